@@ -1,0 +1,35 @@
+/** One jest project per kind of test (shared/STYLE.md): unit (no I/O), int (real store or broker), e2e (the running app). */
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+      target: 'es2022',
+    },
+    module: { type: 'commonjs' },
+  },
+];
+
+const moduleNameMapper = {
+  '^@regie/testing$': '<rootDir>/test/support',
+  '^@regie/(.*)$': '<rootDir>/libs/$1/src',
+};
+
+const project = (name, pattern, extra = {}) => ({
+  displayName: name,
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  testMatch: [`<rootDir>/{apps,libs,test}/**/*.${pattern}.spec.ts`],
+  transform: { '^.+\\.ts$': swc },
+  moduleNameMapper,
+  ...extra,
+});
+
+module.exports = {
+  projects: [
+    project('unit', 'unit'),
+    project('int', 'int'),
+    project('e2e', 'e2e'),
+  ],
+};

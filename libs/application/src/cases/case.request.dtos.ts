@@ -1,0 +1,25 @@
+import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+
+export class EscalateCaseRequestDto {
+  @IsString() @IsNotEmpty()
+  toChannel!: string;
+
+  @IsString() @IsNotEmpty() @MaxLength(500)
+  reason!: string;
+}
+
+export class ResolveCaseRequestDto {
+  @IsIn(['resolved', 'unresolved'], { message: 'outcome must be one of: resolved, unresolved' })
+  outcome!: 'resolved' | 'unresolved';
+}
+
+export class ListCasesQueryDto {
+  @IsOptional() @IsIn(['queued', 'assigned', 'resolved', 'abandoned'], { message: 'status must be one of: queued, assigned, resolved, abandoned' })
+  status?: string;
+
+  @IsOptional() @IsString()
+  channel?: string;
+
+  @IsOptional() @IsIn(['self-service', 'assisted', 'personal'], { message: 'layer must be one of: self-service, assisted, personal' })
+  layer?: string;
+}

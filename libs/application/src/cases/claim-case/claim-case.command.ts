@@ -1,0 +1,3 @@
+export class ClaimCaseCommand {
+  constructor(readonly caseId: string, readonly agentId: string) {}
+}

@@ -1,0 +1,3 @@
+export class ResolveCaseCommand {
+  constructor(readonly caseId: string, readonly agentId: string, readonly outcome: 'resolved' | 'unresolved') {}
+}

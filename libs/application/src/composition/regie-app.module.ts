@@ -1,0 +1,61 @@
+import { Module, type DynamicModule, type Type } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { AuthModule } from '@regie/auth';
+import type { ServiceConcept } from '@regie/domain';
+import { EventStoreModule } from '@regie/event-store';
+import { MessagingModule } from '@regie/messaging';
+import { CaseBoardModule } from '../cases/board/case-board.module';
+import { CasesModule } from '../cases/cases.module';
+import { DispatchModule } from '../cases/dispatch/dispatch.module';
+import { ConceptModule } from '../concept/concept.module';
+import type { RegieConfig } from '../config/regie.config';
+import { DecisionPublishingModule, DecisionStreamModule } from '../decisions/decisions.module';
+import { EscalationProcessingModule } from '../escalation/escalation-processing.module';
+import { EscalationModule } from '../escalation/escalation.module';
+import { HealthModule } from '../health/health.module';
+import { IngestModule } from '../ingest/ingest.module';
+import { IntakeModule } from '../ingest/intake.module';
+import { JourneyModule } from '../journey/journey.module';
+import { StreamsModule } from '../shared/streams.module';
+import { messagingOptionsFrom } from './messaging-options';
+
+export const REGIE_ROLES = ['gateway', 'orchestrator', 'desk'] as const;
+export type RegieRole = (typeof REGIE_ROLES)[number];
+
+/** What each deployable role runs; the embedded app runs all three in one process. */
+export const ROLE_MODULES: Readonly<Record<RegieRole, readonly Type[]>> = {
+  gateway: [IngestModule],
+  orchestrator: [IntakeModule, EscalationProcessingModule, DispatchModule, DecisionPublishingModule],
+  desk: [JourneyModule, CasesModule, DecisionStreamModule],
+};
+
+export interface RegieAppOptions {
+  readonly roles: readonly RegieRole[];
+  readonly config: RegieConfig;
+  readonly concept: ServiceConcept;
+  readonly jwtSecret: string;
+  /** Feature modules that are not yet part of a role's list. */
+  readonly extraModules?: readonly Type[];
+}
+
+@Module({})
+export class RegieAppModule {
+  static forRoot({ roles, config, concept, jwtSecret, extraModules = [] }: RegieAppOptions): DynamicModule {
+    return {
+      module: RegieAppModule,
+      imports: [
+        ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [() => ({ ...config })] }),
+        AuthModule.forRoot({ secret: jwtSecret }),
+        EventStoreModule.forRoot(config.REGIE_STORE === 'memory' ? { kind: 'memory' } : { kind: 'sqlite', dataDir: config.REGIE_DATA_DIR }),
+        MessagingModule.forRoot(messagingOptionsFrom(config)),
+        ConceptModule.forRoot(concept),
+        StreamsModule,
+        CaseBoardModule,
+        EscalationModule,
+        HealthModule,
+        ...new Set(roles.flatMap((role) => ROLE_MODULES[role])),
+        ...extraModules,
+      ],
+    };
+  }
+}

@@ -1,0 +1,67 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsIn, IsInt, IsIP, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateIf, validateSync } from 'class-validator';
+import { flattenValidationErrors } from '@regie/contracts';
+
+export const STORES = ['sqlite', 'memory', 'eventstoredb'] as const;
+export const TRANSPORTS = ['in-process', 'kafka'] as const;
+
+/** The environment Regie reads, validated at start so a typo stops the process with a clear reason. */
+export class RegieConfig {
+  @Transform(({ value }) => (typeof value === 'string' ? Number(value) : value))
+  @IsInt({ message: 'REGIE_PORT must be a whole number' }) @Min(0) @Max(65535)
+  REGIE_PORT: number = 3000;
+
+  @IsString() @MinLength(1)
+  REGIE_DATA_DIR: string = './data';
+
+  @IsOptional() @IsString() @MinLength(32, { message: 'REGIE_JWT_SECRET must be at least 32 characters' })
+  REGIE_JWT_SECRET?: string;
+
+  @IsIn(STORES, { message: `REGIE_STORE must be one of: ${STORES.join(', ')}` })
+  REGIE_STORE: (typeof STORES)[number] = 'sqlite';
+
+  @IsIn(TRANSPORTS, { message: `REGIE_TRANSPORT must be one of: ${TRANSPORTS.join(', ')}` })
+  REGIE_TRANSPORT: (typeof TRANSPORTS)[number] = 'in-process';
+
+  @IsString() @MinLength(1)
+  REGIE_CONCEPT_FILE: string = 'config/service-concept.yaml';
+
+  @Matches(/^\d+(kb|mb)$/i, { message: 'REGIE_BODY_LIMIT must look like 512kb or 2mb' })
+  REGIE_BODY_LIMIT: string = '1mb';
+
+  /** Loopback by default; containers set 0.0.0.0. */
+  @IsIP(undefined, { message: 'REGIE_HOST must be an IP address to listen on, e.g. 127.0.0.1 or 0.0.0.0' })
+  REGIE_HOST: string = '127.0.0.1';
+
+  @ValidateIf((config: RegieConfig) => config.REGIE_TRANSPORT === 'kafka')
+  @Matches(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, { message: 'KAFKA_BROKERS must list host:port pairs separated by commas (required when REGIE_TRANSPORT=kafka)' })
+  KAFKA_BROKERS?: string;
+
+  @IsString() @MinLength(1)
+  KAFKA_CLIENT_ID: string = 'regie';
+
+  @IsString() @MinLength(1)
+  KAFKA_GROUP_ID: string = 'regie-orchestrator';
+
+  /** Prefixes every topic name (separate environments or test runs on one cluster). */
+  @IsOptional() @Matches(/^[A-Za-z0-9._-]{1,100}$/, { message: 'KAFKA_TOPIC_PREFIX may hold letters, digits, ".", "_" and "-"' })
+  KAFKA_TOPIC_PREFIX?: string;
+
+  @Transform(({ value }) => (typeof value === 'string' ? Number(value) : value))
+  @IsInt({ message: 'KAFKA_PARTITIONS must be a whole number' }) @Min(1) @Max(1000)
+  KAFKA_PARTITIONS: number = 6;
+}
+
+export class InvalidConfigError extends Error {
+  override readonly name = 'InvalidConfigError';
+}
+
+export const loadRegieConfig = (env: NodeJS.ProcessEnv): RegieConfig => {
+  const defined = Object.fromEntries(Object.entries(env).filter(([key, value]) => /^(REGIE|KAFKA|EVENTSTORE)_/.test(key) && value !== ''));
+  const config = plainToInstance(RegieConfig, defined);
+  const issues = flattenValidationErrors(validateSync(config, { stopAtFirstError: true }));
+  if (issues.length > 0) {
+    throw new InvalidConfigError(`invalid configuration:\n${issues.map((issue) => `  ${issue.message}`).join('\n')}`);
+  }
+  return config;
+};

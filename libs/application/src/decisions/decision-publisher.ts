@@ -1,0 +1,43 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import type { CaseOpened } from '@regie/domain';
+import { CHECKPOINT_STORE, EVENT_STORE, subscribeWithCheckpoint, type CheckpointStore, type EventStore, type RecordedEvent, type Subscription } from '@regie/event-store';
+import { MESSAGING, type DecisionPublisher as DecisionPort } from '@regie/messaging';
+import { toDecision } from './to-decision';
+
+/** Publishes decisions from recorded events, at least once, in store order (checkpointed). */
+@Injectable()
+export class DecisionPublisher implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('decisions');
+  private subscription?: Subscription;
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CHECKPOINT_STORE) private readonly checkpoints: CheckpointStore,
+    @Inject(MESSAGING) private readonly messaging: DecisionPort,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.subscription = await subscribeWithCheckpoint(this.store, this.checkpoints, {
+      name: 'decisions',
+      streamPrefixes: ['case-', 'journey-'],
+      onEvent: (event) => this.publish(event),
+      onError: (error) => this.logger.error(`decision publishing stopped: ${String(error)}`),
+    });
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.subscription?.stop();
+  }
+
+  private async publish(event: RecordedEvent): Promise<void> {
+    if (event.streamName.startsWith('journey-') && event.type !== 'AssistanceOffered') return;
+    let opened: CaseOpened['data'] | undefined;
+    if (event.streamName.startsWith('case-')) {
+      const [first] = event.type === 'CaseOpened' ? [event] : await this.store.readStream(event.streamName, { maxCount: 1 });
+      opened = first?.type === 'CaseOpened' ? (first.data as CaseOpened['data']) : undefined;
+    }
+    const decision = toDecision(event, opened);
+    if (decision) await this.messaging.publishDecisions([decision]);
+  }
+}
+

@@ -1,0 +1,92 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  caseLifecycleSaga,
+  caseStream,
+  escalationSaga,
+  journeyDecider,
+  type CaseEvent,
+  type CaseOpened,
+  type JourneyEvent,
+} from '@regie/domain';
+import { CHECKPOINT_STORE, EVENT_STORE, subscribeWithCheckpoint, type CheckpointStore, type EventStore, type RecordedEvent, type Subscription } from '@regie/event-store';
+import { CaseBoard } from '../cases/board/case-board';
+import { ConceptInForce } from '../concept/concept-in-force';
+import { escalationRulesFrom } from '../concept/escalation-rules';
+import { derivedId } from '../shared/ids';
+import { reactionMetadata } from '../shared/reaction-metadata';
+import { Streams } from '../shared/streams';
+import { EXCLUSIONS, type ExclusionsPort } from './exclusions.port';
+
+const PROCESS = 'escalation';
+
+/**
+ * Runs the pure escalation and case-lifecycle sagas over recorded events and carries out the
+ * commands they return. Checkpointed; every command is idempotent, so a replay after a crash is harmless.
+ */
+@Injectable()
+export class EscalationProcessor implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(PROCESS);
+  private subscription?: Subscription;
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CHECKPOINT_STORE) private readonly checkpoints: CheckpointStore,
+    @Inject(EXCLUSIONS) private readonly exclusions: ExclusionsPort,
+    private readonly streams: Streams,
+    private readonly board: CaseBoard,
+    private readonly concept: ConceptInForce,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.subscription = await subscribeWithCheckpoint(this.store, this.checkpoints, {
+      name: PROCESS,
+      streamPrefixes: ['journey-', 'case-'],
+      onEvent: (event) => (event.streamName.startsWith('journey-') ? this.onJourneyEvent(event) : this.onCaseEvent(event)),
+      onError: (error) => this.logger.error(`escalation stopped: ${String(error)}`),
+    });
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.subscription?.stop();
+  }
+
+  private async onJourneyEvent(recorded: RecordedEvent): Promise<void> {
+    const event = { type: recorded.type, data: recorded.data } as JourneyEvent;
+    const history = await this.store.readStream(recorded.streamName, { maxCount: recorded.revision + 1 });
+    const journey = history.reduce((state, e) => journeyDecider.evolve(state, { type: e.type, data: e.data } as JourneyEvent), journeyDecider.initialState());
+    const customerId = event.data.customerId;
+    const commands = escalationSaga({
+      event,
+      journey,
+      rules: escalationRulesFrom(this.concept.current()),
+      now: new Date().toISOString(),
+      earlierCases: this.board.casesOfCustomer(customerId),
+      excluded: await this.exclusions.excludedChannels(customerId, new Date()),
+      caseIdFor: (customer, contact, channel) => derivedId('case', customer, contact, channel),
+    });
+    for (const [index, command] of commands.entries()) {
+      const metadata = reactionMetadata(PROCESS, recorded, index);
+      if (command.type === 'OpenCase') await this.streams.onCase(command.data.caseId, command, metadata);
+      else await this.streams.onJourney(customerId, command, metadata);
+    }
+  }
+
+  private async onCaseEvent(recorded: RecordedEvent): Promise<void> {
+    const event = { type: recorded.type, data: recorded.data } as CaseEvent;
+    if (event.type !== 'CaseResolved' && event.type !== 'CaseEscalated') return;
+    const [first] = await this.store.readStream(caseStream(event.data.caseId), { maxCount: 1 });
+    if (first?.type !== 'CaseOpened') return;
+    const commands = caseLifecycleSaga({
+      event,
+      opened: first.data as CaseOpened['data'],
+      rules: escalationRulesFrom(this.concept.current()),
+      now: new Date().toISOString(),
+    });
+    for (const [index, next] of commands.entries()) {
+      const metadata = reactionMetadata(PROCESS, recorded, index);
+      if (next.target === 'agent') await this.streams.onAgent(next.id, next.command, metadata);
+      else await this.streams.onCase(next.id, next.command, metadata);
+    }
+  }
+}
+

@@ -1,0 +1,29 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
+import { Public } from '@regie/auth';
+import { EVENT_STORE, type EventStore } from '@regie/event-store';
+
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly indicators: HealthIndicatorService,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
+
+  @Get()
+  @Public()
+  @HealthCheck()
+  check() {
+    return this.health.check([
+      async () => {
+        const indicator = this.indicators.check('eventStore');
+        try {
+          return indicator.up({ position: await this.store.headPosition() });
+        } catch (error) {
+          return indicator.down({ error: (error as Error).message });
+        }
+      },
+    ]);
+  }
+}

@@ -1,0 +1,50 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { interactionKey } from '@regie/contracts';
+import { journeyDecider, journeyStream, layerOf, type JourneyCommand } from '@regie/domain';
+import { EVENT_STORE, type EventStore } from '@regie/event-store';
+import type { InteractionMessage } from '@regie/messaging';
+import { handleCommands, type CommandEnvelope } from '../../shared/handle-command';
+import { ConceptInForce } from '../../concept/concept-in-force';
+import { toJourneyEvent } from './to-journey-event';
+import { RecordInteractionsCommand, type RecordInteractionsResult } from './record-interactions.command';
+
+const groupByCustomer = (messages: readonly InteractionMessage[]): Map<string, InteractionMessage[]> => {
+  const groups = new Map<string, InteractionMessage[]>();
+  for (const message of messages) {
+    const group = groups.get(message.interaction.subject) ?? [];
+    group.push(message);
+    groups.set(message.interaction.subject, group);
+  }
+  return groups;
+};
+
+@CommandHandler(RecordInteractionsCommand)
+export class RecordInteractionsHandler implements ICommandHandler<RecordInteractionsCommand, RecordInteractionsResult> {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly concept: ConceptInForce,
+  ) {}
+
+  async execute({ messages }: RecordInteractionsCommand): Promise<RecordInteractionsResult> {
+    const concept = this.concept.current();
+    let recorded = 0;
+    let duplicates = 0;
+    // One append per customer: their events stay in order, and different customers never conflict.
+    for (const [customerId, group] of groupByCustomer(messages)) {
+      const commands = group.map(({ interaction, actor }): CommandEnvelope<JourneyCommand> => {
+        const key = interactionKey(interaction);
+        const layer = layerOf(concept, interaction.data.channel);
+        if (!layer) throw new Error(`channel ${interaction.data.channel} is not in the service concept`);
+        return {
+          command: { type: 'RecordInteraction', data: { observed: toJourneyEvent(interaction, layer) } },
+          metadata: { causationId: key, correlationId: key, actor, idempotencyKey: key },
+        };
+      });
+      const { result } = await handleCommands(this.store, journeyStream(customerId), journeyDecider, commands);
+      recorded += result?.appended ?? 0;
+      duplicates += result?.duplicates.length ?? 0;
+    }
+    return { recorded, duplicates };
+  }
+}

@@ -1,0 +1,36 @@
+import { Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import type { Principal } from './principal';
+import { isRole, type Role } from './roles';
+
+export class InvalidTokenError extends Error {
+  override readonly name = 'InvalidTokenError';
+}
+
+interface Claims {
+  sub?: unknown;
+  roles?: unknown;
+}
+
+/** Verifies HS256 bearer tokens signed with the configured secret and reads the principal from them. */
+@Injectable()
+export class TokenVerifier {
+  constructor(private readonly jwt: JwtService) {}
+
+  async verify(token: string): Promise<Principal> {
+    let claims: Claims;
+    try {
+      claims = await this.jwt.verifyAsync<Claims & object>(token, { algorithms: ['HS256'] });
+    } catch (error) {
+      throw new InvalidTokenError(`the bearer token is not valid: ${(error as Error).message}`);
+    }
+    if (typeof claims.sub !== 'string' || claims.sub === '') throw new InvalidTokenError('the token has no sub claim');
+    const roles = Array.isArray(claims.roles) ? claims.roles.filter(isRole) : [];
+    return { sub: claims.sub, roles: roles as Role[] };
+  }
+
+  /** For development and tests: a token for `sub` with `roles`. */
+  sign(sub: string, roles: readonly Role[], expiresInSeconds = 12 * 3600): Promise<string> {
+    return this.jwt.signAsync({ roles }, { subject: sub, algorithm: 'HS256', expiresIn: expiresInSeconds });
+  }
+}

@@ -1,0 +1,83 @@
+import { validateInteraction, validateInteractionBatch } from './validate-interaction';
+
+const rules = { channels: new Set(['web', 'chatbot', 'live-chat', 'video']) };
+
+const event = (overrides: Record<string, unknown> = {}, data: Record<string, unknown> = {}) => ({
+  specversion: '1.0',
+  id: 'evt-1',
+  source: 'urn:regie:chatbot',
+  type: 'bot.fallback',
+  subject: 'cust-7f3a',
+  time: '2026-03-01T09:30:00Z',
+  data: { channel: 'chatbot', contactId: 'chat-1', confidence: 0.2, ...data },
+  ...overrides,
+});
+
+const pathsOf = (raw: unknown) => {
+  const result = validateInteraction(raw, rules);
+  return result.ok ? [] : result.issues.map((issue) => issue.path).sort();
+};
+
+describe('validateInteraction', () => {
+  it('accepts a valid event and keeps only the contract fields of its data', () => {
+    const result = validateInteraction(event({}, { name: 'Jan Jansen' }), rules);
+    expect(result).toEqual({
+      ok: true,
+      value: {
+        specversion: '1.0',
+        id: 'evt-1',
+        source: 'urn:regie:chatbot',
+        type: 'bot.fallback',
+        subject: 'cust-7f3a',
+        time: '2026-03-01T09:30:00Z',
+        data: { channel: 'chatbot', contactId: 'chat-1', confidence: 0.2 },
+      },
+    });
+  });
+
+  it('reports every bad field at once, each with its path and what is accepted', () => {
+    const result = validateInteraction(
+      event({ specversion: '0.3', subject: undefined, type: 'bot.exploded', time: 'yesterday' }, { channel: 'fax' }),
+      rules,
+    );
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.issues.map((issue) => issue.path).sort()).toEqual(['data.channel', 'specversion', 'subject', 'time', 'type']);
+    expect(result.issues.find((issue) => issue.path === 'type')?.message).toContain('contact.started');
+    expect(result.issues.find((issue) => issue.path === 'data.channel')?.message).toContain('live-chat');
+  });
+
+  it('validates the data of each type', () => {
+    expect(pathsOf(event({ type: 'sentiment.observed' }, { score: -3 }))).toEqual(['data.score']);
+    expect(pathsOf(event({ type: 'contact.ended' }, { outcome: 'happy' }))).toEqual(['data.outcome']);
+    expect(pathsOf(event({ type: 'task.failed' }))).toEqual(['data.task']);
+    expect(pathsOf(event({ type: 'survey.answered' }, { instrument: 'csat', answers: { q1: 'ten' } }))).toEqual([
+      'data.answers',
+    ]);
+    expect(pathsOf(event({ type: 'survey.answered' }, { instrument: 'csat', answers: { q1: 8, q2: 9, q3: 7 } }))).toEqual([]);
+  });
+
+  it('refuses what looks like personal data as the customer id', () => {
+    expect(pathsOf(event({ subject: '123456782' }))).toEqual(['subject']);
+    expect(pathsOf(event({ subject: 'Jan Jansen' }))).toEqual(['subject']);
+  });
+
+  it('refuses wrong types and missing data', () => {
+    expect(pathsOf(event({ id: 42 }))).toEqual(['id']);
+    expect(pathsOf(event({ data: undefined }))).toEqual(['data']);
+    expect(pathsOf(event({}, { contactId: undefined }))).toEqual(['data.contactId']);
+    expect(pathsOf('not an object')).toEqual(['$']);
+  });
+});
+
+describe('validateInteractionBatch', () => {
+  it('refuses the whole batch and names the index of each bad event', () => {
+    const result = validateInteractionBatch([event(), event({ id: 'evt-2', subject: '' }), event({ id: 'evt-3', time: 3 })], rules);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.issues.map((issue) => issue.path)).toEqual(['[1].subject', '[2].time']);
+  });
+
+  it('refuses an empty batch', () => {
+    expect(validateInteractionBatch([], rules).ok).toBe(false);
+  });
+});

@@ -1,0 +1,4 @@
+export * from './agent.events';
+export * from './agent.commands';
+export * from './agent.state';
+export * from './agent.decider';

@@ -1,0 +1,2 @@
+export * from './escalation.rules';
+export * from './escalation.saga';

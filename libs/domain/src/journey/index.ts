@@ -1,0 +1,4 @@
+export * from './journey.events';
+export * from './journey.commands';
+export * from './journey.state';
+export * from './journey.decider';

@@ -1,0 +1,9 @@
+import type { DomainCommand } from '../shared/decider';
+import type { AssistanceOffered, JourneyEvent } from './journey.events';
+
+/** Record one thing that happened on a channel; the edge has already translated the interaction. */
+export type RecordInteraction = DomainCommand<'RecordInteraction', { readonly observed: JourneyEvent }>;
+
+export type OfferAssistance = DomainCommand<'OfferAssistance', { readonly offer: AssistanceOffered['data'] }>;
+
+export type JourneyCommand = RecordInteraction | OfferAssistance;

@@ -1,0 +1,20 @@
+/** `position` is the global order (rowid, never reused thanks to AUTOINCREMENT). */
+export const SQLITE_SCHEMA = `
+CREATE TABLE IF NOT EXISTS events (
+  position        INTEGER PRIMARY KEY AUTOINCREMENT,
+  event_id        TEXT    NOT NULL UNIQUE,
+  stream_name     TEXT    NOT NULL,
+  revision        INTEGER NOT NULL,
+  type            TEXT    NOT NULL,
+  data            TEXT    NOT NULL,
+  metadata        TEXT    NOT NULL,
+  idempotency_key TEXT    UNIQUE,
+  recorded_at     TEXT    NOT NULL,
+  UNIQUE (stream_name, revision)
+);
+CREATE TABLE IF NOT EXISTS checkpoints (
+  name       TEXT    PRIMARY KEY,
+  position   INTEGER NOT NULL,
+  updated_at TEXT    NOT NULL
+);
+`;

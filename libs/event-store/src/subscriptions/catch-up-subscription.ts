@@ -1,0 +1,51 @@
+import type { ReadAllOptions, RecordedEvent, SubscribeOptions, Subscription } from '../event-store.port';
+import { START } from '../event-store.port';
+import type { AppendNotifier } from './append-notifier';
+
+const PAGE_SIZE = 500;
+
+export interface CatchUpSource {
+  readAll(options: ReadAllOptions): Promise<RecordedEvent[]>;
+  readonly notifier: AppendNotifier;
+  /** How long to wait for a local notification before reading again (other processes may append). */
+  readonly pollIntervalMs: number;
+}
+
+/** A catch-up subscription built on paged `readAll`, shared by the adapters that have no native one. */
+export const catchUpSubscription = (source: CatchUpSource, options: SubscribeOptions): Subscription => {
+  const abort = new AbortController();
+  let position = options.after ?? START;
+
+  const run = async (): Promise<void> => {
+    while (!abort.signal.aborted) {
+      const versionBeforeRead = source.notifier.version;
+      const page = await source.readAll({
+        after: position,
+        maxCount: PAGE_SIZE,
+        streamPrefixes: options.streamPrefixes,
+      });
+      for (const event of page) {
+        if (abort.signal.aborted) return;
+        await options.onEvent(event);
+        position = event.position;
+      }
+      if (page.length < PAGE_SIZE) {
+        options.onCaughtUp?.(position);
+        await source.notifier.waitForAppend(versionBeforeRead, source.pollIntervalMs, abort.signal);
+      }
+    }
+  };
+
+  const done = run().catch((error: unknown) => {
+    if (options.onError) options.onError(error);
+    else throw error;
+  });
+
+  return {
+    done,
+    stop: async () => {
+      abort.abort();
+      await done.catch(() => undefined);
+    },
+  };
+};

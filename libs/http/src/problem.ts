@@ -1,0 +1,41 @@
+import { HttpException, HttpStatus } from '@nestjs/common';
+import type { ValidationIssue } from '@regie/contracts';
+
+/** RFC 9457 problem details. */
+export interface ProblemDetails {
+  readonly type: string;
+  readonly title: string;
+  readonly status: number;
+  readonly detail: string;
+  readonly instance?: string;
+  readonly errors?: readonly ValidationIssue[];
+  readonly [extension: string]: unknown;
+}
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+export const problemType = (slug: string): string => `urn:regie:problem:${slug}`;
+
+/** Thrown by controllers and handlers; the filter writes its body as it is. */
+export class ProblemException extends HttpException {
+  constructor(readonly problem: ProblemDetails) {
+    super(problem, problem.status);
+  }
+
+  static validation(issues: readonly ValidationIssue[], detail = 'the request is not valid'): ProblemException {
+    return new ProblemException({
+      type: problemType('validation'),
+      title: 'Invalid request',
+      status: HttpStatus.BAD_REQUEST,
+      detail: `${detail}: ${issues.length} problem${issues.length === 1 ? '' : 's'}, see errors`,
+      errors: issues,
+    });
+  }
+
+  static ruleViolated(rule: string, detail: string, status: number = HttpStatus.UNPROCESSABLE_ENTITY): ProblemException {
+    return new ProblemException({ type: problemType(rule), title: 'Refused by a rule', status, detail, rule });
+  }
+
+  static notFound(detail: string): ProblemException {
+    return new ProblemException({ type: problemType('not-found'), title: 'Not found', status: HttpStatus.NOT_FOUND, detail });
+  }
+}

@@ -1,0 +1,169 @@
+import { CloudEvent, Kafka as CloudEventsKafka } from 'cloudevents';
+import { Kafka, logLevel, type Consumer, type EachBatchPayload, type IHeaders, type Producer } from 'kafkajs';
+import type { Interaction, Validated } from '@regie/contracts';
+import { randomUUID } from 'node:crypto';
+import type { DecisionHandler, DecisionMessage, InteractionHandler, InteractionMessage, Messaging } from '../../messaging.port';
+import { decodeInteraction, describeIssues, encodeInteraction, invalidWith, type RawHeaders } from './interaction-codec';
+import { HEADERS, topicNames, type TopicNames } from './kafka-topics';
+
+export interface KafkaMessagingOptions {
+  readonly brokers: readonly string[];
+  readonly clientId: string;
+  /** Consumer group of the orchestrators: one partition is read by one instance at a time. */
+  readonly groupId: string;
+  /** Checks a decoded event against the contract and the concept in force. */
+  readonly validate: (raw: unknown) => Validated<Interaction>;
+  readonly partitions?: number;
+  /** Backoff while the handler (the store) keeps failing: nothing is committed past a failure. */
+  readonly retry?: { readonly initialMs: number; readonly maxMs: number };
+  readonly onLog?: (message: string) => void;
+  readonly topicPrefix?: string;
+}
+
+const headerText = (headers: IHeaders | undefined): RawHeaders =>
+  Object.fromEntries(Object.entries(headers ?? {}).map(([name, value]) => [name, Array.isArray(value) ? value.map(String).join(',') : value?.toString()]));
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Messaging over Kafka with kafkajs, kept behind the port so a maintained client can replace it.
+ * Consumption is at least once: offsets are committed only after the handler (the store append)
+ * has succeeded for the whole batch; invalid messages go to the dead-letter topic with a reason.
+ */
+export class KafkaMessaging implements Messaging {
+  private readonly kafka: Kafka;
+  private producer?: Producer;
+  private readonly consumers: Consumer[] = [];
+  private closing = false;
+  readonly topics: TopicNames;
+
+  constructor(private readonly options: KafkaMessagingOptions) {
+    this.topics = topicNames(options.topicPrefix);
+    this.kafka = new Kafka({
+      clientId: options.clientId,
+      brokers: [...options.brokers],
+      logLevel: logLevel.ERROR,
+      retry: { initialRetryTime: 200, retries: 12 },
+    });
+  }
+
+  /** Creates the topics when missing and connects the producer; call once before use. */
+  async connect(): Promise<void> {
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      const existing = new Set(await admin.listTopics());
+      const topics = Object.values(this.topics).filter((topic) => !existing.has(topic));
+      if (topics.length > 0) {
+        await admin.createTopics({ waitForLeaders: true, topics: topics.map((topic) => ({ topic, numPartitions: this.options.partitions ?? 6 })) });
+      }
+    } finally {
+      await admin.disconnect();
+    }
+    this.producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+    await this.producer.connect();
+  }
+
+  async publishInteractions(messages: readonly InteractionMessage[]): Promise<void> {
+    if (messages.length === 0) return;
+    await this.requireProducer().send({ topic: this.topics.interactions, acks: -1, messages: messages.map(encodeInteraction) });
+  }
+
+  async publishDecisions(decisions: readonly DecisionMessage[]): Promise<void> {
+    if (decisions.length === 0) return;
+    const messages = decisions.map((decision) => {
+      const encoded = CloudEventsKafka.structured(new CloudEvent({ ...decision, datacontenttype: 'application/json' }));
+      return { key: decision.subject, value: String(encoded.value), headers: { 'content-type': 'application/cloudevents+json' } };
+    });
+    await this.requireProducer().send({ topic: this.topics.decisions, acks: -1, messages });
+  }
+
+  async consumeInteractions(handler: InteractionHandler): Promise<void> {
+    const consumer = this.kafka.consumer({ groupId: this.options.groupId, allowAutoTopicCreation: false, sessionTimeout: 30_000, heartbeatInterval: 3_000 });
+    this.consumers.push(consumer);
+    await consumer.connect();
+    await consumer.subscribe({ topic: this.topics.interactions, fromBeginning: true });
+    await consumer.run({
+      autoCommit: false,
+      eachBatchAutoResolve: false,
+      eachBatch: (payload) => this.handleBatch(payload, handler),
+    });
+  }
+
+  private async handleBatch({ batch, resolveOffset, commitOffsetsIfNecessary, heartbeat, isRunning, isStale }: EachBatchPayload, handler: InteractionHandler): Promise<void> {
+    if (batch.messages.length === 0) return;
+    const valid: InteractionMessage[] = [];
+    const dead: { value: Buffer | null; key: Buffer | null; headers: IHeaders; reason: string; offset: string }[] = [];
+    for (const message of batch.messages) {
+      const headers = headerText(message.headers);
+      const decoded = decodeInteraction({ key: message.key?.toString() ?? null, value: message.value, headers });
+      const result = decoded.ok ? this.options.validate(decoded.raw) : invalidWith(decoded.reason);
+      if (result.ok) valid.push({ key: result.value.subject, interaction: result.value, actor: headers[HEADERS.actor] ?? `kafka:${result.value.source}` });
+      else dead.push({ value: message.value, key: message.key, headers: message.headers ?? {}, reason: describeIssues(result), offset: message.offset });
+    }
+    if (dead.length > 0) {
+      await this.requireProducer().send({
+        topic: this.topics.deadLetters,
+        acks: -1,
+        messages: dead.map((message) => ({
+          key: message.key,
+          value: message.value,
+          headers: { ...message.headers, [HEADERS.dlqReason]: message.reason.slice(0, 4000), [HEADERS.dlqSource]: `${batch.topic}/${batch.partition}/${message.offset}` },
+        })),
+      });
+    }
+    await this.withRetry(() => handler(valid), heartbeat, () => isRunning() && !isStale());
+    resolveOffset(batch.lastOffset());
+    await commitOffsetsIfNecessary({ topics: [{ topic: batch.topic, partitions: [{ partition: batch.partition, offset: (BigInt(batch.lastOffset()) + 1n).toString() }] }] });
+    await heartbeat();
+  }
+
+  /** A failing store is not a bad message: wait and try again, never skip. */
+  private async withRetry(work: () => Promise<void>, heartbeat: () => Promise<void>, stillOurs: () => boolean): Promise<void> {
+    const { initialMs, maxMs } = this.options.retry ?? { initialMs: 100, maxMs: 5_000 };
+    for (let delay = initialMs; ; delay = Math.min(maxMs, delay * 2)) {
+      try {
+        await work();
+        return;
+      } catch (error) {
+        if (this.closing || !stillOurs()) throw error;
+        this.options.onLog?.(`recording a batch failed, retrying in ${delay} ms: ${(error as Error).message}`);
+        await sleep(delay);
+        await heartbeat().catch(() => undefined);
+      }
+    }
+  }
+
+  /** Live decisions from now on: the consumer joins, then starts at each partition's current end. */
+  async subscribeDecisions(handler: DecisionHandler): Promise<() => Promise<void>> {
+    const admin = this.kafka.admin();
+    await admin.connect();
+    const ends = await admin.fetchTopicOffsets(this.topics.decisions).finally(() => admin.disconnect());
+    const consumer = this.kafka.consumer({ groupId: `${this.options.groupId}-decisions-${randomUUID()}` });
+    this.consumers.push(consumer);
+    const joined = new Promise<void>((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()));
+    await consumer.connect();
+    await consumer.subscribe({ topic: this.topics.decisions, fromBeginning: false });
+    await consumer.run({
+      eachMessage: async ({ message }) => {
+        if (message.value) await handler(JSON.parse(message.value.toString('utf8')) as DecisionMessage);
+      },
+    });
+    await joined;
+    for (const { partition, offset } of ends) consumer.seek({ topic: this.topics.decisions, partition, offset });
+    return async () => {
+      await consumer.disconnect();
+    };
+  }
+
+  async close(): Promise<void> {
+    this.closing = true;
+    await Promise.allSettled(this.consumers.map((consumer) => consumer.disconnect()));
+    await this.producer?.disconnect();
+  }
+
+  private requireProducer(): Producer {
+    if (!this.producer) throw new Error('KafkaMessaging.connect() has not been called');
+    return this.producer;
+  }
+}

@@ -1,0 +1,38 @@
+import { Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import type { Interaction, Validated } from '@regie/contracts';
+import { InProcessMessaging } from './adapters/in-process/in-process-messaging';
+import { KafkaMessaging } from './adapters/kafka/kafka-messaging';
+import { MESSAGING, type Messaging } from './messaging.port';
+
+/** Provided by the application: checks a raw event against the contract and the concept in force. */
+export const INTERACTION_VALIDATOR = Symbol('INTERACTION_VALIDATOR');
+export type InteractionValidator = (raw: unknown) => Validated<Interaction>;
+
+export type MessagingModuleOptions =
+  | { readonly transport: 'in-process' }
+  | { readonly transport: 'kafka'; readonly brokers: readonly string[]; readonly clientId: string; readonly groupId: string; readonly partitions?: number; readonly topicPrefix?: string };
+
+const create = async (options: MessagingModuleOptions, validate: InteractionValidator): Promise<Messaging> => {
+  if (options.transport === 'in-process') return new InProcessMessaging();
+  const kafka = new KafkaMessaging({ ...options, validate });
+  await kafka.connect();
+  return kafka;
+};
+
+@Module({})
+export class MessagingModule implements OnApplicationShutdown {
+  constructor(@Inject(MESSAGING) private readonly messaging: Messaging) {}
+
+  static forRoot(options: MessagingModuleOptions): DynamicModule {
+    return {
+      module: MessagingModule,
+      global: true,
+      providers: [{ provide: MESSAGING, useFactory: (validate: InteractionValidator) => create(options, validate), inject: [INTERACTION_VALIDATOR] }],
+      exports: [MESSAGING],
+    };
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.messaging.close();
+  }
+}

@@ -1,0 +1,64 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { request } from 'node:http';
+import { rate, summarise } from './stats';
+
+export const SECRET = 'bench-secret-bench-secret-bench-secret-0123';
+
+export const startServer = (dataDir: string): Promise<{ url: string; child: ChildProcess }> =>
+  new Promise((resolve, reject) => {
+    const child = fork(join(__dirname, 'serve.ts'), [], {
+      execArgv: ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register'],
+      env: { ...process.env, REGIE_PORT: '0', REGIE_DATA_DIR: dataDir, REGIE_JWT_SECRET: SECRET, TS_NODE_PROJECT: join(__dirname, '../../tsconfig.json') },
+    });
+    child.once('message', (message) => resolve({ url: (message as { url: string }).url, child }));
+    child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
+  });
+
+export const post = (url: string, path: string, token: string, body: string): Promise<number> =>
+  new Promise((resolve, reject) => {
+    const req = request(`${url}${path}`, {
+      method: 'POST',
+      agent: false,
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'content-length': Buffer.byteLength(body) },
+    }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode ?? 0));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+
+export const makeEvent = (i: number, customers: number) => ({
+  specversion: '1.0',
+  id: `bench-${i}`,
+  source: 'urn:regie:bench',
+  type: i % 5 === 0 ? 'bot.fallback' : 'contact.started',
+  subject: `c${i % customers}`,
+  time: new Date(Date.UTC(2026, 0, 1) + i * 1000).toISOString(),
+  data: { channel: 'chatbot', contactId: `chat-${Math.floor(i / customers)}` },
+});
+
+/** Posts `events` interactions in batches of `batch`, `concurrency` requests in flight. */
+export const ingestOverHttp = async (url: string, token: string, events: number, batch: number, concurrency: number, customers: number) => {
+  const bodies: string[] = [];
+  for (let from = 0; from < events; from += batch) {
+    bodies.push(JSON.stringify(Array.from({ length: Math.min(batch, events - from) }, (_, k) => makeEvent(from + k, customers))));
+  }
+  const latencies: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < bodies.length) {
+        const body = bodies[next++];
+        const t0 = performance.now();
+        const status = await post(url, '/v1/interactions', token, body);
+        if (status !== 202) throw new Error(`ingest answered ${status}`);
+        latencies.push(performance.now() - t0);
+      }
+    }),
+  );
+  const elapsed = performance.now() - started;
+  return { elapsed, eventsPerSecond: rate(events, elapsed), batchLatency: summarise(latencies) };
+};

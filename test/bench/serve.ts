@@ -1,0 +1,10 @@
+// Runs the all-in-one app in its own process for the benchmark, so the load generator does not share its event loop.
+import 'reflect-metadata';
+import { startRegie } from '../../apps/regie/src/bootstrap';
+
+startRegie({ ...process.env, REGIE_LOG_LEVEL: 'silent' })
+  .then(({ url }) => process.send?.({ url }))
+  .catch((error: unknown) => {
+    process.stderr.write(`${String(error)}\n`);
+    process.exit(1);
+  });

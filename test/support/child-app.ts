@@ -1,0 +1,38 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+
+export interface ChildApp {
+  readonly url: string;
+  readonly process: ChildProcess;
+  /** SIGKILL: no shutdown hooks, no flush, as a crash. */
+  kill(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const exited = (child: ChildProcess): Promise<void> =>
+  child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once('exit', () => resolve()));
+
+/** Starts Regie roles in a separate Node process (so it can be killed like a real deployment). */
+export const startChildApp = (roles: string[], env: NodeJS.ProcessEnv): Promise<ChildApp> =>
+  new Promise((resolve, reject) => {
+    const child = fork(join(__dirname, 'run-roles.ts'), roles, {
+      execArgv: ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register'],
+      env: { ...process.env, REGIE_LOG_LEVEL: 'silent', TS_NODE_PROJECT: join(__dirname, '..', '..', 'tsconfig.json'), ...env },
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    child.once('message', (message) =>
+      resolve({
+        url: (message as { url: string }).url,
+        process: child,
+        kill: async () => {
+          child.kill('SIGKILL');
+          await exited(child);
+        },
+        stop: async () => {
+          child.kill('SIGTERM');
+          await exited(child);
+        },
+      }),
+    );
+    child.once('exit', (code, signal) => reject(new Error(`app exited before it was ready (${code ?? signal})`)));
+  });

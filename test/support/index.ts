@@ -1,0 +1,5 @@
+export * from './regie-harness';
+export * from './eventually';
+export * from './sse-client';
+export * from './kafka-broker';
+export * from './child-app';

@@ -1,0 +1,13 @@
+// Entry point of startChildApp: runs the roles named on the command line and reports the URL to the parent.
+import 'reflect-metadata';
+import { startRegieApp, type RegieRole } from '@regie/application';
+
+startRegieApp(process.argv.slice(2) as RegieRole[])
+  .then(({ app, url }) => {
+    process.send?.({ url });
+    process.once('SIGTERM', () => void app.close().then(() => process.exit(0)));
+  })
+  .catch((error: unknown) => {
+    process.stderr.write(`${String(error)}\n`);
+    process.exit(1);
+  });
