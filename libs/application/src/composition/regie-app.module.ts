@@ -1,12 +1,13 @@
 import { Module, type DynamicModule, type Type } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { AuthModule } from '@regie/auth';
-import type { ServiceConcept } from '@regie/domain';
 import { EventStoreModule } from '@regie/event-store';
 import { MessagingModule } from '@regie/messaging';
+import type { ServiceConceptFile } from '@regie/service-concept';
 import { CaseBoardModule } from '../cases/board/case-board.module';
 import { CasesModule } from '../cases/cases.module';
 import { DispatchModule } from '../cases/dispatch/dispatch.module';
+import { ConceptDeskModule } from '../concept/concept-desk.module';
 import { ConceptModule } from '../concept/concept.module';
 import type { RegieConfig } from '../config/regie.config';
 import { DecisionPublishingModule, DecisionStreamModule } from '../decisions/decisions.module';
@@ -26,13 +27,13 @@ export type RegieRole = (typeof REGIE_ROLES)[number];
 export const ROLE_MODULES: Readonly<Record<RegieRole, readonly Type[]>> = {
   gateway: [IngestModule],
   orchestrator: [IntakeModule, EscalationProcessingModule, DispatchModule, DecisionPublishingModule],
-  desk: [JourneyModule, CasesModule, DecisionStreamModule],
+  desk: [JourneyModule, CasesModule, ConceptDeskModule, DecisionStreamModule],
 };
 
 export interface RegieAppOptions {
   readonly roles: readonly RegieRole[];
   readonly config: RegieConfig;
-  readonly concept: ServiceConcept;
+  readonly concept: ServiceConceptFile;
   readonly jwtSecret: string;
   /** Feature modules that are not yet part of a role's list. */
   readonly extraModules?: readonly Type[];

@@ -2,7 +2,7 @@ import type { INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { resolveJwtSecret, ROLES, TokenVerifier } from '@regie/auth';
 import { configureHttp } from '@regie/http';
-import { loadServiceConceptFile } from '@regie/service-concept';
+import { readServiceConceptFile } from '@regie/service-concept';
 import { loadRegieConfig } from '../config/regie.config';
 import { RegieAppModule, type RegieRole } from './regie-app.module';
 
@@ -20,7 +20,7 @@ export const startRegieApp = async (
   extraModules: readonly Type[] = [],
 ): Promise<StartedRegieApp> => {
   const config = loadRegieConfig(env);
-  const concept = loadServiceConceptFile(config.REGIE_CONCEPT_FILE);
+  const concept = readServiceConceptFile(config.REGIE_CONCEPT_FILE);
   const { secret, generated } = resolveJwtSecret(config.REGIE_JWT_SECRET, config.REGIE_DATA_DIR);
   const app = await NestFactory.create(RegieAppModule.forRoot({ roles, config, concept, jwtSecret: secret, extraModules }), {
     bodyParser: false,

@@ -1,18 +1,22 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { validateInteraction } from '@regie/contracts';
-import type { ServiceConcept } from '@regie/domain';
 import { INTERACTION_VALIDATOR, type InteractionValidator } from '@regie/messaging';
+import type { ServiceConceptFile } from '@regie/service-concept';
 import { ConceptInForce, INITIAL_SERVICE_CONCEPT } from './concept-in-force';
+import { CONCEPT_FILE_DIGEST, ConceptSync } from './concept-sync';
 
+/** The concept in force, in every role: it validates channels and drives escalation and routing. */
 @Module({})
 export class ConceptModule {
-  static forRoot(initial: ServiceConcept): DynamicModule {
+  static forRoot(file: ServiceConceptFile): DynamicModule {
     return {
       module: ConceptModule,
       global: true,
       providers: [
-        { provide: INITIAL_SERVICE_CONCEPT, useValue: initial },
+        { provide: INITIAL_SERVICE_CONCEPT, useValue: file.concept },
+        { provide: CONCEPT_FILE_DIGEST, useValue: file.digest },
         ConceptInForce,
+        ConceptSync,
         {
           provide: INTERACTION_VALIDATOR,
           useFactory: (concept: ConceptInForce): InteractionValidator => (raw) => validateInteraction(raw, { channels: concept.channelIds() }),

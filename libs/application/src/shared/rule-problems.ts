@@ -10,6 +10,8 @@ const STATUS_BY_RULE: Readonly<Record<string, number>> = {
   'capacity-full': HttpStatus.CONFLICT,
   'agent-not-available': HttpStatus.CONFLICT,
   'channel-not-served': HttpStatus.FORBIDDEN,
+  'concept-revised-meanwhile': HttpStatus.PRECONDITION_FAILED,
+  'concept-name-fixed': HttpStatus.CONFLICT,
 };
 
 /** Runs `work`, turning a refused domain rule into a problem+json response that names the rule. */

@@ -1,8 +1,7 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { DomainRuleViolation } from '@regie/domain';
+import { DomainRuleViolation, layerOf, overflowTargetOf } from '@regie/domain';
 import type { Subscription as RxSubscription } from 'rxjs';
 import { ConceptInForce } from '../../concept/concept-in-force';
-import { overflowTargetOf } from '../../concept/escalation-rules';
 import { Streams } from '../../shared/streams';
 import { CaseBoard, type CaseView } from '../board/case-board';
 
@@ -79,7 +78,7 @@ export class Dispatcher implements OnApplicationBootstrap, OnApplicationShutdown
 
   private async breach(view: CaseView, now: Date): Promise<void> {
     const overflow = overflowTargetOf(this.concept.current(), view.channel);
-    const layer = overflow ? this.concept.current().channels.find((channel) => channel.id === overflow)?.layer : undefined;
+    const layer = overflow ? layerOf(this.concept.current(), overflow) : undefined;
     await this.streams.onCase(
       view.id,
       { type: 'BreachServiceLevel', data: { now: now.toISOString(), ...(overflow && layer && { overflowTo: { channel: overflow, layer } }) } },
