@@ -4,3 +4,4 @@ export * from './journey';
 export * from './case';
 export * from './agent';
 export * from './escalation';
+export * from './safety';

@@ -1,0 +1,5 @@
+export * from './safety.events';
+export * from './safety.commands';
+export * from './safety.state';
+export * from './safety.decider';
+export * from './safety.queries';
