@@ -12,8 +12,8 @@ export interface SseConnection {
   close(): void;
 }
 
-/** A minimal server-sent-events reader for tests: collects every event the server sends. */
-export const openSse = (url: string, token: string): SseConnection => {
+/** A minimal server-sent-events reader: collects every event the server sends, and hands each to `onEvent`. */
+export const openSse = (url: string, token: string, onEvent?: (event: SseEvent) => void): SseConnection => {
   const events: SseEvent[] = [];
   let req: ClientRequest;
   const status = new Promise<number>((resolve, reject) => {
@@ -29,7 +29,10 @@ export const openSse = (url: string, token: string): SseConnection => {
           buffer = buffer.slice(end + 2);
           const field = (name: string) => block.split('\n').filter((line) => line.startsWith(`${name}:`)).map((line) => line.slice(name.length + 1).trim());
           const data = field('data').join('\n');
-          if (data) events.push({ type: field('event')[0] ?? 'message', id: field('id')[0], data: JSON.parse(data) as unknown });
+          if (!data) continue;
+          const event: SseEvent = { type: field('event')[0] ?? 'message', id: field('id')[0], data: JSON.parse(data) as unknown };
+          events.push(event);
+          onEvent?.(event);
         }
       });
     });

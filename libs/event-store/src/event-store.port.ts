@@ -75,7 +75,10 @@ export interface SubscribeOptions extends Omit<ReadAllOptions, 'maxCount'> {
   readonly onEvent: (event: RecordedEvent) => Promise<void> | void;
   /** Called when the subscription stops on an error thrown by `onEvent` or the store. */
   readonly onError?: (error: unknown) => void;
-  /** Called each time the subscription has caught up with the head of the store. */
+  /**
+   * Called each time the subscription has caught up with the head of the store, with the position
+   * up to which it has seen every event (those its prefixes leave out included).
+   */
   readonly onCaughtUp?: (position: number) => void;
 }
 
@@ -94,6 +97,11 @@ export interface EventStore {
   subscribe(options: SubscribeOptions): Subscription;
   /** Position of the newest event in the store (START when empty). */
   headPosition(): Promise<number>;
+  /**
+   * Erases a stream and its events for good (retention of personal data). Positions are never
+   * reused; a later append to the same name starts a new stream at revision 0. No-op when absent.
+   */
+  deleteStream(stream: string): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -12,11 +12,11 @@ import { ConceptModule } from '../concept/concept.module';
 import type { RegieConfig } from '../config/regie.config';
 import { DecisionPublishingModule, DecisionStreamModule } from '../decisions/decisions.module';
 import { EscalationProcessingModule } from '../escalation/escalation-processing.module';
-import { EscalationModule } from '../escalation/escalation.module';
 import { HealthModule } from '../health/health.module';
 import { IngestModule } from '../ingest/ingest.module';
 import { IntakeModule } from '../ingest/intake.module';
 import { JourneyModule } from '../journey/journey.module';
+import { SafetyDeskModule, SafetyRecordsModule, SafetyTimekeepingModule } from '../safety/safety.module';
 import { StreamsModule } from '../shared/streams.module';
 import { messagingOptionsFrom } from './messaging-options';
 
@@ -26,8 +26,8 @@ export type RegieRole = (typeof REGIE_ROLES)[number];
 /** What each deployable role runs; the embedded app runs all three in one process. */
 export const ROLE_MODULES: Readonly<Record<RegieRole, readonly Type[]>> = {
   gateway: [IngestModule],
-  orchestrator: [IntakeModule, EscalationProcessingModule, DispatchModule, DecisionPublishingModule],
-  desk: [JourneyModule, CasesModule, ConceptDeskModule, DecisionStreamModule],
+  orchestrator: [IntakeModule, EscalationProcessingModule, DispatchModule, SafetyTimekeepingModule, DecisionPublishingModule],
+  desk: [JourneyModule, CasesModule, SafetyDeskModule, ConceptDeskModule, DecisionStreamModule],
 };
 
 export interface RegieAppOptions {
@@ -52,7 +52,7 @@ export class RegieAppModule {
         ConceptModule.forRoot(concept),
         StreamsModule,
         CaseBoardModule,
-        EscalationModule,
+        SafetyRecordsModule,
         HealthModule,
         ...new Set(roles.flatMap((role) => ROLE_MODULES[role])),
         ...extraModules,

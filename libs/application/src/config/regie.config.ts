@@ -50,6 +50,16 @@ export class RegieConfig {
   @Transform(({ value }) => (typeof value === 'string' ? Number(value) : value))
   @IsInt({ message: 'KAFKA_PARTITIONS must be a whole number' }) @Min(1) @Max(1000)
   KAFKA_PARTITIONS: number = 6;
+
+  /** How often queued cases are checked against their service level (they are routed at once anyway). */
+  @Transform(({ value }) => (typeof value === 'string' ? Number(value) : value))
+  @IsInt({ message: 'REGIE_DISPATCH_TICK_MS must be a whole number of milliseconds' }) @Min(10) @Max(3_600_000)
+  REGIE_DISPATCH_TICK_MS: number = 1_000;
+
+  /** How often exclusion ends and the retention of safety records are checked. */
+  @Transform(({ value }) => (typeof value === 'string' ? Number(value) : value))
+  @IsInt({ message: 'REGIE_SAFETY_TICK_MS must be a whole number of milliseconds' }) @Min(10) @Max(86_400_000)
+  REGIE_SAFETY_TICK_MS: number = 60_000;
 }
 
 export class InvalidConfigError extends Error {

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import type { CaseOpened } from '@regie/domain';
 import { CHECKPOINT_STORE, EVENT_STORE, subscribeWithCheckpoint, type CheckpointStore, type EventStore, type RecordedEvent, type Subscription } from '@regie/event-store';
 import { MESSAGING, type DecisionPublisher as DecisionPort } from '@regie/messaging';
-import { toDecision } from './to-decision';
+import { JOURNEY_DECISIONS, toDecision } from './to-decision';
 
 /** Publishes decisions from recorded events, at least once, in store order (checkpointed). */
 @Injectable()
@@ -19,7 +19,7 @@ export class DecisionPublisher implements OnApplicationBootstrap, OnApplicationS
   async onApplicationBootstrap(): Promise<void> {
     this.subscription = await subscribeWithCheckpoint(this.store, this.checkpoints, {
       name: 'decisions',
-      streamPrefixes: ['case-', 'journey-'],
+      streamPrefixes: ['case-', 'journey-', 'safety-'],
       onEvent: (event) => this.publish(event),
       onError: (error) => this.logger.error(`decision publishing stopped: ${String(error)}`),
     });
@@ -30,7 +30,8 @@ export class DecisionPublisher implements OnApplicationBootstrap, OnApplicationS
   }
 
   private async publish(event: RecordedEvent): Promise<void> {
-    if (event.streamName.startsWith('journey-') && event.type !== 'AssistanceOffered') return;
+    if (event.streamName.startsWith('journey-') && !JOURNEY_DECISIONS.has(event.type)) return;
+    if (event.streamName.startsWith('safety-') && event.type !== 'ExclusionRegistered') return;
     let opened: CaseOpened['data'] | undefined;
     if (event.streamName.startsWith('case-')) {
       const [first] = event.type === 'CaseOpened' ? [event] : await this.store.readStream(event.streamName, { maxCount: 1 });

@@ -1,8 +1,14 @@
-import type { AssistanceOffered, CaseEvent, CaseOpened } from '@regie/domain';
+import type { AccessDenied, AssistanceOffered, CaseEvent, CaseOpened, ExclusionRegistered } from '@regie/domain';
 import type { RecordedEvent } from '@regie/event-store';
 import type { DecisionMessage } from '@regie/messaging';
 
 export const DECISION_SOURCE = 'urn:regie:orchestrator';
+
+/** How to object to a decision, as the letter must say (Dutch administrative law: six weeks). */
+const OBJECTION = { periodDays: 42, how: 'a written objection to the organisation, citing the exclusion id' };
+
+/** Journey events that are Regie's own decisions; every other journey event stays inside. */
+export const JOURNEY_DECISIONS: ReadonlySet<string> = new Set(['AssistanceOffered', 'AccessDenied']);
 
 const decision = (recorded: RecordedEvent, type: string, subject: string, data: Record<string, unknown>): DecisionMessage => ({
   // The recorded event's id: a decision published twice after a restart is recognisably the same one.
@@ -23,6 +29,20 @@ export const toDecision = (recorded: RecordedEvent, opened?: CaseOpened['data'])
     const offer = (recorded.data as AssistanceOffered['data']);
     return decision(recorded, 'assistance.offered', offer.customerId, {
       channel: offer.channel, contactId: offer.contactId, task: offer.task, offeredChannel: offer.offeredChannel, failures: offer.failures,
+    });
+  }
+  if (recorded.type === 'AccessDenied') {
+    const denial = recorded.data as AccessDenied['data'];
+    return decision(recorded, 'video.denied', denial.customerId, {
+      channel: denial.deniedChannel, contactId: denial.contactId, fromChannel: denial.channel, alternatives: denial.alternatives,
+    });
+  }
+  if (recorded.type === 'ExclusionRegistered') {
+    // The customer must get a letter: what was decided, for how long, why, and how to object.
+    const exclusion = recorded.data as ExclusionRegistered['data'];
+    return decision(recorded, 'notice.required', exclusion.customerId, {
+      notice: 'exclusion-registered', exclusionId: exclusion.exclusionId, channels: exclusion.channels, startsAt: exclusion.startsAt,
+      endsAt: exclusion.endsAt, reason: exclusion.reason, alternatives: exclusion.alternatives, objection: OBJECTION,
     });
   }
   if (!opened) return undefined;

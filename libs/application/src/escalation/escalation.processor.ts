@@ -3,6 +3,7 @@ import {
   caseLifecycleSaga,
   caseStream,
   escalationSaga,
+  exclusionEnforcementSaga,
   journeyDecider,
   type CaseEvent,
   type CaseOpened,
@@ -55,15 +56,20 @@ export class EscalationProcessor implements OnApplicationBootstrap, OnApplicatio
     const history = await this.store.readStream(recorded.streamName, { maxCount: recorded.revision + 1 });
     const journey = history.reduce((state, e) => journeyDecider.evolve(state, { type: e.type, data: e.data } as JourneyEvent), journeyDecider.initialState());
     const customerId = event.data.customerId;
-    const commands = escalationSaga({
-      event,
-      journey,
-      rules: escalationRulesFrom(this.concept.current()),
-      now: new Date().toISOString(),
-      earlierCases: this.board.casesOfCustomer(customerId),
-      excluded: await this.exclusions.excludedChannels(customerId, new Date()),
-      caseIdFor: (customer, contact, channel) => derivedId('case', customer, contact, channel),
-    });
+    const concept = this.concept.current();
+    const excluded = await this.exclusions.excludedChannels(customerId, new Date());
+    const commands = [
+      ...exclusionEnforcementSaga({ event, excluded, videoChannel: concept.escalation.video.channel }),
+      ...escalationSaga({
+        event,
+        journey,
+        rules: escalationRulesFrom(concept),
+        now: new Date().toISOString(),
+        earlierCases: this.board.casesOfCustomer(customerId),
+        excluded,
+        caseIdFor: (customer, contact, channel) => derivedId('case', customer, contact, channel),
+      }),
+    ];
     for (const [index, command] of commands.entries()) {
       const metadata = reactionMetadata(PROCESS, recorded, index);
       if (command.type === 'OpenCase') await this.streams.onCase(command.data.caseId, command, metadata);

@@ -6,5 +6,3 @@ export interface ExclusionsPort {
 
 export const EXCLUSIONS = Symbol('EXCLUSIONS');
 
-/** Until the exclusion process is wired in, nobody is excluded. */
-export const noExclusions: ExclusionsPort = { excludedChannels: async () => ({}) };

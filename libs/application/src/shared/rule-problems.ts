@@ -12,6 +12,11 @@ const STATUS_BY_RULE: Readonly<Record<string, number>> = {
   'channel-not-served': HttpStatus.FORBIDDEN,
   'concept-revised-meanwhile': HttpStatus.PRECONDITION_FAILED,
   'concept-name-fixed': HttpStatus.CONFLICT,
+  'reporter-must-be-agent': HttpStatus.FORBIDDEN,
+  'decider-must-be-supervisor': HttpStatus.FORBIDDEN,
+  'four-eyes': HttpStatus.FORBIDDEN,
+  'report-not-open': HttpStatus.CONFLICT,
+  'exclusion-not-in-force': HttpStatus.CONFLICT,
 };
 
 /** Runs `work`, turning a refused domain rule into a problem+json response that names the rule. */

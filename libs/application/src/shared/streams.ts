@@ -6,9 +6,12 @@ import {
   caseStream,
   journeyDecider,
   journeyStream,
+  safetyDecider,
+  safetyStream,
   type AgentCommand,
   type CaseCommand,
   type JourneyCommand,
+  type SafetyCommand,
 } from '@regie/domain';
 import { EVENT_STORE, type EventMetadata, type EventStore } from '@regie/event-store';
 import { handleCommands } from './handle-command';
@@ -28,5 +31,9 @@ export class Streams {
 
   onJourney(customerId: string, command: JourneyCommand, metadata: EventMetadata) {
     return handleCommands(this.store, journeyStream(customerId), journeyDecider, [{ command, metadata }]);
+  }
+
+  onSafety(customerId: string, command: SafetyCommand, metadata: EventMetadata) {
+    return handleCommands(this.store, safetyStream(customerId), safetyDecider, [{ command, metadata }]);
   }
 }

@@ -1,9 +1,11 @@
 import type { DomainCommand } from '../shared/decider';
-import type { AssistanceOffered, JourneyEvent } from './journey.events';
+import type { AccessDenied, AssistanceOffered, JourneyEvent } from './journey.events';
 
 /** Record one thing that happened on a channel; the edge has already translated the interaction. */
 export type RecordInteraction = DomainCommand<'RecordInteraction', { readonly observed: JourneyEvent }>;
 
 export type OfferAssistance = DomainCommand<'OfferAssistance', { readonly offer: AssistanceOffered['data'] }>;
 
-export type JourneyCommand = RecordInteraction | OfferAssistance;
+export type DenyAccess = DomainCommand<'DenyAccess', { readonly denial: AccessDenied['data'] }>;
+
+export type JourneyCommand = RecordInteraction | OfferAssistance | DenyAccess;

@@ -20,6 +20,11 @@ const decide = (command: JourneyCommand, state: JourneyState): JourneyEvent[] =>
       if (state.status === 'known' && state.offersMade.includes(offer.offerKey)) return [];
       return [{ type: 'AssistanceOffered', data: offer }];
     }
+    case 'DenyAccess': {
+      const { denial } = command.data;
+      if (state.status === 'known' && state.denials.includes(denial.denialKey)) return [];
+      return [{ type: 'AccessDenied', data: denial }];
+    }
     default:
       return assertNever(command);
   }
@@ -42,6 +47,7 @@ const updateContact = (summary: ContactSummary | undefined, event: JourneyEvent)
     case 'TaskFailed':
     case 'SurveyAnswered':
     case 'AssistanceOffered':
+    case 'AccessDenied':
       return base;
     default:
       return assertNever(event);
@@ -51,7 +57,7 @@ const updateContact = (summary: ContactSummary | undefined, event: JourneyEvent)
 const evolve = (state: JourneyState, event: JourneyEvent): JourneyState => {
   const { customerId, contactId, channel, occurredAt } = event.data;
   const known: Omit<Extract<JourneyState, { status: 'known' }>, 'status' | 'customerId'> =
-    state.status === 'known' ? state : { contacts: {}, channelsTouched: [], lastOccurredAt: occurredAt, taskFailures: {}, offersMade: [] };
+    state.status === 'known' ? state : { contacts: {}, channelsTouched: [], lastOccurredAt: occurredAt, taskFailures: {}, offersMade: [], denials: [] };
   return {
     status: 'known',
     customerId,
@@ -60,6 +66,7 @@ const evolve = (state: JourneyState, event: JourneyEvent): JourneyState => {
         ? { ...known.taskFailures, [event.data.task]: [...(known.taskFailures[event.data.task] ?? []).slice(-9), occurredAt] }
         : known.taskFailures,
     offersMade: event.type === 'AssistanceOffered' ? [...known.offersMade, event.data.offerKey] : known.offersMade,
+    denials: event.type === 'AccessDenied' ? [...known.denials, event.data.denialKey] : known.denials,
     contacts: { ...known.contacts, [contactId]: updateContact(known.contacts[contactId], event) },
     channelsTouched: known.channelsTouched.includes(channel) ? known.channelsTouched : [...known.channelsTouched, channel],
     lastOccurredAt: occurredAt > known.lastOccurredAt ? occurredAt : known.lastOccurredAt,

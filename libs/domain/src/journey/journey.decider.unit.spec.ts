@@ -42,6 +42,7 @@ describe('journey decider', () => {
       lastOccurredAt: '2026-03-02T10:00:00Z',
       taskFailures: {},
       offersMade: [],
+      denials: [],
       contacts: {
         'chat-1': {
           channel: 'chatbot',

@@ -37,6 +37,12 @@ export type AssistanceOffered = DomainEvent<
   JourneyEventBase & { readonly task: string; readonly offeredChannel: string; readonly offerKey: string; readonly failures: number }
 >;
 
+/** Regie's own step: the customer asked for, or turned up on, a channel an exclusion closes to them. */
+export type AccessDenied = DomainEvent<
+  'AccessDenied',
+  JourneyEventBase & { readonly deniedChannel: string; readonly alternatives: readonly string[]; readonly denialKey: string }
+>;
+
 export type JourneyEvent =
   | ContactStarted
   | ContactEnded
@@ -47,7 +53,8 @@ export type JourneyEvent =
   | TaskFailed
   | VideoRequested
   | SurveyAnswered
-  | AssistanceOffered;
+  | AssistanceOffered
+  | AccessDenied;
 
 export type JourneyEventType = JourneyEvent['type'];
 
@@ -62,6 +69,7 @@ export const JOURNEY_EVENT_TYPES: readonly JourneyEventType[] = [
   'VideoRequested',
   'SurveyAnswered',
   'AssistanceOffered',
+  'AccessDenied',
 ];
 
 export const journeyStream = (customerId: string): string => `journey-${customerId}`;

@@ -23,4 +23,6 @@ export type JourneyState =
       readonly taskFailures: Readonly<Record<string, readonly string[]>>;
       /** Offers of assistance made, as `task@time` of the failure that triggered them. */
       readonly offersMade: readonly string[];
+      /** Keys of access denials already recorded: one per contact and channel. */
+      readonly denials: readonly string[];
     };

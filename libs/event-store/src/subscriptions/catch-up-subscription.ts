@@ -6,6 +6,8 @@ const PAGE_SIZE = 500;
 
 export interface CatchUpSource {
   readAll(options: ReadAllOptions): Promise<RecordedEvent[]>;
+  /** The store's head, read before each page so that catching up can report how far it has seen. */
+  headPosition(): Promise<number>;
   readonly notifier: AppendNotifier;
   /** How long to wait for a local notification before reading again (other processes may append). */
   readonly pollIntervalMs: number;
@@ -19,6 +21,7 @@ export const catchUpSubscription = (source: CatchUpSource, options: SubscribeOpt
   const run = async (): Promise<void> => {
     while (!abort.signal.aborted) {
       const versionBeforeRead = source.notifier.version;
+      const head = await source.headPosition();
       const page = await source.readAll({
         after: position,
         maxCount: PAGE_SIZE,
@@ -30,7 +33,8 @@ export const catchUpSubscription = (source: CatchUpSource, options: SubscribeOpt
         position = event.position;
       }
       if (page.length < PAGE_SIZE) {
-        options.onCaughtUp?.(position);
+        // Everything up to the head read before this page has been seen, matching the prefixes or not.
+        options.onCaughtUp?.(Math.max(position, head));
         await source.notifier.waitForAppend(versionBeforeRead, source.pollIntervalMs, abort.signal);
       }
     }

@@ -221,6 +221,22 @@ export const describeEventStoreContract = (
         expect(seen.map((e) => e.type)).toEqual(['New']);
       });
 
+      it('reports, when caught up, how far it has seen, events outside its prefixes included', async () => {
+        const tag = `seen${randomUUID()}-`;
+        await store.appendToStream(`${tag}a`, [event('Mine')]);
+        await store.appendToStream(`other${randomUUID()}`, [event('NotMine')]);
+        const head = await store.headPosition();
+        let seen = START;
+        const subscription = store.subscribe({ after: START, streamPrefixes: [tag], onEvent: () => undefined, onCaughtUp: (position) => (seen = Math.max(seen, position)) });
+        try {
+          const until = Date.now() + 10_000;
+          while (seen < head && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 10));
+          expect(seen).toBeGreaterThanOrEqual(head);
+        } finally {
+          await subscription.stop();
+        }
+      });
+
       it('reports a failing handler through onError and stops', async () => {
         const tag = `sub${randomUUID()}-`;
         await store.appendToStream(`${tag}a`, [event('Boom')]);
@@ -236,6 +252,22 @@ export const describeEventStoreContract = (
         await subscription.done;
         expect(errors).toHaveLength(1);
         expect((errors[0] as Error).message).toBe('handler failed');
+      });
+    });
+
+    describe('erasing', () => {
+      it('erases a stream from reads, keeps the others, and starts the name afresh', async () => {
+        const tag = `erase${randomUUID()}-`;
+        await store.appendToStream(`${tag}gone`, [event('A'), event('B')]);
+        const kept = await store.appendToStream(`${tag}kept`, [event('C')]);
+        await store.deleteStream(`${tag}gone`);
+        expect(await store.readStream(`${tag}gone`)).toEqual([]);
+        expect((await store.readAll({ streamPrefixes: [tag] })).map((e) => e.type)).toEqual(['C']);
+        expect(await subject.other.readStream(`${tag}gone`)).toEqual([]);
+        const again = await store.appendToStream(`${tag}gone`, [event('D')], { expectedRevision: ANY });
+        expect(again.nextExpectedRevision).toBe(0);
+        expect(again.position).toBeGreaterThan(kept.position);
+        await store.deleteStream(`${tag}never-existed`);
       });
     });
   });

@@ -1,5 +1,6 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { DomainRuleViolation, layerOf, overflowTargetOf } from '@regie/domain';
+import { ConfigService } from '@nestjs/config';
 import type { Subscription as RxSubscription } from 'rxjs';
 import { ConceptInForce } from '../../concept/concept-in-force';
 import { Streams } from '../../shared/streams';
@@ -32,11 +33,12 @@ export class Dispatcher implements OnApplicationBootstrap, OnApplicationShutdown
     private readonly board: CaseBoard,
     private readonly streams: Streams,
     private readonly concept: ConceptInForce,
+    private readonly config: ConfigService,
   ) {}
 
   onApplicationBootstrap(): void {
     this.changes = this.board.changes.subscribe(() => this.kick());
-    this.timer = setInterval(() => this.kick(), Number(process.env.REGIE_DISPATCH_TICK_MS ?? 1000));
+    this.timer = setInterval(() => this.kick(), this.config.getOrThrow<number>('REGIE_DISPATCH_TICK_MS'));
     this.timer.unref();
   }
 

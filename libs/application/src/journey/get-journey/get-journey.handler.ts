@@ -1,11 +1,11 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { journeyStream, type JourneyEventBase } from '@regie/domain';
+import { journeyStream, type JourneyEventBase, type JourneyEventType } from '@regie/domain';
 import { EVENT_STORE, type EventStore } from '@regie/event-store';
 import { GetJourneyQuery, type JourneyEntry, type JourneyView } from './get-journey.query';
 
 /** Store event type → the interaction type clients know from the contract. */
-const CONTRACT_TYPE: Readonly<Record<string, string>> = {
+const CONTRACT_TYPE: Readonly<Record<JourneyEventType, string>> = {
   ContactStarted: 'contact.started',
   ContactEnded: 'contact.ended',
   BotFallbackOccurred: 'bot.fallback',
@@ -16,6 +16,7 @@ const CONTRACT_TYPE: Readonly<Record<string, string>> = {
   VideoRequested: 'video.requested',
   SurveyAnswered: 'survey.answered',
   AssistanceOffered: 'assistance.offered',
+  AccessDenied: 'access.denied',
 };
 
 @QueryHandler(GetJourneyQuery)
@@ -31,7 +32,7 @@ export class GetJourneyHandler implements IQueryHandler<GetJourneyQuery, Journey
           time: data.occurredAt,
           channel: data.channel,
           layer: data.layer,
-          type: CONTRACT_TYPE[event.type] ?? event.type,
+          type: CONTRACT_TYPE[event.type as JourneyEventType] ?? event.type,
           contactId: data.contactId,
           recordedAt: event.recordedAt,
         };

@@ -18,7 +18,8 @@ import { catchUpSubscription } from '../../subscriptions/catch-up-subscription';
 
 /** For unit tests and throwaway runs; passes the same contract suite as the durable adapters. */
 export class InMemoryEventStore implements EventStore {
-  private readonly log: RecordedEvent[] = [];
+  /** Index = position − 1; erased events leave a hole, so positions are never reused. */
+  private readonly log: (RecordedEvent | undefined)[] = [];
   private readonly streams = new Map<string, RecordedEvent[]>();
   private readonly idempotencyKeys = new Set<string>();
   private readonly notifier = new AppendNotifier();
@@ -79,20 +80,29 @@ export class InMemoryEventStore implements EventStore {
     const result: RecordedEvent[] = [];
     for (let index = after; index < this.log.length && result.length < max; index += 1) {
       const event = this.log[index];
-      if (matchesPrefix(event.streamName, options.streamPrefixes)) result.push(event);
+      if (event && matchesPrefix(event.streamName, options.streamPrefixes)) result.push(event);
     }
     return result;
   }
 
   subscribe(options: SubscribeOptions): Subscription {
     return catchUpSubscription(
-      { readAll: (read) => this.readAll(read), notifier: this.notifier, pollIntervalMs: 60_000 },
+      { readAll: (read) => this.readAll(read), headPosition: () => this.headPosition(), notifier: this.notifier, pollIntervalMs: 60_000 },
       options,
     );
   }
 
   async headPosition(): Promise<number> {
-    return this.log.length;
+    for (let index = this.log.length - 1; index >= 0; index -= 1) {
+      const event = this.log[index];
+      if (event) return event.position;
+    }
+    return START;
+  }
+
+  async deleteStream(stream: string): Promise<void> {
+    for (const event of this.streams.get(stream) ?? []) this.log[event.position - 1] = undefined;
+    this.streams.delete(stream);
   }
 
   async close(): Promise<void> {

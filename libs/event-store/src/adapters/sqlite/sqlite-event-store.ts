@@ -88,6 +88,7 @@ export class SqliteEventStore implements EventStore {
         'SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?',
       ),
       headPosition: this.db.prepare<[], { position: number | null }>('SELECT MAX(position) AS position FROM events'),
+      deleteStream: this.db.prepare<[string]>('DELETE FROM events WHERE stream_name = ?'),
     };
     this.appendTransaction = this.db.transaction(
       (stream: string, events: readonly NewEvent[], options: AppendOptions): AppendResult => this.appendNow(stream, events, options),
@@ -169,13 +170,17 @@ export class SqliteEventStore implements EventStore {
 
   subscribe(options: SubscribeOptions): Subscription {
     return catchUpSubscription(
-      { readAll: (read) => this.readAll(read), notifier: this.notifier, pollIntervalMs: this.pollIntervalMs },
+      { readAll: (read) => this.readAll(read), headPosition: () => this.headPosition(), notifier: this.notifier, pollIntervalMs: this.pollIntervalMs },
       options,
     );
   }
 
   async headPosition(): Promise<number> {
     return this.statements.headPosition.get()?.position ?? START;
+  }
+
+  async deleteStream(stream: string): Promise<void> {
+    this.statements.deleteStream.run(stream);
   }
 
   async close(): Promise<void> {

@@ -1,0 +1,23 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { exclusionsInForce, safetyDecider, safetyStream, type SafetyEvent, type SafetyState } from '@regie/domain';
+import { EVENT_STORE, type EventStore } from '@regie/event-store';
+import type { ExclusionsPort } from '../escalation/exclusions.port';
+
+/** Reads the customer's own safety stream, so routing never acts on a stale view of an exclusion. */
+@Injectable()
+export class StoreExclusions implements ExclusionsPort {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async stateOf(customerId: string): Promise<SafetyState> {
+    const events = await this.store.readStream(safetyStream(customerId));
+    return events.reduce((state, event) => safetyDecider.evolve(state, { type: event.type, data: event.data } as SafetyEvent), safetyDecider.initialState());
+  }
+
+  async excludedChannels(customerId: string, at: Date): Promise<Readonly<Record<string, readonly string[]>>> {
+    const closed: Record<string, string[]> = {};
+    for (const exclusion of exclusionsInForce(await this.stateOf(customerId), at.toISOString())) {
+      for (const channel of exclusion.channels) closed[channel] = [...new Set([...(closed[channel] ?? []), ...exclusion.alternatives])];
+    }
+    return closed;
+  }
+}

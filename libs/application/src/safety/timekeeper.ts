@@ -1,0 +1,73 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { SAFETY_SYSTEM_ACTOR, exclusionsInForce, safetyStream } from '@regie/domain';
+import { EVENT_STORE, type EventStore } from '@regie/event-store';
+import { ConceptInForce } from '../concept/concept-in-force';
+import { Streams } from '../shared/streams';
+import { SafetyBoard } from './safety-board';
+
+const metadata = (customerId: string, step: string, now: string) => ({
+  causationId: `${step}:${customerId}:${now}`,
+  correlationId: `${step}:${customerId}`,
+  actor: SAFETY_SYSTEM_ACTOR,
+});
+
+/**
+ * Records each exclusion's end when it passes (also for ends that passed while Regie was down),
+ * and erases a customer's safety records once the concept's retention period after the last end
+ * has passed. Both commands are idempotent, so several instances running it do no harm.
+ */
+@Injectable()
+export class SafetyTimekeeper implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('safety-timekeeper');
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<void>;
+
+  constructor(
+    private readonly board: SafetyBoard,
+    private readonly streams: Streams,
+    private readonly concept: ConceptInForce,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly config: ConfigService,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => void this.tick(), this.config.getOrThrow<number>('REGIE_SAFETY_TICK_MS'));
+    this.timer.unref();
+    void this.tick();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running;
+  }
+
+  /** One sweep; a sweep asked for while one runs is skipped. */
+  tick(now = new Date()): Promise<void> {
+    this.running ??= this.sweep(now.toISOString())
+      .catch((error: unknown) => this.logger.error(`safety sweep failed: ${String(error)}`))
+      .finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  private async sweep(now: string): Promise<void> {
+    await this.board.catchUp();
+    const { retentionDays } = this.concept.current().safety;
+    for (const customerId of this.board.customers()) {
+      try {
+        await this.keepTime(customerId, now, retentionDays);
+      } catch (error) {
+        this.logger.error(`safety sweep failed for one customer: ${String(error)}`);
+      }
+    }
+  }
+
+  private async keepTime(customerId: string, now: string, retentionDays: number): Promise<void> {
+    const state = this.board.stateOf(customerId);
+    const inForce = exclusionsInForce(state, now);
+    const ended = Object.values(state.exclusions).some((exclusion) => exclusion.status === 'in-force' && !inForce.some((current) => current.exclusionId === exclusion.exclusionId));
+    if (ended) await this.streams.onSafety(customerId, { type: 'ExpireExclusions', data: { now } }, metadata(customerId, 'expire', now));
+    const { events } = await this.streams.onSafety(customerId, { type: 'EraseExpiredRecords', data: { now, retentionDays } }, metadata(customerId, 'erase', now));
+    if (events.some((event) => event.type === 'SafetyRecordsErased')) await this.store.deleteStream(safetyStream(customerId));
+  }
+}
