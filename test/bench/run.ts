@@ -1,12 +1,20 @@
 /**
- * npm run bench [-- --events 100000 --batch 1000 --concurrency 2]
- * Measures Regie beside the raw limit of the same machine in the same run, and prints ratios.
+ * npm run bench [-- --events 100000 --batch 1000 --concurrency 2 --customers 2000
+ *                   --sim-customers 600 --sim-rate 40 --agents 6 --kafka-events 50000]
+ * Measures Regie beside the raw limit of the same machine in the same run, and prints ratios:
+ *   1. HTTP ingest into SQLite journeys        vs raw batched SQLite inserts
+ *   2. escalation latency under simulator load vs a bare HTTP round trip to the same server
+ *   3. Kafka pipeline (produce → orchestrator → SQLite) vs raw kafkajs produce → consume
+ * The Kafka part runs when KAFKA_BROKERS is set or the local broker (npm run kafka:start) answers.
  */
 import { JwtService } from '@nestjs/jwt';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { escalationUnderLoad, httpRoundTrip } from './escalation-bench';
 import { ingestOverHttp, makeEvent, SECRET, startServer } from './ingest-bench';
+import { kafkaPipeline, rawKafka } from './kafka-bench';
 import { rawSqliteInsert } from './raw-sqlite';
 import { fmt, rate } from './stats';
 
@@ -15,29 +23,75 @@ const arg = (name: string, fallback: number): number => {
   return index >= 0 ? Number(process.argv[index + 1]) : fallback;
 };
 
-const main = async (): Promise<void> => {
+const reachable = (host: string, port: number): Promise<boolean> =>
+  new Promise((resolve) => {
+    const socket = new Socket();
+    socket.setTimeout(1_000);
+    socket.once('connect', () => (socket.destroy(), resolve(true)));
+    socket.once('timeout', () => (socket.destroy(), resolve(false)));
+    socket.once('error', () => resolve(false));
+    socket.connect(port, host);
+  });
+
+const brokers = async (): Promise<string[] | undefined> => {
+  if (process.env.KAFKA_BROKERS) return process.env.KAFKA_BROKERS.split(',');
+  return (await reachable('127.0.0.1', 9092)) ? ['127.0.0.1:9092'] : undefined;
+};
+
+const ingestAndEscalation = async (dir: string): Promise<void> => {
   const events = arg('events', 100_000);
   const batch = arg('batch', 1_000);
   const concurrency = arg('concurrency', 2);
   const customers = arg('customers', 2_000);
-  const dir = mkdtempSync(join(tmpdir(), 'regie-bench-'));
-  console.log(`Regie bench: ${fmt(events)} events, batches of ${batch}, ${concurrency} in flight, ${customers} customers`);
+  console.log(`\n1. Ingest: ${fmt(events)} events over HTTP, batches of ${batch}, ${concurrency} in flight, ${fmt(customers)} customers`);
+  const rawMs = rawSqliteInsert(dir, events, batch, makeEvent(0, customers).data);
+  const raw = rate(events, rawMs);
+  console.log(`   raw SQLite batched insert (limit)   : ${fmt(raw)} events/s`);
 
+  const server = await startServer(join(dir, 'regie'));
   try {
-    const rawMs = rawSqliteInsert(dir, events, batch, makeEvent(0, customers).data);
-    const raw = rate(events, rawMs);
-    console.log(`raw SQLite batched insert (limit) : ${fmt(raw)} events/s`);
+    const token = new JwtService({ secret: SECRET }).sign({ roles: ['channel'] }, { subject: 'bench', algorithm: 'HS256' });
+    const http = await ingestOverHttp(server.url, token, events, batch, concurrency, customers);
+    console.log(`   HTTP ingest → SQLite journeys       : ${fmt(http.eventsPerSecond)} events/s  (${fmt(http.elapsed / 1000)} s)`);
+    console.log(`     batch latency p50 ${fmt(http.batchLatency.p50)} ms, p99 ${fmt(http.batchLatency.p99)} ms, max ${fmt(http.batchLatency.max)} ms`);
+    console.log(`     ratio to the raw limit            : ${(http.eventsPerSecond / raw).toFixed(3)}`);
 
-    const server = await startServer(join(dir, 'regie'));
-    try {
-      const token = new JwtService({ secret: SECRET }).sign({ roles: ['channel'] }, { subject: 'bench', algorithm: 'HS256' });
-      const http = await ingestOverHttp(server.url, token, events, batch, concurrency, customers);
-      console.log(`HTTP ingest → SQLite journeys      : ${fmt(http.eventsPerSecond)} events/s  (${fmt(http.elapsed / 1000)} s)`);
-      console.log(`  batch latency p50 ${fmt(http.batchLatency.p50)} ms, p99 ${fmt(http.batchLatency.p99)} ms, max ${fmt(http.batchLatency.max)} ms`);
-      console.log(`  ratio to the raw limit            : ${(http.eventsPerSecond / raw).toFixed(3)}`);
-    } finally {
-      server.child.kill('SIGTERM');
-    }
+    const simCustomers = arg('sim-customers', 600);
+    const simRate = arg('sim-rate', 40);
+    const agents = arg('agents', 6);
+    console.log(`\n2. Escalation latency: simulator, ${simCustomers} customers at ${simRate}/s, ${agents} agents (same server, after the ingest)`);
+    const floor = await httpRoundTrip(server.url, 500);
+    console.log(`   bare HTTP round trip (limit)        : p50 ${fmt(floor.p50)} ms, p99 ${fmt(floor.p99)} ms`);
+    const sim = await escalationUnderLoad(server.url, simCustomers, simRate, agents);
+    const { p50, p99, max, samples } = sim.escalationLatency;
+    console.log(`   trigger posted → agent sees case    : p50 ${fmt(p50)} ms, p99 ${fmt(p99)} ms, max ${fmt(max)} ms  (${samples} of ${sim.escalations} escalations, ${sim.eventsPosted} events)`);
+    console.log(`     ratio to the round trip           : p50 ${(p50 / floor.p50).toFixed(1)}×, p99 ${(p99 / floor.p99).toFixed(1)}×`);
+  } finally {
+    server.child.kill('SIGTERM');
+  }
+};
+
+const kafka = async (): Promise<void> => {
+  const found = await brokers();
+  const total = arg('kafka-events', 50_000);
+  if (!found) {
+    console.log('\n3. Kafka: skipped — no broker (set KAFKA_BROKERS or run npm run kafka:start)');
+    return;
+  }
+  console.log(`\n3. Kafka: ${fmt(total)} interactions on ${found.join(',')}, 6 partitions, 1,000 customers`);
+  const raw = await rawKafka(found, total, 1_000);
+  console.log(`   raw kafkajs produce → consume (limit): ${fmt(raw)} messages/s`);
+  const pipeline = await kafkaPipeline(found, total, 1_000);
+  console.log(`   produce → orchestrator → SQLite      : ${fmt(pipeline.eventsPerSecond)} events/s  (producing took ${fmt(pipeline.produceMs / 1000)} s)`);
+  console.log(`     ratio to the raw limit             : ${(pipeline.eventsPerSecond / raw).toFixed(3)}`);
+};
+
+const main = async (): Promise<void> => {
+  const dir = mkdtempSync(join(tmpdir(), 'regie-bench-'));
+  console.log(`Regie bench on ${process.version}, ${new Date().toISOString()}`);
+  try {
+    await ingestAndEscalation(dir);
+    await kafka();
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

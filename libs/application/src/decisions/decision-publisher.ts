@@ -19,6 +19,8 @@ export class DecisionPublisher implements OnApplicationBootstrap, OnApplicationS
   async onApplicationBootstrap(): Promise<void> {
     this.subscription = await subscribeWithCheckpoint(this.store, this.checkpoints, {
       name: 'decisions',
+      // Handling is idempotent (derived ids, idempotency keys), so a restart may repeat a few events.
+      checkpointEvery: 25,
       streamPrefixes: ['case-', 'journey-', 'safety-'],
       onEvent: (event) => this.publish(event),
       onError: (error) => this.logger.error(`decision publishing stopped: ${String(error)}`),

@@ -41,6 +41,8 @@ export class EscalationProcessor implements OnApplicationBootstrap, OnApplicatio
   async onApplicationBootstrap(): Promise<void> {
     this.subscription = await subscribeWithCheckpoint(this.store, this.checkpoints, {
       name: PROCESS,
+      // Handling is idempotent (derived ids, idempotency keys), so a restart may repeat a few events.
+      checkpointEvery: 25,
       streamPrefixes: ['journey-', 'case-'],
       onEvent: (event) => (event.streamName.startsWith('journey-') ? this.onJourneyEvent(event) : this.onCaseEvent(event)),
       onError: (error) => this.logger.error(`escalation stopped: ${String(error)}`),

@@ -33,8 +33,10 @@ export const catchUpSubscription = (source: CatchUpSource, options: SubscribeOpt
         position = event.position;
       }
       if (page.length < PAGE_SIZE) {
-        // Everything up to the head read before this page has been seen, matching the prefixes or not.
-        options.onCaughtUp?.(Math.max(position, head));
+        // Everything up to the head read before this page has been seen, matching the prefixes or
+        // not: the next read starts there, so rare prefixes never rescan what others appended.
+        position = Math.max(position, head);
+        options.onCaughtUp?.(position);
         await source.notifier.waitForAppend(versionBeforeRead, source.pollIntervalMs, abort.signal);
       }
     }

@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import Database, { type Statement } from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -160,12 +160,21 @@ export class SqliteEventStore implements EventStore {
     const limit = options.maxCount ?? -1;
     const prefixes = options.streamPrefixes ?? [];
     if (prefixes.length === 0) return this.statements.readAll.all(after, limit).map(toRecorded);
-    const where = prefixes.map(() => 'substr(stream_name, 1, ?) = ?').join(' OR ');
     const params = prefixes.flatMap((prefix) => [prefix.length, prefix]);
-    return this.db
-      .prepare<unknown[], EventRow>(`SELECT * FROM events WHERE position > ? AND (${where}) ORDER BY position LIMIT ?`)
-      .all(after, ...params, limit)
-      .map(toRecorded);
+    return this.prefixQuery(prefixes.length).all(after, ...params, limit).map(toRecorded);
+  }
+
+  private readonly prefixQueries = new Map<number, Statement<unknown[], EventRow>>();
+
+  /** One prepared statement per number of prefixes: subscriptions read with the same few shapes. */
+  private prefixQuery(count: number): Statement<unknown[], EventRow> {
+    let statement = this.prefixQueries.get(count);
+    if (!statement) {
+      const where = Array.from({ length: count }, () => 'substr(stream_name, 1, ?) = ?').join(' OR ');
+      statement = this.db.prepare<unknown[], EventRow>(`SELECT * FROM events WHERE position > ? AND (${where}) ORDER BY position LIMIT ?`);
+      this.prefixQueries.set(count, statement);
+    }
+    return statement;
   }
 
   subscribe(options: SubscribeOptions): Subscription {

@@ -1,0 +1,37 @@
+import { startHarness, type RegieHarness } from '@regie/testing';
+import { runSimulation } from '../simulator/simulation';
+
+jest.setTimeout(120_000);
+
+/** The traffic simulator against the all-in-one app: every escalated customer reaches an agent. */
+describe('Traffic simulator (embedded app over HTTP)', () => {
+  let regie: RegieHarness;
+
+  beforeAll(async () => {
+    regie = await startHarness({ env: { REGIE_DISPATCH_TICK_MS: '100' } });
+  });
+  afterAll(() => regie.stop());
+
+  it('plays mixed journeys; each escalation is assigned to an agent and resolved', async () => {
+    const agents = await Promise.all([1, 2, 3].map(async (n) => ({ id: `sim-agent-${n}`, token: await regie.token(`sim-agent-${n}`, 'agent') })));
+    const report = await runSimulation({
+      url: regie.url,
+      channelToken: await regie.token('simulator', 'channel'),
+      agentTokens: agents,
+      customers: 120,
+      rate: 60,
+      seed: 42,
+      handleMs: 20,
+      drainMs: 20_000,
+    });
+    expect(report.customers).toBe(120);
+    expect(report.escalations).toBeGreaterThan(5);
+    expect(report.escalations).toBeLessThan(report.customers / 2);
+    expect(report.escalationLatency.samples).toBe(report.escalations);
+    expect(report.assigned).toBe(report.escalations);
+    expect(report.resolved).toBe(report.assigned);
+
+    const { body } = await regie.http.get('/v1/cases?status=resolved').set({ Authorization: `Bearer ${await regie.token('sup', 'supervisor')}` }).expect(200);
+    expect(body.items.filter((item: { customerId: string }) => item.customerId.startsWith('sim-'))).toHaveLength(report.escalations);
+  });
+});
