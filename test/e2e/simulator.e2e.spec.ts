@@ -1,4 +1,4 @@
-import { startHarness, type RegieHarness } from '@regie/testing';
+import { eventually, startHarness, type RegieHarness } from '@regie/testing';
 import { runSimulation } from '../simulator/simulation';
 
 jest.setTimeout(120_000);
@@ -33,5 +33,15 @@ describe('Traffic simulator (embedded app over HTTP)', () => {
 
     const { body } = await regie.http.get('/v1/cases?status=resolved').set({ Authorization: `Bearer ${await regie.token('sup', 'supervisor')}` }).expect(200);
     expect(body.items.filter((item: { customerId: string }) => item.customerId.startsWith('sim-'))).toHaveLength(report.escalations);
+
+    // The durable channel-activity projection saw the same escalations.
+    const supervisor = { Authorization: `Bearer ${await regie.token('sup', 'supervisor')}` };
+    await eventually(async () => {
+      const activity = await regie.http.get('/v1/channel-activity').set(supervisor).expect(200);
+      const escalatedTo = activity.body.items.reduce((sum: number, item: { escalatedTo: number }) => sum + item.escalatedTo, 0);
+      expect(escalatedTo).toBe(report.escalations);
+    });
+    const status = await regie.http.get('/v1/projections').set(supervisor).expect(200);
+    expect(status.body.items).toEqual([expect.objectContaining({ name: 'channel-activity', behind: expect.any(Number) })]);
   });
 });

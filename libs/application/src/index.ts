@@ -21,3 +21,5 @@ export * from './composition/regie-app.module';
 export * from './composition/start-regie-app';
 export * from './composition/run-main';
 export * from './escalation/escalation-processing.module';
+export * from './projections/registry';
+export * from './projections/projections.module';

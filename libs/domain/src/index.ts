@@ -5,3 +5,4 @@ export * from './case';
 export * from './agent';
 export * from './escalation';
 export * from './safety';
+export * from './measurement';

@@ -6,6 +6,9 @@ import { InMemoryCheckpointStore } from './adapters/in-memory/in-memory-checkpoi
 import { InMemoryEventStore } from './adapters/in-memory/in-memory-event-store';
 import { SqliteCheckpointStore } from './adapters/sqlite/sqlite-checkpoint-store';
 import { SqliteEventStore } from './adapters/sqlite/sqlite-event-store';
+import { InMemoryProjectionStore } from './projections/in-memory-projection-store';
+import { PROJECTION_STORE } from './projections/projection';
+import { SqliteProjectionStore } from './projections/sqlite-projection-store';
 
 export type EventStoreModuleOptions =
   | { readonly kind: 'sqlite'; readonly dataDir: string }
@@ -15,10 +18,10 @@ const adaptersFor = (options: EventStoreModuleOptions) => {
   switch (options.kind) {
     case 'sqlite': {
       const store = new SqliteEventStore({ filename: join(options.dataDir, 'regie.db') });
-      return { store, checkpoints: new SqliteCheckpointStore(store.db) };
+      return { store, checkpoints: new SqliteCheckpointStore(store.db), projections: new SqliteProjectionStore(store.db) };
     }
     case 'memory':
-      return { store: new InMemoryEventStore(), checkpoints: new InMemoryCheckpointStore() };
+      return { store: new InMemoryEventStore(), checkpoints: new InMemoryCheckpointStore(), projections: new InMemoryProjectionStore() };
   }
 };
 
@@ -35,8 +38,9 @@ export class EventStoreModule implements OnApplicationShutdown {
         { provide: 'REGIE_STORE_ADAPTERS', useFactory: () => adaptersFor(options) },
         { provide: EVENT_STORE, useFactory: (a: ReturnType<typeof adaptersFor>) => a.store, inject: ['REGIE_STORE_ADAPTERS'] },
         { provide: CHECKPOINT_STORE, useFactory: (a: ReturnType<typeof adaptersFor>) => a.checkpoints, inject: ['REGIE_STORE_ADAPTERS'] },
+        { provide: PROJECTION_STORE, useFactory: (a: ReturnType<typeof adaptersFor>) => a.projections, inject: ['REGIE_STORE_ADAPTERS'] },
       ],
-      exports: [EVENT_STORE, CHECKPOINT_STORE],
+      exports: [EVENT_STORE, CHECKPOINT_STORE, PROJECTION_STORE],
     };
   }
 

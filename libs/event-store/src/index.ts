@@ -7,3 +7,7 @@ export { InMemoryCheckpointStore } from './adapters/in-memory/in-memory-checkpoi
 export { SqliteEventStore } from './adapters/sqlite/sqlite-event-store';
 export { SqliteCheckpointStore } from './adapters/sqlite/sqlite-checkpoint-store';
 export * from './event-store.module';
+export * from './projections/projection';
+export * from './projections/run-projection';
+export { InMemoryProjectionStore } from './projections/in-memory-projection-store';
+export { SqliteProjectionStore } from './projections/sqlite-projection-store';

@@ -16,6 +16,7 @@ import { HealthModule } from '../health/health.module';
 import { IngestModule } from '../ingest/ingest.module';
 import { IntakeModule } from '../ingest/intake.module';
 import { JourneyModule } from '../journey/journey.module';
+import { ProjectionsModule } from '../projections/projections.module';
 import { SafetyDeskModule, SafetyRecordsModule, SafetyTimekeepingModule } from '../safety/safety.module';
 import { StreamsModule } from '../shared/streams.module';
 import { messagingOptionsFrom } from './messaging-options';
@@ -27,7 +28,7 @@ export type RegieRole = (typeof REGIE_ROLES)[number];
 export const ROLE_MODULES: Readonly<Record<RegieRole, readonly Type[]>> = {
   gateway: [IngestModule],
   orchestrator: [IntakeModule, EscalationProcessingModule, DispatchModule, SafetyTimekeepingModule, DecisionPublishingModule],
-  desk: [JourneyModule, CasesModule, SafetyDeskModule, ConceptDeskModule, DecisionStreamModule],
+  desk: [JourneyModule, CasesModule, SafetyDeskModule, ConceptDeskModule, ProjectionsModule, DecisionStreamModule],
 };
 
 export interface RegieAppOptions {

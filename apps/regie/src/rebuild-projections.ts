@@ -1,0 +1,41 @@
+/**
+ * npm run projections:rebuild -- <name>   (e.g. channel-activity)
+ * Rebuilds a durable projection from position zero in the configured store. Stop the desk first:
+ * a running desk keeps saving its own snapshot of the projection.
+ */
+import { join } from 'node:path';
+import { loadRegieConfig, PROJECTIONS } from '@regie/application';
+import { rebuildProjection, SqliteEventStore, SqliteProjectionStore } from '@regie/event-store';
+
+const bar = (done: number, total: number): string => {
+  const share = total === 0 ? 1 : Math.min(1, done / total);
+  const width = 30;
+  const filled = Math.round(share * width);
+  return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${(share * 100).toFixed(0).padStart(3)}%  ${done}/${total}`;
+};
+
+const main = async (): Promise<void> => {
+  const name = process.argv[2];
+  const projection = name === undefined ? undefined : PROJECTIONS[name];
+  if (!projection) {
+    process.stderr.write(`usage: npm run projections:rebuild -- <name>\nprojections: ${Object.keys(PROJECTIONS).join(', ')}\n`);
+    process.exit(2);
+  }
+  const config = loadRegieConfig(process.env);
+  if (config.REGIE_STORE !== 'sqlite') throw new Error(`rebuilding from the command line needs REGIE_STORE=sqlite (this is ${config.REGIE_STORE}); other stores rebuild on start after a reset`);
+  const store = new SqliteEventStore({ filename: join(config.REGIE_DATA_DIR, 'regie.db') });
+  try {
+    const started = performance.now();
+    const snapshot = await rebuildProjection(store, new SqliteProjectionStore(store.db), projection, (position, head) => {
+      process.stderr.write(`\r${projection.name} ${bar(position, head)}`);
+    });
+    process.stderr.write(`\n${projection.name} rebuilt up to position ${snapshot.position} in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+  } finally {
+    await store.close();
+  }
+};
+
+main().catch((error: unknown) => {
+  process.stderr.write(`\nrebuild failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

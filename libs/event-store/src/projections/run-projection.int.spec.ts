@@ -1,0 +1,73 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { InMemoryEventStore } from '../adapters/in-memory/in-memory-event-store';
+import type { EventStore } from '../event-store.port';
+import { InMemoryProjectionStore } from './in-memory-projection-store';
+import type { Projection, ProjectionStore } from './projection';
+import { rebuildProjection, runProjection } from './run-projection';
+import { SqliteProjectionStore } from './sqlite-projection-store';
+
+const counting: Projection<{ seen: string[] }> = {
+  name: 'counting',
+  streamPrefixes: ['count-'],
+  initialState: () => ({ seen: [] }),
+  evolve: (state, event) => ({ seen: [...state.seen, String((event.data as { n: number }).n)] }),
+};
+
+const append = (store: EventStore, stream: string, ns: number[]) =>
+  store.appendToStream(stream, ns.map((n) => ({ type: 'Counted', data: { n }, metadata: { causationId: `c${n}`, correlationId: 'c', actor: 't' } })));
+
+const caughtUp = async (store: EventStore, projections: ProjectionStore) => {
+  const head = await store.headPosition();
+  let resolve: () => void = () => undefined;
+  const done = new Promise<void>((r) => (resolve = r));
+  const running = await runProjection(store, projections, counting, { saveEvery: 2, onCaughtUp: (position) => position >= head && resolve() });
+  await done;
+  await running.subscription.stop();
+  return running.current();
+};
+
+const stores: [string, () => { projections: ProjectionStore; dispose: () => void }][] = [
+  ['in-memory', () => ({ projections: new InMemoryProjectionStore(), dispose: () => undefined })],
+  [
+    'sqlite',
+    () => {
+      const dir = mkdtempSync(join(tmpdir(), 'regie-projections-'));
+      const db = new Database(join(dir, 'p.db'));
+      return { projections: new SqliteProjectionStore(db), dispose: () => (db.close(), rmSync(dir, { recursive: true, force: true })) };
+    },
+  ],
+];
+
+describe.each(stores)('durable projection on the %s projection store', (_, create) => {
+  it('resumes from its saved state without repeating or missing an event', async () => {
+    const store = new InMemoryEventStore();
+    const { projections, dispose } = create();
+    try {
+      await append(store, 'count-a', [1, 2, 3]);
+      await append(store, 'other-x', [99]);
+      expect((await caughtUp(store, projections)).state.seen).toEqual(['1', '2', '3']);
+      expect((await projections.load(counting.name))?.position).toBe(await store.headPosition());
+      await append(store, 'count-b', [4, 5]);
+      const resumed = await caughtUp(store, projections);
+      expect(resumed.state.seen).toEqual(['1', '2', '3', '4', '5']);
+      expect(resumed).toEqual(await rebuildProjection(store, new InMemoryProjectionStore(), counting));
+    } finally {
+      dispose();
+    }
+  });
+
+  it('forgets a projection on reset', async () => {
+    const { projections, dispose } = create();
+    try {
+      await projections.save('p', { state: { a: 1 }, position: 7 });
+      expect(await projections.load('p')).toEqual({ state: { a: 1 }, position: 7 });
+      await projections.reset('p');
+      expect(await projections.load('p')).toBeUndefined();
+    } finally {
+      dispose();
+    }
+  });
+});

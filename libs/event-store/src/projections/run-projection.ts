@@ -1,0 +1,77 @@
+import type { EventStore, Subscription } from '../event-store.port';
+import { START } from '../event-store.port';
+import type { Projection, ProjectionSnapshot, ProjectionStore } from './projection';
+
+export interface RunningProjection<State> {
+  /** The state as of the last applied event (ahead of what is saved, by at most `saveEvery`). */
+  current(): ProjectionSnapshot<State>;
+  readonly subscription: Subscription;
+}
+
+export interface RunProjectionOptions {
+  /** Save after this many applied events (default 100), and whenever the projection has caught up. */
+  readonly saveEvery?: number;
+  readonly onError?: (error: unknown) => void;
+  readonly onCaughtUp?: (position: number) => void;
+}
+
+/**
+ * Runs a projection on a catch-up subscription from its saved snapshot. State and position are
+ * saved together, so after a crash it resumes exactly where the saved state ends.
+ */
+export const runProjection = async <State>(
+  store: EventStore,
+  projections: ProjectionStore,
+  projection: Projection<State>,
+  options: RunProjectionOptions = {},
+): Promise<RunningProjection<State>> => {
+  const saveEvery = Math.max(1, options.saveEvery ?? 100);
+  let snapshot: ProjectionSnapshot<State> = (await projections.load<State>(projection.name)) ?? { state: projection.initialState(), position: START };
+  let savedPosition = snapshot.position;
+  let unsaved = 0;
+  const save = async () => {
+    if (snapshot.position === savedPosition) return;
+    await projections.save(projection.name, snapshot);
+    savedPosition = snapshot.position;
+    unsaved = 0;
+  };
+  const subscription = store.subscribe({
+    after: snapshot.position,
+    streamPrefixes: projection.streamPrefixes,
+    onEvent: async (event) => {
+      snapshot = { state: projection.evolve(snapshot.state, event), position: event.position };
+      unsaved += 1;
+      if (unsaved >= saveEvery) await save();
+    },
+    onCaughtUp: (position) => {
+      // Nothing matching lies between the last event and `position`: the state holds up to there.
+      if (position > snapshot.position) snapshot = { ...snapshot, position };
+      void save().catch((error: unknown) => options.onError?.(error));
+      options.onCaughtUp?.(position);
+    },
+    ...(options.onError && { onError: options.onError }),
+  });
+  return { current: () => snapshot, subscription };
+};
+
+/** Rebuilds a projection from position zero, page by page, and saves it; reports progress. */
+export const rebuildProjection = async <State>(
+  store: EventStore,
+  projections: ProjectionStore,
+  projection: Projection<State>,
+  onProgress: (position: number, head: number) => void = () => undefined,
+): Promise<ProjectionSnapshot<State>> => {
+  const head = await store.headPosition();
+  let snapshot: ProjectionSnapshot<State> = { state: projection.initialState(), position: START };
+  for (;;) {
+    const page = await store.readAll({ after: snapshot.position, maxCount: 1_000, streamPrefixes: projection.streamPrefixes });
+    const inRange = page.filter((event) => event.position <= head);
+    for (const event of inRange) snapshot = { state: projection.evolve(snapshot.state, event), position: event.position };
+    onProgress(snapshot.position, head);
+    if (inRange.length < page.length || page.length < 1_000) break;
+  }
+  snapshot = { ...snapshot, position: Math.max(snapshot.position, head) };
+  await projections.save(projection.name, snapshot);
+  onProgress(head, head);
+  return snapshot;
+};
