@@ -44,7 +44,16 @@ export interface DecisionSubscriber {
   subscribeDecisions(handler: DecisionHandler): Promise<() => Promise<void>>;
 }
 
-export interface Messaging extends InteractionPublisher, InteractionConsumer, DecisionPublisher, DecisionSubscriber {
+export interface LeaderElection {
+  /**
+   * Takes part in electing the one instance that runs the single-writer processes. `onChange` is
+   * called with `true` when this instance becomes it and `false` when it stops being it; the
+   * returned function leaves the election.
+   */
+  followLeadership(onChange: (leading: boolean) => void): Promise<() => Promise<void>>;
+}
+
+export interface Messaging extends InteractionPublisher, InteractionConsumer, DecisionPublisher, DecisionSubscriber, LeaderElection {
   close(): Promise<void>;
 }
 

@@ -18,6 +18,7 @@ import { IntakeModule } from '../ingest/intake.module';
 import { JourneyModule } from '../journey/journey.module';
 import { ProjectionsModule } from '../projections/projections.module';
 import { SafetyDeskModule, SafetyRecordsModule, SafetyTimekeepingModule } from '../safety/safety.module';
+import { LeadershipModule } from '../shared/leadership.module';
 import { StreamsModule } from '../shared/streams.module';
 import { messagingOptionsFrom } from './messaging-options';
 
@@ -52,6 +53,7 @@ export class RegieAppModule {
         MessagingModule.forRoot(messagingOptionsFrom(config)),
         ConceptModule.forRoot(concept),
         StreamsModule,
+        LeadershipModule,
         CaseBoardModule,
         SafetyRecordsModule,
         HealthModule,

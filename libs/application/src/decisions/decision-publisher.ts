@@ -1,23 +1,29 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { CaseOpened } from '@regie/domain';
 import { CHECKPOINT_STORE, EVENT_STORE, subscribeWithCheckpoint, type CheckpointStore, type EventStore, type RecordedEvent, type Subscription } from '@regie/event-store';
 import { MESSAGING, type DecisionPublisher as DecisionPort } from '@regie/messaging';
+import { Leadership, type SingleWriter } from '../shared/leadership';
 import { JOURNEY_DECISIONS, toDecision } from './to-decision';
 
 /** Publishes decisions from recorded events, at least once, in store order (checkpointed). */
 @Injectable()
-export class DecisionPublisher implements OnApplicationBootstrap, OnApplicationShutdown {
+export class DecisionPublisher implements OnApplicationBootstrap, SingleWriter {
+  readonly name = 'decisions';
   private readonly logger = new Logger('decisions');
-  private subscription?: Subscription;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CHECKPOINT_STORE) private readonly checkpoints: CheckpointStore,
     @Inject(MESSAGING) private readonly messaging: DecisionPort,
+    private readonly leadership: Leadership,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    this.subscription = await subscribeWithCheckpoint(this.store, this.checkpoints, {
+    await this.leadership.whileLeading(this);
+  }
+
+  start(): Promise<Subscription> {
+    return subscribeWithCheckpoint(this.store, this.checkpoints, {
       name: 'decisions',
       // Handling is idempotent (derived ids, idempotency keys), so a restart may repeat a few events.
       checkpointEvery: 25,
@@ -25,10 +31,6 @@ export class DecisionPublisher implements OnApplicationBootstrap, OnApplicationS
       onEvent: (event) => this.publish(event),
       onError: (error) => this.logger.error(`decision publishing stopped: ${String(error)}`),
     });
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.subscription?.stop();
   }
 
   private async publish(event: RecordedEvent): Promise<void> {

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import {
   caseLifecycleSaga,
   caseStream,
@@ -14,6 +14,7 @@ import { CaseBoard } from '../cases/board/case-board';
 import { ConceptInForce } from '../concept/concept-in-force';
 import { escalationRulesFrom } from '../concept/escalation-rules';
 import { derivedId } from '../shared/ids';
+import { Leadership, type SingleWriter } from '../shared/leadership';
 import { reactionMetadata } from '../shared/reaction-metadata';
 import { Streams } from '../shared/streams';
 import { EXCLUSIONS, type ExclusionsPort } from './exclusions.port';
@@ -25,9 +26,9 @@ const PROCESS = 'escalation';
  * commands they return. Checkpointed; every command is idempotent, so a replay after a crash is harmless.
  */
 @Injectable()
-export class EscalationProcessor implements OnApplicationBootstrap, OnApplicationShutdown {
+export class EscalationProcessor implements OnApplicationBootstrap, SingleWriter {
+  readonly name = PROCESS;
   private readonly logger = new Logger(PROCESS);
-  private subscription?: Subscription;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -36,10 +37,15 @@ export class EscalationProcessor implements OnApplicationBootstrap, OnApplicatio
     private readonly streams: Streams,
     private readonly board: CaseBoard,
     private readonly concept: ConceptInForce,
+    private readonly leadership: Leadership,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    this.subscription = await subscribeWithCheckpoint(this.store, this.checkpoints, {
+    await this.leadership.whileLeading(this);
+  }
+
+  start(): Promise<Subscription> {
+    return subscribeWithCheckpoint(this.store, this.checkpoints, {
       name: PROCESS,
       // Handling is idempotent (derived ids, idempotency keys), so a restart may repeat a few events.
       checkpointEvery: 25,
@@ -47,10 +53,6 @@ export class EscalationProcessor implements OnApplicationBootstrap, OnApplicatio
       onEvent: (event) => (event.streamName.startsWith('journey-') ? this.onJourneyEvent(event) : this.onCaseEvent(event)),
       onError: (error) => this.logger.error(`escalation stopped: ${String(error)}`),
     });
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.subscription?.stop();
   }
 
   private async onJourneyEvent(recorded: RecordedEvent): Promise<void> {

@@ -1,8 +1,9 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { SAFETY_SYSTEM_ACTOR, exclusionsInForce, safetyStream } from '@regie/domain';
 import { EVENT_STORE, type EventStore } from '@regie/event-store';
 import { ConceptInForce } from '../concept/concept-in-force';
+import { Leadership, type SingleWriter } from '../shared/leadership';
 import { Streams } from '../shared/streams';
 import { SafetyBoard } from './safety-board';
 
@@ -18,9 +19,9 @@ const metadata = (customerId: string, step: string, now: string) => ({
  * has passed. Both commands are idempotent, so several instances running it do no harm.
  */
 @Injectable()
-export class SafetyTimekeeper implements OnApplicationBootstrap, OnApplicationShutdown {
+export class SafetyTimekeeper implements OnApplicationBootstrap, SingleWriter {
+  readonly name = 'safety-timekeeper';
   private readonly logger = new Logger('safety-timekeeper');
-  private timer?: NodeJS.Timeout;
   private running?: Promise<void>;
 
   constructor(
@@ -29,17 +30,23 @@ export class SafetyTimekeeper implements OnApplicationBootstrap, OnApplicationSh
     private readonly concept: ConceptInForce,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly config: ConfigService,
+    private readonly leadership: Leadership,
   ) {}
 
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.tick(), this.config.getOrThrow<number>('REGIE_SAFETY_TICK_MS'));
-    this.timer.unref();
-    void this.tick();
+  async onApplicationBootstrap(): Promise<void> {
+    await this.leadership.whileLeading(this);
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+  async start(): Promise<{ stop(): Promise<void> }> {
+    const timer = setInterval(() => void this.tick(), this.config.getOrThrow<number>('REGIE_SAFETY_TICK_MS'));
+    timer.unref();
+    void this.tick();
+    return {
+      stop: async () => {
+        clearInterval(timer);
+        await this.running;
+      },
+    };
   }
 
   /** One sweep; a sweep asked for while one runs is skipped. */

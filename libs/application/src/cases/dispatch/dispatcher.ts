@@ -1,8 +1,9 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { DomainRuleViolation, layerOf, overflowTargetOf } from '@regie/domain';
 import { ConfigService } from '@nestjs/config';
 import type { Subscription as RxSubscription } from 'rxjs';
 import { ConceptInForce } from '../../concept/concept-in-force';
+import { Leadership, type SingleWriter } from '../../shared/leadership';
 import { Streams } from '../../shared/streams';
 import { CaseBoard, type CaseView } from '../board/case-board';
 
@@ -20,12 +21,11 @@ const metadata = (caseId: string, step: string) => ({
  * In a distributed deployment exactly one instance may run it (a single writer).
  */
 @Injectable()
-export class Dispatcher implements OnApplicationBootstrap, OnApplicationShutdown {
+export class Dispatcher implements OnApplicationBootstrap, SingleWriter {
+  readonly name = 'dispatcher';
   private readonly logger = new Logger('dispatcher');
   private running = false;
   private again = false;
-  private changes?: RxSubscription;
-  private timer?: NodeJS.Timeout;
   /** Cases this dispatcher assigned whose assignment the board has not yet seen: caseId → position written. */
   private readonly pending = new Map<string, number>();
 
@@ -34,17 +34,24 @@ export class Dispatcher implements OnApplicationBootstrap, OnApplicationShutdown
     private readonly streams: Streams,
     private readonly concept: ConceptInForce,
     private readonly config: ConfigService,
+    private readonly leadership: Leadership,
   ) {}
 
-  onApplicationBootstrap(): void {
-    this.changes = this.board.changes.subscribe(() => this.kick());
-    this.timer = setInterval(() => this.kick(), this.config.getOrThrow<number>('REGIE_DISPATCH_TICK_MS'));
-    this.timer.unref();
+  async onApplicationBootstrap(): Promise<void> {
+    await this.leadership.whileLeading(this);
   }
 
-  onApplicationShutdown(): void {
-    this.changes?.unsubscribe();
-    clearInterval(this.timer);
+  async start(): Promise<{ stop(): void }> {
+    const changes: RxSubscription = this.board.changes.subscribe(() => this.kick());
+    const timer = setInterval(() => this.kick(), this.config.getOrThrow<number>('REGIE_DISPATCH_TICK_MS'));
+    timer.unref();
+    this.kick();
+    return {
+      stop: () => {
+        changes.unsubscribe();
+        clearInterval(timer);
+      },
+    };
   }
 
   /** Ask for a round; rounds never overlap, and a request during a round runs one more. */

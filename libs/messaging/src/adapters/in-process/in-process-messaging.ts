@@ -41,6 +41,12 @@ export class InProcessMessaging implements Messaging {
     };
   }
 
+  /** One process is the whole deployment: it always leads. */
+  async followLeadership(onChange: (leading: boolean) => void): Promise<() => Promise<void>> {
+    onChange(true);
+    return async () => onChange(false);
+  }
+
   async close(): Promise<void> {
     this.interactionHandler = undefined;
     this.decisionHandlers.clear();

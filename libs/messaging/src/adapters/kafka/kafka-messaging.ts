@@ -55,7 +55,8 @@ export class KafkaMessaging implements Messaging {
       const existing = new Set(await admin.listTopics());
       const topics = Object.values(this.topics).filter((topic) => !existing.has(topic));
       if (topics.length > 0) {
-        await admin.createTopics({ waitForLeaders: true, topics: topics.map((topic) => ({ topic, numPartitions: this.options.partitions ?? 6 })) });
+        const partitionsOf = (topic: string) => (topic === this.topics.leadership ? 1 : (this.options.partitions ?? 6));
+        await admin.createTopics({ waitForLeaders: true, topics: topics.map((topic) => ({ topic, numPartitions: partitionsOf(topic) })) });
       }
     } finally {
       await admin.disconnect();
@@ -152,6 +153,33 @@ export class KafkaMessaging implements Messaging {
     await joined;
     for (const { partition, offset } of ends) consumer.seek({ topic: this.topics.decisions, partition, offset });
     return async () => {
+      await consumer.disconnect();
+    };
+  }
+
+  /**
+   * Leader election through Kafka's group coordinator: every instance joins one group on the
+   * single-partition leadership topic; the member holding partition 0 leads. A crashed leader
+   * leaves the group after its session timeout and another member is assigned the partition.
+   */
+  async followLeadership(onChange: (leading: boolean) => void): Promise<() => Promise<void>> {
+    const consumer = this.kafka.consumer({ groupId: `${this.options.groupId}.leadership`, allowAutoTopicCreation: false, sessionTimeout: 10_000, heartbeatInterval: 1_000 });
+    this.consumers.push(consumer);
+    let leading = false;
+    const become = (next: boolean) => {
+      if (next === leading) return;
+      leading = next;
+      onChange(next);
+    };
+    consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => become((payload.memberAssignment[this.topics.leadership] ?? []).includes(0)));
+    consumer.on(consumer.events.REBALANCING, () => become(false));
+    consumer.on(consumer.events.STOP, () => become(false));
+    consumer.on(consumer.events.CRASH, () => become(false));
+    await consumer.connect();
+    await consumer.subscribe({ topic: this.topics.leadership, fromBeginning: false });
+    await consumer.run({ eachMessage: async () => undefined });
+    return async () => {
+      become(false);
       await consumer.disconnect();
     };
   }

@@ -2,6 +2,8 @@ export const TOPICS = {
   interactions: 'channel.interactions',
   deadLetters: 'channel.interactions.dlq',
   decisions: 'orchestration.decisions',
+  /** One partition: whichever orchestrator the group assigns it to leads. Carries no messages. */
+  leadership: 'regie.leadership',
 } as const;
 
 /** Headers Regie adds: who sent a message through the gateway, and why a message was dead-lettered. */
@@ -18,4 +20,5 @@ export const topicNames = (prefix = ''): TopicNames => ({
   interactions: `${prefix}${TOPICS.interactions}`,
   deadLetters: `${prefix}${TOPICS.deadLetters}`,
   decisions: `${prefix}${TOPICS.decisions}`,
+  leadership: `${prefix}${TOPICS.leadership}`,
 });
