@@ -6,19 +6,26 @@ import { InMemoryCheckpointStore } from './adapters/in-memory/in-memory-checkpoi
 import { InMemoryEventStore } from './adapters/in-memory/in-memory-event-store';
 import { SqliteCheckpointStore } from './adapters/sqlite/sqlite-checkpoint-store';
 import { SqliteEventStore } from './adapters/sqlite/sqlite-event-store';
+import { EventStoreDbEventStore } from './adapters/eventstoredb/eventstoredb-event-store';
+import { EventStoreDbCheckpointStore, EventStoreDbProjectionStore } from './adapters/eventstoredb/eventstoredb-snapshots';
 import { InMemoryProjectionStore } from './projections/in-memory-projection-store';
 import { PROJECTION_STORE } from './projections/projection';
 import { SqliteProjectionStore } from './projections/sqlite-projection-store';
 
 export type EventStoreModuleOptions =
   | { readonly kind: 'sqlite'; readonly dataDir: string }
-  | { readonly kind: 'memory' };
+  | { readonly kind: 'memory' }
+  | { readonly kind: 'eventstoredb'; readonly url: string };
 
 const adaptersFor = (options: EventStoreModuleOptions) => {
   switch (options.kind) {
     case 'sqlite': {
       const store = new SqliteEventStore({ filename: join(options.dataDir, 'regie.db') });
       return { store, checkpoints: new SqliteCheckpointStore(store.db), projections: new SqliteProjectionStore(store.db) };
+    }
+    case 'eventstoredb': {
+      const store = new EventStoreDbEventStore({ url: options.url });
+      return { store, checkpoints: new EventStoreDbCheckpointStore(store.client), projections: new EventStoreDbProjectionStore(store.client) };
     }
     case 'memory':
       return { store: new InMemoryEventStore(), checkpoints: new InMemoryCheckpointStore(), projections: new InMemoryProjectionStore() };

@@ -99,7 +99,8 @@ export interface EventStore {
   headPosition(): Promise<number>;
   /**
    * Erases a stream and its events for good (retention of personal data). Positions are never
-   * reused; a later append to the same name starts a new stream at revision 0. No-op when absent.
+   * reused. The name can be used again: append after the last revision a reader sees (SQLite and
+   * memory restart at 0, EventStoreDB keeps counting). No-op when absent.
    */
   deleteStream(stream: string): Promise<void>;
   close(): Promise<void>;

@@ -6,6 +6,8 @@ export { InMemoryEventStore } from './adapters/in-memory/in-memory-event-store';
 export { InMemoryCheckpointStore } from './adapters/in-memory/in-memory-checkpoint-store';
 export { SqliteEventStore } from './adapters/sqlite/sqlite-event-store';
 export { SqliteCheckpointStore } from './adapters/sqlite/sqlite-checkpoint-store';
+export { EventStoreDbEventStore } from './adapters/eventstoredb/eventstoredb-event-store';
+export { EventStoreDbCheckpointStore, EventStoreDbProjectionStore } from './adapters/eventstoredb/eventstoredb-snapshots';
 export * from './event-store.module';
 export * from './projections/projection';
 export * from './projections/run-projection';

@@ -21,6 +21,7 @@ import { SafetyDeskModule, SafetyRecordsModule, SafetyTimekeepingModule } from '
 import { LeadershipModule } from '../shared/leadership.module';
 import { StreamsModule } from '../shared/streams.module';
 import { messagingOptionsFrom } from './messaging-options';
+import { storeOptionsFrom } from './store-options';
 
 export const REGIE_ROLES = ['gateway', 'orchestrator', 'desk'] as const;
 export type RegieRole = (typeof REGIE_ROLES)[number];
@@ -49,7 +50,7 @@ export class RegieAppModule {
       imports: [
         ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [() => ({ ...config })] }),
         AuthModule.forRoot({ secret: jwtSecret }),
-        EventStoreModule.forRoot(config.REGIE_STORE === 'memory' ? { kind: 'memory' } : { kind: 'sqlite', dataDir: config.REGIE_DATA_DIR }),
+        EventStoreModule.forRoot(storeOptionsFrom(config)),
         MessagingModule.forRoot(messagingOptionsFrom(config)),
         ConceptModule.forRoot(concept),
         StreamsModule,

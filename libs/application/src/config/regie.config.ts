@@ -37,6 +37,10 @@ export class RegieConfig {
   @Matches(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, { message: 'KAFKA_BROKERS must list host:port pairs separated by commas (required when REGIE_TRANSPORT=kafka)' })
   KAFKA_BROKERS?: string;
 
+  @ValidateIf((config: RegieConfig) => config.REGIE_STORE === 'eventstoredb')
+  @Matches(/^(esdb|esdb\+discover):\/\/\S+$/, { message: 'EVENTSTORE_URL must be an esdb:// connection string, e.g. esdb://localhost:2113?tls=false (required when REGIE_STORE=eventstoredb)' })
+  EVENTSTORE_URL?: string;
+
   @IsString() @MinLength(1)
   KAFKA_CLIENT_ID: string = 'regie';
 

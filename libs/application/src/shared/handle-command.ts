@@ -49,7 +49,7 @@ export const handleCommands = async <Command, Event extends DomainEvent, State>(
       const result = await store.appendToStream(
         stream,
         toAppend.map(({ event, metadata }) => ({ type: event.type, data: event.data, metadata })),
-        { expectedRevision: recorded.length === 0 ? NO_STREAM : recorded.length - 1 },
+        { expectedRevision: recorded.at(-1)?.revision ?? NO_STREAM },
       );
       return { events: toAppend.map(({ event }) => event), result };
     } catch (error) {
