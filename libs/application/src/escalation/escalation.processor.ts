@@ -8,6 +8,7 @@ import {
   type CaseEvent,
   type CaseOpened,
   type JourneyEvent,
+  type JourneyState,
 } from '@regie/domain';
 import { CHECKPOINT_STORE, EVENT_STORE, subscribeWithCheckpoint, type CheckpointStore, type EventStore, type RecordedEvent, type Subscription } from '@regie/event-store';
 import { CaseBoard } from '../cases/board/case-board';
@@ -16,6 +17,7 @@ import { escalationRulesFrom } from '../concept/escalation-rules';
 import { derivedId } from '../shared/ids';
 import { Leadership, type SingleWriter } from '../shared/leadership';
 import { reactionMetadata } from '../shared/reaction-metadata';
+import { StateCache } from '../shared/state-cache';
 import { Streams } from '../shared/streams';
 import { EXCLUSIONS, type ExclusionsPort } from './exclusions.port';
 
@@ -28,6 +30,7 @@ const PROCESS = 'escalation';
 @Injectable()
 export class EscalationProcessor implements OnApplicationBootstrap, SingleWriter {
   readonly name = PROCESS;
+  private readonly folded = new StateCache<JourneyState>();
   private readonly logger = new Logger(PROCESS);
 
   constructor(
@@ -57,8 +60,7 @@ export class EscalationProcessor implements OnApplicationBootstrap, SingleWriter
 
   private async onJourneyEvent(recorded: RecordedEvent): Promise<void> {
     const event = { type: recorded.type, data: recorded.data } as JourneyEvent;
-    const history = await this.store.readStream(recorded.streamName, { maxCount: recorded.revision + 1 });
-    const journey = history.reduce((state, e) => journeyDecider.evolve(state, { type: e.type, data: e.data } as JourneyEvent), journeyDecider.initialState());
+    const journey = await this.journeyAt(recorded, event);
     const customerId = event.data.customerId;
     const concept = this.concept.current();
     const excluded = await this.exclusions.excludedChannels(customerId, new Date());
@@ -79,6 +81,19 @@ export class EscalationProcessor implements OnApplicationBootstrap, SingleWriter
       if (command.type === 'OpenCase') await this.streams.onCase(command.data.caseId, command, metadata);
       else await this.streams.onJourney(customerId, command, metadata);
     }
+  }
+
+  /** The journey as it stood with this event applied: folded on from the previous event when known. */
+  private async journeyAt(recorded: RecordedEvent, event: JourneyEvent): Promise<JourneyState> {
+    const previous = this.folded.get(recorded.streamName);
+    let journey: JourneyState;
+    if (previous?.revision === recorded.revision - 1) journey = journeyDecider.evolve(previous.state, event);
+    else {
+      const history = await this.store.readStream(recorded.streamName, { maxCount: recorded.revision + 1 });
+      journey = history.reduce((state, e) => journeyDecider.evolve(state, { type: e.type, data: e.data } as JourneyEvent), journeyDecider.initialState());
+    }
+    this.folded.set(recorded.streamName, recorded.revision, journey);
+    return journey;
   }
 
   private async onCaseEvent(recorded: RecordedEvent): Promise<void> {

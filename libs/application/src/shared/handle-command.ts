@@ -1,6 +1,7 @@
 import type { Decider, DomainEvent } from '@regie/domain';
 import type { AppendResult, EventMetadata, EventStore, RecordedEvent } from '@regie/event-store';
 import { NO_STREAM, isConflict } from '@regie/event-store';
+import type { StateCache } from './state-cache';
 
 export interface CommandEnvelope<Command> {
   readonly command: Command;
@@ -8,8 +9,10 @@ export interface CommandEnvelope<Command> {
   readonly metadata: EventMetadata;
 }
 
-export interface HandleOptions {
+export interface HandleOptions<State = unknown> {
   readonly maxAttempts?: number;
+  /** Folded states to start from; the stream is then read only after the cached revision. */
+  readonly cache?: StateCache<State>;
 }
 
 export interface Handled<Event> {
@@ -30,12 +33,15 @@ export const handleCommands = async <Command, Event extends DomainEvent, State>(
   stream: string,
   decider: Decider<Command, Event, State>,
   commands: readonly CommandEnvelope<Command>[],
-  options: HandleOptions = {},
+  options: HandleOptions<State> = {},
 ): Promise<Handled<Event>> => {
   const maxAttempts = options.maxAttempts ?? 10;
   for (let attempt = 1; ; attempt += 1) {
-    const recorded = (await store.readStream(stream)) as RecordedEvent<Event['type'], Event['data']>[];
-    let state = recorded.reduce((current, event) => decider.evolve(current, { type: event.type, data: event.data } as Event), decider.initialState());
+    const cached = options.cache?.get(stream);
+    const recorded = (await store.readStream(stream, { fromRevision: (cached?.revision ?? -1) + 1 })) as RecordedEvent<Event['type'], Event['data']>[];
+    let state = recorded.reduce((current, event) => decider.evolve(current, { type: event.type, data: event.data } as Event), cached?.state ?? decider.initialState());
+    const lastRevision = recorded.at(-1)?.revision ?? cached?.revision;
+    if (options.cache && lastRevision !== undefined) options.cache.set(stream, lastRevision, state);
     const toAppend: { event: Event; metadata: EventMetadata }[] = [];
     for (const { command, metadata } of commands) {
       const decided = decider.decide(command, state);
@@ -49,8 +55,10 @@ export const handleCommands = async <Command, Event extends DomainEvent, State>(
       const result = await store.appendToStream(
         stream,
         toAppend.map(({ event, metadata }) => ({ type: event.type, data: event.data, metadata })),
-        { expectedRevision: recorded.at(-1)?.revision ?? NO_STREAM },
+        { expectedRevision: lastRevision ?? NO_STREAM },
       );
+      // Duplicates (already recorded) leave the stream as it was read; only a full append is cached.
+      if (options.cache && result.appended === toAppend.length) options.cache.set(stream, result.nextExpectedRevision, state);
       return { events: toAppend.map(({ event }) => event), result };
     } catch (error) {
       if (!isConflict(error) || attempt >= maxAttempts) throw error;

@@ -11,14 +11,19 @@ import {
   type AgentCommand,
   type CaseCommand,
   type JourneyCommand,
+  type JourneyState,
   type SafetyCommand,
 } from '@regie/domain';
 import { EVENT_STORE, type EventMetadata, type EventStore } from '@regie/event-store';
 import { handleCommands } from './handle-command';
+import { StateCache } from './state-cache';
 
 /** One entry point per stream kind: load, decide, append with the expected revision. */
 @Injectable()
 export class Streams {
+  /** Journeys are never deleted, and every interaction appends to one: worth keeping folded. */
+  readonly journeys = new StateCache<JourneyState>();
+
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   onCase(caseId: string, command: CaseCommand, metadata: EventMetadata) {
@@ -30,7 +35,7 @@ export class Streams {
   }
 
   onJourney(customerId: string, command: JourneyCommand, metadata: EventMetadata) {
-    return handleCommands(this.store, journeyStream(customerId), journeyDecider, [{ command, metadata }]);
+    return handleCommands(this.store, journeyStream(customerId), journeyDecider, [{ command, metadata }], { cache: this.journeys });
   }
 
   onSafety(customerId: string, command: SafetyCommand, metadata: EventMetadata) {

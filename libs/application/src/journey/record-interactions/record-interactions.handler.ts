@@ -6,6 +6,7 @@ import { EVENT_STORE, type EventStore } from '@regie/event-store';
 import type { InteractionMessage } from '@regie/messaging';
 import { handleCommands, type CommandEnvelope } from '../../shared/handle-command';
 import { ConceptInForce } from '../../concept/concept-in-force';
+import { Streams } from '../../shared/streams';
 import { toJourneyEvent } from './to-journey-event';
 import { RecordInteractionsCommand, type RecordInteractionsResult } from './record-interactions.command';
 
@@ -24,6 +25,7 @@ export class RecordInteractionsHandler implements ICommandHandler<RecordInteract
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly concept: ConceptInForce,
+    private readonly streams: Streams,
   ) {}
 
   async execute({ messages }: RecordInteractionsCommand): Promise<RecordInteractionsResult> {
@@ -41,7 +43,7 @@ export class RecordInteractionsHandler implements ICommandHandler<RecordInteract
           metadata: { causationId: key, correlationId: key, actor, idempotencyKey: key },
         };
       });
-      const { result } = await handleCommands(this.store, journeyStream(customerId), journeyDecider, commands);
+      const { result } = await handleCommands(this.store, journeyStream(customerId), journeyDecider, commands, { cache: this.streams.journeys });
       recorded += result?.appended ?? 0;
       duplicates += result?.duplicates.length ?? 0;
     }

@@ -1,0 +1,25 @@
+/**
+ * Folded stream states by stream name, with the revision they reflect: a handler reads only the
+ * events after it instead of the whole stream. Least recently used entries go first. Only for
+ * streams that are never deleted (a deleted stream's revisions may start again).
+ */
+export class StateCache<State> {
+  private readonly entries = new Map<string, { readonly revision: number; readonly state: State }>();
+
+  constructor(private readonly capacity = 10_000) {}
+
+  get(stream: string): { readonly revision: number; readonly state: State } | undefined {
+    const entry = this.entries.get(stream);
+    if (entry) {
+      this.entries.delete(stream);
+      this.entries.set(stream, entry);
+    }
+    return entry;
+  }
+
+  set(stream: string, revision: number, state: State): void {
+    this.entries.delete(stream);
+    this.entries.set(stream, { revision, state });
+    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as string);
+  }
+}
