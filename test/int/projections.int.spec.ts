@@ -67,7 +67,7 @@ describe('durable projections on SQLite', () => {
     const done = new Promise<number>((resolve) => (caughtUp = resolve));
     const resumed = await runProjection(store, saved, projection, { saveEvery: 200, onCaughtUp: (position) => position >= head && caughtUp(position) });
     await done;
-    await resumed.subscription.stop();
+    await resumed.stop();
 
     const rebuilt = await rebuildProjection(store, new InMemoryProjectionStore(), projection);
     expect(resumed.current().state).toEqual(rebuilt.state);

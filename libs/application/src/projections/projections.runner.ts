@@ -23,7 +23,7 @@ export class ProjectionsRunner implements OnApplicationBootstrap, OnApplicationS
   }
 
   async onApplicationShutdown(): Promise<void> {
-    for (const running of this.running.values()) await running.subscription.stop();
+    for (const running of this.running.values()) await running.stop();
   }
 
   snapshot<State>(name: string): ProjectionSnapshot<State> | undefined {

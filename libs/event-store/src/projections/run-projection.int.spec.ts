@@ -25,7 +25,7 @@ const caughtUp = async (store: EventStore, projections: ProjectionStore) => {
   const done = new Promise<void>((r) => (resolve = r));
   const running = await runProjection(store, projections, counting, { saveEvery: 2, onCaughtUp: (position) => position >= head && resolve() });
   await done;
-  await running.subscription.stop();
+  await running.stop();
   return running.current();
 };
 

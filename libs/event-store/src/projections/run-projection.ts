@@ -1,16 +1,18 @@
-import type { EventStore, Subscription } from '../event-store.port';
+import type { EventStore } from '../event-store.port';
 import { START } from '../event-store.port';
 import type { Projection, ProjectionSnapshot, ProjectionStore } from './projection';
 
 export interface RunningProjection<State> {
   /** The state as of the last applied event (ahead of what is saved, by at most `saveEvery`). */
   current(): ProjectionSnapshot<State>;
-  readonly subscription: Subscription;
+  /** Stops following the store and saves what it has. */
+  stop(): Promise<void>;
 }
 
 export interface RunProjectionOptions {
-  /** Save after this many applied events (default 100), and whenever the projection has caught up. */
+  /** Save after this many applied events (default 100), and when caught up at most once per `saveIntervalMs` (default 1 s). */
   readonly saveEvery?: number;
+  readonly saveIntervalMs?: number;
   readonly onError?: (error: unknown) => void;
   readonly onCaughtUp?: (position: number) => void;
 }
@@ -29,10 +31,12 @@ export const runProjection = async <State>(
   let snapshot: ProjectionSnapshot<State> = (await projections.load<State>(projection.name)) ?? { state: projection.initialState(), position: START };
   let savedPosition = snapshot.position;
   let unsaved = 0;
+  let savedAt = 0;
   const save = async () => {
     if (snapshot.position === savedPosition) return;
     await projections.save(projection.name, snapshot);
     savedPosition = snapshot.position;
+    savedAt = Date.now();
     unsaved = 0;
   };
   const subscription = store.subscribe({
@@ -46,12 +50,18 @@ export const runProjection = async <State>(
     onCaughtUp: (position) => {
       // Nothing matching lies between the last event and `position`: the state holds up to there.
       if (position > snapshot.position) snapshot = { ...snapshot, position };
-      void save().catch((error: unknown) => options.onError?.(error));
+      if (Date.now() - savedAt >= (options.saveIntervalMs ?? 1_000)) void save().catch((error: unknown) => options.onError?.(error));
       options.onCaughtUp?.(position);
     },
     ...(options.onError && { onError: options.onError }),
   });
-  return { current: () => snapshot, subscription };
+  return {
+    current: () => snapshot,
+    stop: async () => {
+      await subscription.stop();
+      await save();
+    },
+  };
 };
 
 /** Rebuilds a projection from position zero, page by page, and saves it; reports progress. */
