@@ -6,6 +6,7 @@ import { Kafka, logLevel, type Admin, type Producer } from 'kafkajs';
 import { SqliteEventStore } from '@regie/event-store';
 import { topicNames } from '@regie/messaging';
 import { startChildApp } from '../support/child-app';
+import { binaryInteraction } from '../support/kafka-messages';
 import { rate } from './stats';
 
 const BATCH = 1_000;
@@ -14,19 +15,10 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const interactionMessage = (n: number, customers: number) => {
   const customer = `k${n % customers}`;
-  return {
-    key: customer,
-    value: JSON.stringify({ channel: 'chatbot', contactId: `chat-${customer}` }),
-    headers: {
-      'content-type': 'application/json',
-      ce_specversion: '1.0',
-      ce_id: `kb-${n}`,
-      ce_source: 'urn:regie:bench:kafka',
-      ce_type: 'contact.started',
-      ce_subject: customer,
-      ce_time: new Date(Date.UTC(2026, 0, 1) + n * 1000).toISOString(),
-    },
-  };
+  return binaryInteraction({
+    id: `kb-${n}`, source: 'urn:regie:bench:kafka', customer, type: 'contact.started',
+    time: new Date(Date.UTC(2026, 0, 1) + n * 1000).toISOString(), data: { channel: 'chatbot', contactId: `chat-${customer}` },
+  });
 };
 
 const produceAll = async (producer: Producer, topic: string, total: number, customers: number) => {

@@ -9,9 +9,9 @@
  */
 import { JwtService } from '@nestjs/jwt';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { reachable } from '../support/kafka-broker';
 import { escalationUnderLoad, httpRoundTrip } from './escalation-bench';
 import { ingestOverHttp, makeEvent, SECRET, startServer } from './ingest-bench';
 import { kafkaPipeline, rawKafka } from './kafka-bench';
@@ -22,16 +22,6 @@ const arg = (name: string, fallback: number): number => {
   const index = process.argv.indexOf(`--${name}`);
   return index >= 0 ? Number(process.argv[index + 1]) : fallback;
 };
-
-const reachable = (host: string, port: number): Promise<boolean> =>
-  new Promise((resolve) => {
-    const socket = new Socket();
-    socket.setTimeout(1_000);
-    socket.once('connect', () => (socket.destroy(), resolve(true)));
-    socket.once('timeout', () => (socket.destroy(), resolve(false)));
-    socket.once('error', () => resolve(false));
-    socket.connect(port, host);
-  });
 
 const brokers = async (): Promise<string[] | undefined> => {
   if (process.env.KAFKA_BROKERS) return process.env.KAFKA_BROKERS.split(',');

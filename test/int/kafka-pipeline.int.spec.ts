@@ -8,7 +8,7 @@ import { startRegieApp } from '@regie/application';
 import { TokenVerifier } from '@regie/auth';
 import { SqliteEventStore } from '@regie/event-store';
 import { HEADERS, topicNames } from '@regie/messaging';
-import { eventually, findBroker, startChildApp, type BrokerUnderTest } from '@regie/testing';
+import { binaryInteraction, eventually, findBroker, startChildApp, type BrokerUnderTest } from '@regie/testing';
 
 jest.setTimeout(300_000);
 
@@ -57,19 +57,11 @@ const world = () => {
   return { prefix, dataDir, env, topics: topicNames(prefix), store };
 };
 
-const binary = (n: number, customer: string, type = 'contact.started') => ({
-  key: customer,
-  value: JSON.stringify({ channel: 'chatbot', contactId: `chat-${customer}` }),
-  headers: {
-    'content-type': 'application/json',
-    ce_specversion: '1.0',
-    ce_id: `e-${n}`,
-    ce_source: 'urn:regie:test:kafka',
-    ce_type: type,
-    ce_subject: customer,
-    ce_time: new Date(Date.UTC(2026, 2, 1) + n * 1000).toISOString(),
-  },
-});
+const binary = (n: number, customer: string, type = 'contact.started') =>
+  binaryInteraction({
+    id: `e-${n}`, source: 'urn:regie:test:kafka', customer, type,
+    time: new Date(Date.UTC(2026, 2, 1) + n * 1000).toISOString(), data: { channel: 'chatbot', contactId: `chat-${customer}` },
+  });
 
 const structured = (n: number, customer: string, type = 'bot.fallback') => ({
   key: customer,

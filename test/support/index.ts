@@ -3,3 +3,4 @@ export * from './eventually';
 export * from './sse-client';
 export * from './kafka-broker';
 export * from './child-app';
+export * from './kafka-messages';

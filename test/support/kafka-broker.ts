@@ -15,7 +15,8 @@ export interface BrokerUnderTest {
 const repo = join(__dirname, '..', '..');
 const localScript = join(repo, 'deploy', 'local', 'kafka.sh');
 
-const reachable = (host: string, port: number): Promise<boolean> =>
+/** Whether something accepts TCP connections at host:port. */
+export const reachable = (host: string, port: number): Promise<boolean> =>
   new Promise((resolve) => {
     const socket = new Socket();
     socket.setTimeout(1500);

@@ -1,4 +1,4 @@
-import { Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Logger, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import type { Interaction, Validated } from '@regie/contracts';
 import { InProcessMessaging } from './adapters/in-process/in-process-messaging';
 import { KafkaMessaging } from './adapters/kafka/kafka-messaging';
@@ -14,7 +14,8 @@ export type MessagingModuleOptions =
 
 const create = async (options: MessagingModuleOptions, validate: InteractionValidator): Promise<Messaging> => {
   if (options.transport === 'in-process') return new InProcessMessaging();
-  const kafka = new KafkaMessaging({ ...options, validate });
+  const logger = new Logger('kafka');
+  const kafka = new KafkaMessaging({ ...options, validate, onLog: (message) => logger.warn(message) });
   await kafka.connect();
   return kafka;
 };

@@ -1,5 +1,5 @@
 import { CloudEvent, Kafka as CloudEventsKafka } from 'cloudevents';
-import { Kafka, logLevel, type Consumer, type EachBatchPayload, type IHeaders, type Producer } from 'kafkajs';
+import { Kafka, logLevel, type Consumer, type ConsumerConfig, type EachBatchPayload, type IHeaders, type LogEntry, type Producer } from 'kafkajs';
 import type { Interaction, Validated } from '@regie/contracts';
 import { randomUUID } from 'node:crypto';
 import type { DecisionHandler, DecisionMessage, InteractionHandler, InteractionMessage, Messaging } from '../../messaging.port';
@@ -16,6 +16,7 @@ export interface KafkaMessagingOptions {
   readonly partitions?: number;
   /** Backoff while the handler (the store) keeps failing: nothing is committed past a failure. */
   readonly retry?: { readonly initialMs: number; readonly maxMs: number };
+  /** Where kafkajs's warnings and errors and Regie's retries are told; nothing is logged without it. */
   readonly onLog?: (message: string) => void;
   readonly topicPrefix?: string;
 }
@@ -42,7 +43,9 @@ export class KafkaMessaging implements Messaging {
     this.kafka = new Kafka({
       clientId: options.clientId,
       brokers: [...options.brokers],
-      logLevel: logLevel.ERROR,
+      logLevel: logLevel.WARN,
+      // kafkajs logs to the console by default; route its own words (never message contents) to onLog.
+      logCreator: () => ({ namespace, log }: LogEntry) => this.options.onLog?.(`kafkajs ${namespace}: ${log.message}${'error' in log ? ` (${String(log.error)})` : ''}`),
       retry: { initialRetryTime: 200, retries: 12 },
     });
   }
@@ -80,8 +83,7 @@ export class KafkaMessaging implements Messaging {
   }
 
   async consumeInteractions(handler: InteractionHandler): Promise<void> {
-    const consumer = this.kafka.consumer({ groupId: this.options.groupId, allowAutoTopicCreation: false, sessionTimeout: 30_000, heartbeatInterval: 3_000 });
-    this.consumers.push(consumer);
+    const consumer = this.consumer({ groupId: this.options.groupId, allowAutoTopicCreation: false, sessionTimeout: 30_000, heartbeatInterval: 3_000 });
     await consumer.connect();
     await consumer.subscribe({ topic: this.topics.interactions, fromBeginning: true });
     await consumer.run({
@@ -140,8 +142,7 @@ export class KafkaMessaging implements Messaging {
     const admin = this.kafka.admin();
     await admin.connect();
     const ends = await admin.fetchTopicOffsets(this.topics.decisions).finally(() => admin.disconnect());
-    const consumer = this.kafka.consumer({ groupId: `${this.options.groupId}-decisions-${randomUUID()}` });
-    this.consumers.push(consumer);
+    const consumer = this.consumer({ groupId: `${this.options.groupId}-decisions-${randomUUID()}` });
     const joined = new Promise<void>((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()));
     await consumer.connect();
     await consumer.subscribe({ topic: this.topics.decisions, fromBeginning: false });
@@ -163,8 +164,8 @@ export class KafkaMessaging implements Messaging {
    * leaves the group after its session timeout and another member is assigned the partition.
    */
   async followLeadership(onChange: (leading: boolean) => void): Promise<() => Promise<void>> {
-    const consumer = this.kafka.consumer({ groupId: `${this.options.groupId}.leadership`, allowAutoTopicCreation: false, sessionTimeout: 10_000, heartbeatInterval: 1_000 });
-    this.consumers.push(consumer);
+    let left = false;
+    const consumer = this.consumer({ groupId: `${this.options.groupId}.leadership`, allowAutoTopicCreation: false, sessionTimeout: 10_000, heartbeatInterval: 1_000 }, () => !left);
     let leading = false;
     const become = (next: boolean) => {
       if (next === leading) return;
@@ -179,6 +180,7 @@ export class KafkaMessaging implements Messaging {
     await consumer.subscribe({ topic: this.topics.leadership, fromBeginning: false });
     await consumer.run({ eachMessage: async () => undefined });
     return async () => {
+      left = true;
       become(false);
       await consumer.disconnect();
     };
@@ -188,6 +190,13 @@ export class KafkaMessaging implements Messaging {
     this.closing = true;
     await Promise.allSettled(this.consumers.map((consumer) => consumer.disconnect()));
     await this.producer?.disconnect();
+  }
+
+  /** Every consumer is closed with this instance, and a crashed one restarts only while it is open. */
+  private consumer(config: ConsumerConfig, wanted: () => boolean = () => true): Consumer {
+    const consumer = this.kafka.consumer({ ...config, retry: { retries: 12, restartOnFailure: async () => !this.closing && wanted() } });
+    this.consumers.push(consumer);
+    return consumer;
   }
 
   private requireProducer(): Producer {
