@@ -188,7 +188,11 @@ export class KafkaMessaging implements Messaging {
 
   async close(): Promise<void> {
     this.closing = true;
-    await Promise.allSettled(this.consumers.map((consumer) => consumer.disconnect()));
+    // Stop fetching first, so no batch or rejoin is in flight when the connection goes.
+    await Promise.allSettled(this.consumers.map(async (consumer) => {
+      await consumer.stop().catch(() => undefined);
+      await consumer.disconnect();
+    }));
     await this.producer?.disconnect();
   }
 
