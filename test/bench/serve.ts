@@ -2,7 +2,7 @@
 import 'reflect-metadata';
 import { startRegie } from '../../apps/regie/src/bootstrap';
 
-startRegie({ ...process.env, REGIE_LOG_LEVEL: 'silent' })
+startRegie({ REGIE_RATE_LIMIT: '0', ...process.env, REGIE_LOG_LEVEL: 'silent' })
   .then(({ url }) => process.send?.({ url }))
   .catch((error: unknown) => {
     process.stderr.write(`${String(error)}\n`);

@@ -1,21 +1,34 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
+import { ThrottlerModule } from '@nestjs/throttler';
 import { AuthGuard } from './auth.guard';
+import { CallerThrottlerGuard } from './caller-throttler.guard';
 import { TokenVerifier } from './token-verifier';
 
 export interface AuthModuleOptions {
   readonly secret: string;
+  /** Requests one caller may make per minute; 0 turns rate limiting off. */
+  readonly requestsPerMinute: number;
 }
 
 @Module({})
 export class AuthModule {
   static forRoot(options: AuthModuleOptions): DynamicModule {
+    const limited = options.requestsPerMinute > 0;
     return {
       module: AuthModule,
       global: true,
-      imports: [JwtModule.register({ secret: options.secret, signOptions: { algorithm: 'HS256' } })],
-      providers: [TokenVerifier, { provide: APP_GUARD, useClass: AuthGuard }],
+      imports: [
+        JwtModule.register({ secret: options.secret, signOptions: { algorithm: 'HS256' } }),
+        ...(limited ? [ThrottlerModule.forRoot([{ name: 'default', ttl: 60_000, limit: options.requestsPerMinute }])] : []),
+      ],
+      // Guards run in this order: who is calling first, then how often they call.
+      providers: [
+        TokenVerifier,
+        { provide: APP_GUARD, useClass: AuthGuard },
+        ...(limited ? [{ provide: APP_GUARD, useClass: CallerThrottlerGuard }] : []),
+      ],
       exports: [TokenVerifier],
     };
   }

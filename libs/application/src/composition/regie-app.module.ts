@@ -49,7 +49,7 @@ export class RegieAppModule {
       module: RegieAppModule,
       imports: [
         ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [() => ({ ...config })] }),
-        AuthModule.forRoot({ secret: jwtSecret }),
+        AuthModule.forRoot({ secret: jwtSecret, requestsPerMinute: config.REGIE_RATE_LIMIT }),
         EventStoreModule.forRoot(storeOptionsFrom(config)),
         MessagingModule.forRoot(messagingOptionsFrom(config)),
         ConceptModule.forRoot(concept),

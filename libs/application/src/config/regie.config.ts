@@ -29,6 +29,11 @@ export class RegieConfig {
   @Matches(/^\d+(kb|mb)$/i, { message: 'REGIE_BODY_LIMIT must look like 512kb or 2mb' })
   REGIE_BODY_LIMIT: string = '1mb';
 
+  /** Requests one caller (token subject, else address) may make per minute; 0 turns the limit off. */
+  @Transform(({ value }) => (typeof value === 'string' ? Number(value) : value))
+  @IsInt({ message: 'REGIE_RATE_LIMIT must be a whole number of requests per minute (0 turns it off)' }) @Min(0) @Max(10_000_000)
+  REGIE_RATE_LIMIT: number = 12_000;
+
   /** Loopback by default; containers set 0.0.0.0. */
   @IsIP(undefined, { message: 'REGIE_HOST must be an IP address to listen on, e.g. 127.0.0.1 or 0.0.0.0' })
   REGIE_HOST: string = '127.0.0.1';
