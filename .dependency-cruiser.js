@@ -1,23 +1,74 @@
-/** Layer rules (shared/STYLE.md): the domain is pure; apps only compose libs. Checked by `npm run lint:deps`. */
+/**
+ * The layout's rules (shared/STYLE.md, shared/DESIGN.md §2), checked by `npm run lint:deps`:
+ * pure domains, contexts that meet only through their public index, a kernel that knows no context.
+ */
+const CONTEXTS = '(concept|journey|cases|safety|measurement)';
+const IMPURE = '^node_modules/(@nestjs|kafkajs|@eventstore|better-sqlite3|pg|class-validator|class-transformer|cloudevents|express|yaml|rxjs)';
+
 module.exports = {
   forbidden: [
     {
       name: 'domain-is-pure',
-      comment: 'libs/domain holds decide/evolve: no framework, transport, store client, validation library or node I/O.',
+      comment: 'A domain folder holds decide/evolve, sagas and projections: no framework, transport, store client or validation library.',
       severity: 'error',
-      from: { path: '^libs/domain/src' },
+      from: { path: '^libs/[^/]+/src/domain/' },
+      to: { path: IMPURE },
+    },
+    {
+      name: 'domain-imports-its-own-domain-and-the-kernel',
+      comment: 'A domain may import its own domain, the pure kernel, and (types only) another context through its index.',
+      severity: 'error',
+      from: { path: '^libs/([^/]+)/src/domain/' },
       to: {
-        path: [
-          '^node_modules/(@nestjs|kafkajs|@eventstore|better-sqlite3|class-validator|class-transformer|cloudevents|express|yaml)',
-          '^libs/(?!domain/)',
-        ],
+        path: '^(libs|apps)/',
+        pathNot: [`^libs/$1/src/domain/`, '^libs/eventsourcing/src/(?!application/)', `^libs/${CONTEXTS}/src/index\\.ts$`],
       },
+    },
+    {
+      name: 'domain-uses-other-contexts-for-types-only',
+      comment: 'Another context index also carries Nest modules: a domain may take its types, never its code.',
+      severity: 'error',
+      from: { path: '^libs/([^/]+)/src/domain/', pathNot: '\\.spec\\.ts$' },
+      to: { path: `^libs/${CONTEXTS}/src/index\\.ts$`, pathNot: '^libs/$1/', dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'domain-no-node-io',
       severity: 'error',
-      from: { path: '^libs/domain/src', pathNot: '\\.spec\\.ts$' },
+      from: { path: '^libs/[^/]+/src/domain/', pathNot: '\\.spec\\.ts$' },
       to: { dependencyTypes: ['core'], path: '^(fs|net|http|https|child_process|worker_threads|dgram)$' },
+    },
+    {
+      name: 'contexts-meet-through-their-index',
+      comment: "A context uses another only through its public index.ts, never its internals.",
+      severity: 'error',
+      from: { path: `^libs/${CONTEXTS}/` },
+      to: { path: `^libs/${CONTEXTS}/src/(?!index\\.ts$)`, pathNot: '^libs/$1/' },
+    },
+    {
+      name: 'apps-use-contexts-through-their-index',
+      severity: 'error',
+      from: { path: '^(apps|test)/' },
+      to: { path: `^libs/${CONTEXTS}/src/(?!index\\.ts$)` },
+    },
+    {
+      name: 'handlers-know-no-http',
+      comment: 'Command and query handlers throw domain errors; the edge maps them to problem+json.',
+      severity: 'error',
+      from: { path: '\\.handler\\.ts$' },
+      to: { path: ['^libs/http/', '^node_modules/@nestjs/common/.*exceptions'] },
+    },
+    {
+      name: 'kernel-knows-no-context',
+      comment: 'Infrastructure libraries are generic: they never import a bounded context.',
+      severity: 'error',
+      from: { path: '^libs/(eventsourcing|event-store|messaging|auth|http|contracts|platform)/' },
+      to: { path: `^libs/${CONTEXTS}/` },
+    },
+    {
+      name: 'pure-kernel-is-pure',
+      severity: 'error',
+      from: { path: '^libs/eventsourcing/src/(?!application/)' },
+      to: { path: [IMPURE, '^libs/(?!eventsourcing/)'] },
     },
     {
       name: 'libs-do-not-import-apps',
@@ -30,7 +81,7 @@ module.exports = {
       comment: 'contracts are the public wire format; they know nothing of the store or the domain.',
       severity: 'error',
       from: { path: '^libs/contracts/src' },
-      to: { path: '^libs/(domain|event-store|application|messaging)/' },
+      to: { path: '^libs/(?!contracts/)' },
     },
     {
       name: 'no-circular',

@@ -13,7 +13,9 @@ const swc = [
 
 const moduleNameMapper = {
   '^@regie/testing$': '<rootDir>/test/support',
-  '^@regie/(.*)$': '<rootDir>/libs/$1/src',
+  '^@regie/eventsourcing/application$': '<rootDir>/libs/eventsourcing/src/application',
+  '^@regie/eventsourcing/testing$': '<rootDir>/libs/eventsourcing/src/testing',
+  '^@regie/([^/]+)$': '<rootDir>/libs/$1/src',
 };
 
 const project = (name, pattern, extra = {}) => ({

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
 import request from 'supertest';
-import { startRegieApp } from '@regie/application';
+import { startRegieApp } from '../../apps/regie/src/start-regie-app';
 import { TokenVerifier } from '@regie/auth';
 import { SqliteEventStore } from '@regie/event-store';
 import { HEADERS, topicNames } from '@regie/messaging';

@@ -2,7 +2,7 @@ import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { channelActivityProjection, type ChannelActivity } from '@regie/domain';
+import { channelActivityProjection, type ChannelActivity } from '@regie/measurement';
 import { InMemoryProjectionStore, rebuildProjection, runProjection, SqliteEventStore, SqliteProjectionStore, type Projection } from '@regie/event-store';
 
 jest.setTimeout(180_000);

@@ -1,5 +1,5 @@
 // Runs one durable projection over a SQLite store in its own process, so a test can kill it mid catch-up.
-import { PROJECTIONS } from '@regie/application';
+import { PROJECTIONS } from '@regie/measurement';
 import { runProjection, SqliteEventStore, SqliteProjectionStore } from '@regie/event-store';
 
 const [filename, name, saveEvery] = process.argv.slice(2);

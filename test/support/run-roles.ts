@@ -1,6 +1,7 @@
 // Entry point of startChildApp: runs the roles named on the command line and reports the URL to the parent.
 import 'reflect-metadata';
-import { startRegieApp, type RegieRole } from '@regie/application';
+import { startRegieApp } from '../../apps/regie/src/start-regie-app';
+import { type RegieRole } from '../../apps/regie/src/regie.module';
 
 startRegieApp(process.argv.slice(2) as RegieRole[])
   .then(({ app, url }) => {

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { runMain } from '@regie/application';
+import { runMain } from '../../regie/src/run-main';
 
 // The agent and supervisor API over the store.
 runMain('desk', ['desk'], 'Regie desk');

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { runMain } from '@regie/application';
+import { runMain } from '../../regie/src/run-main';
 
 // Stateless HTTP ingest: validates interactions and produces them to Kafka. Scale freely.
 runMain('gateway', ['gateway'], 'Regie gateway');

@@ -1,7 +1,7 @@
-import { REGIE_ROLES, startRegieApp, type StartedRegieApp } from '@regie/application';
-import { REGIE_EXTRA_MODULES } from './regie.module';
+import { REGIE_ROLES } from './regie.module';
+import { startRegieApp, type StartedRegieApp } from './start-regie-app';
 
 export type StartedRegie = StartedRegieApp;
 
 /** The embedded default: gateway, orchestrator and desk in one process (in-process bus, SQLite store). */
-export const startRegie = (env: NodeJS.ProcessEnv = process.env): Promise<StartedRegie> => startRegieApp(REGIE_ROLES, env, REGIE_EXTRA_MODULES);
+export const startRegie = (env: NodeJS.ProcessEnv = process.env): Promise<StartedRegie> => startRegieApp(REGIE_ROLES, env);

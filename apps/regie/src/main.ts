@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { REGIE_ROLES, runMain } from '@regie/application';
-import { REGIE_EXTRA_MODULES } from './regie.module';
+import { REGIE_ROLES } from './regie.module';
+import { runMain } from './run-main';
 
-runMain('regie', REGIE_ROLES, 'Regie (all-in-one: gateway, orchestrator, desk)', REGIE_EXTRA_MODULES);
+runMain('regie', REGIE_ROLES, 'Regie (all-in-one: gateway, orchestrator, desk)');

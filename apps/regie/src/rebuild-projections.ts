@@ -4,7 +4,8 @@
  * a running desk keeps saving its own snapshot of the projection.
  */
 import { join } from 'node:path';
-import { loadRegieConfig, PROJECTIONS } from '@regie/application';
+import { loadRegieConfig } from '@regie/platform';
+import { PROJECTIONS } from '@regie/measurement';
 import { rebuildProjection, SqliteEventStore, SqliteProjectionStore } from '@regie/event-store';
 
 const bar = (done: number, total: number): string => {

@@ -1,4 +1,26 @@
-import type { Type } from '@nestjs/common';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { deskModules } from '../../desk/src/desk.modules';
+import { gatewayModules } from '../../gateway/src/gateway.modules';
+import { orchestratorModules } from '../../orchestrator/src/orchestrator.modules';
+import type { Platform } from './platform';
 
-/** Feature modules the all-in-one app runs beyond the gateway, orchestrator and desk roles. */
-export const REGIE_EXTRA_MODULES: Type[] = [];
+export const REGIE_ROLES = ['gateway', 'orchestrator', 'desk'] as const;
+export type RegieRole = (typeof REGIE_ROLES)[number];
+
+/** What each deployable role runs; the embedded app runs all three in one process. */
+const ROLE_MODULES: Readonly<Record<RegieRole, (platform: Platform) => DynamicModule[]>> = {
+  gateway: gatewayModules,
+  orchestrator: orchestratorModules,
+  desk: deskModules,
+};
+
+/** The root module of every Regie process: authentication, health, and the modules of its roles. */
+@Module({})
+export class RegieModule {
+  static forRoles(roles: readonly RegieRole[], platform: Platform): DynamicModule {
+    return {
+      module: RegieModule,
+      imports: [platform.auth, platform.health, ...[...new Set(roles)].flatMap((role) => ROLE_MODULES[role](platform))],
+    };
+  }
+}

@@ -18,7 +18,6 @@ export class AuthModule {
     const limited = options.requestsPerMinute > 0;
     return {
       module: AuthModule,
-      global: true,
       imports: [
         JwtModule.register({ secret: options.secret, signOptions: { algorithm: 'HS256' } }),
         ...(limited ? [ThrottlerModule.forRoot([{ name: 'default', ttl: 60_000, limit: options.requestsPerMinute }])] : []),

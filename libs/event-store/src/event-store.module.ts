@@ -40,7 +40,6 @@ export class EventStoreModule implements OnApplicationShutdown {
   static forRoot(options: EventStoreModuleOptions): DynamicModule {
     return {
       module: EventStoreModule,
-      global: true,
       providers: [
         { provide: 'REGIE_STORE_ADAPTERS', useFactory: () => adaptersFor(options) },
         { provide: EVENT_STORE, useFactory: (a: ReturnType<typeof adaptersFor>) => a.store, inject: ['REGIE_STORE_ADAPTERS'] },

@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { PROBLEM_CONTENT_TYPE, ProblemException, problemType, type ProblemDetails } from './problem';
+import { DomainRuleViolation } from '@regie/eventsourcing';
+import { PROBLEM_CONTENT_TYPE, ProblemException, problemOfRefusal, problemType, type ProblemDetails } from './problem';
 
 const TITLES: Record<number, string> = {
   400: 'Bad request',
@@ -45,6 +46,7 @@ export class ProblemFilter implements ExceptionFilter {
 
   private toProblem(exception: unknown): ProblemDetails {
     if (exception instanceof ProblemException) return exception.problem;
+    if (exception instanceof DomainRuleViolation) return problemOfRefusal(exception);
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       return { type: problemType(SLUGS[status] ?? `http-${status}`), title: TITLES[status] ?? 'Error', status, detail: detailOf(exception) };

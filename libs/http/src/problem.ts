@@ -1,5 +1,6 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
 import type { ValidationIssue } from '@regie/contracts';
+import type { DomainRuleViolation, RefusalKind } from '@regie/eventsourcing';
 
 /** RFC 9457 problem details. */
 export interface ProblemDetails {
@@ -39,3 +40,24 @@ export class ProblemException extends HttpException {
     return new ProblemException({ type: problemType('not-found'), title: 'Not found', status: HttpStatus.NOT_FOUND, detail });
   }
 }
+
+const STATUS_OF_KIND: Readonly<Record<RefusalKind, number>> = {
+  forbidden: HttpStatus.FORBIDDEN,
+  conflict: HttpStatus.CONFLICT,
+  'precondition-failed': HttpStatus.PRECONDITION_FAILED,
+  unprocessable: HttpStatus.UNPROCESSABLE_ENTITY,
+  'not-found': HttpStatus.NOT_FOUND,
+  invalid: HttpStatus.BAD_REQUEST,
+};
+
+/** A refused rule as problem details: bad input names its fields, the rest names the rule in `type`. */
+export const problemOfRefusal = (refusal: DomainRuleViolation): ProblemDetails => {
+  switch (refusal.kind) {
+    case 'invalid':
+      return ProblemException.validation(refusal.fields, refusal.message).problem;
+    case 'not-found':
+      return ProblemException.notFound(refusal.message).problem;
+    default:
+      return ProblemException.ruleViolated(refusal.rule, refusal.message, STATUS_OF_KIND[refusal.kind]).problem;
+  }
+};

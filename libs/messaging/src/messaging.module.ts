@@ -1,4 +1,4 @@
-import { Inject, Logger, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Logger, Module, type DynamicModule, type OnApplicationShutdown, type Type } from '@nestjs/common';
 import type { Interaction, Validated } from '@regie/contracts';
 import { InProcessMessaging } from './adapters/in-process/in-process-messaging';
 import { KafkaMessaging } from './adapters/kafka/kafka-messaging';
@@ -24,10 +24,11 @@ const create = async (options: MessagingModuleOptions, validate: InteractionVali
 export class MessagingModule implements OnApplicationShutdown {
   constructor(@Inject(MESSAGING) private readonly messaging: Messaging) {}
 
-  static forRoot(options: MessagingModuleOptions): DynamicModule {
+  /** `validator` provides INTERACTION_VALIDATOR, with which consumed interactions are checked. */
+  static forRoot(options: MessagingModuleOptions, validator: readonly (Type | DynamicModule)[]): DynamicModule {
     return {
       module: MessagingModule,
-      global: true,
+      imports: [...validator],
       providers: [{ provide: MESSAGING, useFactory: (validate: InteractionValidator) => create(options, validate), inject: [INTERACTION_VALIDATOR] }],
       exports: [MESSAGING],
     };

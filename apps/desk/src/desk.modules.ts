@@ -1,0 +1,17 @@
+import type { DynamicModule } from '@nestjs/common';
+import { CasesModule, DecisionStreamModule } from '@regie/cases';
+import { ConceptDeskModule } from '@regie/concept';
+import { JourneyDeskModule } from '@regie/journey';
+import { ProjectionsModule } from '@regie/measurement';
+import { SafetyDeskModule } from '@regie/safety';
+import type { Platform } from '../../regie/src/platform';
+
+/** The API for agents, supervisors and service managers, over the store and its read models. */
+export const deskModules = (p: Platform): DynamicModule[] => [
+  JourneyDeskModule.forRoot([p.store]),
+  CasesModule.forRoot([p.board, p.concept, p.safety]),
+  SafetyDeskModule.forRoot([p.store, p.safety, p.concept]),
+  ConceptDeskModule.forRoot([p.store, p.concept]),
+  ProjectionsModule.forRoot([p.store]),
+  DecisionStreamModule.forRoot([p.messaging]),
+];

@@ -1,0 +1,46 @@
+import type { DynamicModule } from '@nestjs/common';
+import { AuthModule } from '@regie/auth';
+import { CaseBoardModule } from '@regie/cases';
+import { ConceptModule, type ServiceConceptFile } from '@regie/concept';
+import { EventStoreModule } from '@regie/event-store';
+import { LeadershipModule } from '@regie/eventsourcing/application';
+import { JourneyModule } from '@regie/journey';
+import { MessagingModule } from '@regie/messaging';
+import { HealthModule, messagingOptionsFrom, storeOptionsFrom, type RegieConfig } from '@regie/platform';
+import { SafetyRecordsModule } from '@regie/safety';
+
+/**
+ * The modules several roles share, each built once per process so that every module importing one
+ * gets the same instance: adapters, the concept in force, leadership, and the contexts' core state.
+ * Nothing is global: a role's modules name which of these they import.
+ */
+export interface Platform {
+  readonly config: RegieConfig;
+  readonly auth: DynamicModule;
+  readonly health: DynamicModule;
+  readonly store: DynamicModule;
+  readonly concept: DynamicModule;
+  readonly messaging: DynamicModule;
+  readonly leadership: DynamicModule;
+  readonly journeys: DynamicModule;
+  readonly board: DynamicModule;
+  readonly safety: DynamicModule;
+}
+
+export const buildPlatform = (config: RegieConfig, file: ServiceConceptFile, jwtSecret: string): Platform => {
+  const store = EventStoreModule.forRoot(storeOptionsFrom(config));
+  const concept = ConceptModule.forRoot(file, [store]);
+  const messaging = MessagingModule.forRoot(messagingOptionsFrom(config), [concept]);
+  return {
+    config,
+    auth: AuthModule.forRoot({ secret: jwtSecret, requestsPerMinute: config.REGIE_RATE_LIMIT }),
+    health: HealthModule.forRoot([store]),
+    store,
+    concept,
+    messaging,
+    leadership: LeadershipModule.forRoot([messaging]),
+    journeys: JourneyModule.forRoot([store]),
+    board: CaseBoardModule.forRoot([store]),
+    safety: SafetyRecordsModule.forRoot([store]),
+  };
+};

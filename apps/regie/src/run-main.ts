@@ -1,0 +1,19 @@
+import { Logger } from '@nestjs/common';
+import type { RegieRole } from './regie.module';
+import { startRegieApp } from './start-regie-app';
+
+/** The `main` of every Regie app: start, say where, print development tokens, or explain why not. */
+export const runMain = (name: string, roles: readonly RegieRole[], describe: string): void => {
+  const logger = new Logger(name);
+  startRegieApp(roles, process.env)
+    .then(({ url, devTokens }) => {
+      logger.log(`${describe} listening on ${url}`);
+      if (!devTokens) return;
+      logger.warn('REGIE_JWT_SECRET is not set: using a generated secret from the data dir. Development tokens (12 h):');
+      for (const [role, token] of Object.entries(devTokens)) process.stdout.write(`  ${role.padEnd(10)} ${token}\n`);
+    })
+    .catch((error: unknown) => {
+      process.stderr.write(`${name} could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exit(1);
+    });
+};

@@ -1,0 +1,33 @@
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { resolveJwtSecret, ROLES, TokenVerifier } from '@regie/auth';
+import { readServiceConceptFile } from '@regie/concept';
+import { configureHttp } from '@regie/http';
+import { loadRegieConfig } from '@regie/platform';
+import { buildPlatform } from './platform';
+import { RegieModule, type RegieRole } from './regie.module';
+
+export interface StartedRegieApp {
+  readonly app: INestApplication;
+  readonly url: string;
+  /** Set when the JWT secret was generated: one token per role, for trying things out. */
+  readonly devTokens?: Readonly<Record<string, string>>;
+}
+
+/** Validates the environment and the concept file, then starts the given roles in one process. */
+export const startRegieApp = async (roles: readonly RegieRole[], env: NodeJS.ProcessEnv = process.env): Promise<StartedRegieApp> => {
+  const config = loadRegieConfig(env);
+  const concept = readServiceConceptFile(config.REGIE_CONCEPT_FILE);
+  const { secret, generated } = resolveJwtSecret(config.REGIE_JWT_SECRET, config.REGIE_DATA_DIR);
+  const app = await NestFactory.create(RegieModule.forRoles(roles, buildPlatform(config, concept, secret)), {
+    bodyParser: false,
+    logger: env.REGIE_LOG_LEVEL === 'silent' ? false : ['warn', 'error'],
+  });
+  configureHttp(app, { bodyLimit: config.REGIE_BODY_LIMIT });
+  await app.listen(config.REGIE_PORT, config.REGIE_HOST);
+  const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  if (!generated) return { app, url };
+  const verifier = app.get(TokenVerifier);
+  const devTokens = Object.fromEntries(await Promise.all(ROLES.map(async (role) => [role, await verifier.sign(`dev-${role}`, [role])] as const)));
+  return { app, url, devTokens };
+};

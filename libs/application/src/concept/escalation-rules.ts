@@ -1,8 +1,0 @@
-import { targetWaitSeconds, type EscalationRules, type ServiceConcept } from '@regie/domain';
-
-/** The service concept's escalation settings as the plain values the sagas take. */
-export const escalationRulesFrom = (concept: ServiceConcept): EscalationRules => ({
-  layerOf: Object.fromEntries(concept.channels.map((channel) => [channel.id, channel.layer])),
-  ...concept.escalation,
-  targetWaitSeconds: targetWaitSeconds(concept),
-});

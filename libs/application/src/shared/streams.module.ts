@@ -1,6 +1,0 @@
-import { Global, Module } from '@nestjs/common';
-import { Streams } from './streams';
-
-@Global()
-@Module({ providers: [Streams], exports: [Streams] })
-export class StreamsModule {}

@@ -1,0 +1,18 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import type { ModuleImports } from '@regie/eventsourcing/application';
+import { AgentStreams, CaseStreams } from '../case-streams';
+import { BoardFeeder } from './board-feeder';
+import { CaseBoard } from './case-board';
+
+/** Cases and agents as every case-handling role sees them, and commands on their streams. Needs the store. */
+@Module({})
+export class CaseBoardModule {
+  static forRoot(store: ModuleImports): DynamicModule {
+    return {
+      module: CaseBoardModule,
+      imports: [...store],
+      providers: [CaseBoard, BoardFeeder, CaseStreams, AgentStreams],
+      exports: [CaseBoard, CaseStreams, AgentStreams],
+    };
+  }
+}

@@ -1,0 +1,138 @@
+import { Injectable } from '@nestjs/common';
+import { agentDecider } from '../../domain/agent/agent.decider';
+import { freeCapacity, type AgentState } from '../../domain/agent/agent.state';
+import { type AgentEvent } from '../../domain/agent/agent.events';
+import { type CaseEvent, type CaseOpened } from '../../domain/case/case.events';
+import type { RecordedEvent } from '@regie/event-store';
+import { Subject } from 'rxjs';
+
+export type CaseStatus = 'queued' | 'assigned' | 'resolved' | 'abandoned';
+
+/** A case as agents and supervisors see it (shared/DESIGN.md §3.3). */
+export interface CaseView {
+  readonly id: string;
+  readonly customerId: string;
+  readonly channel: string;
+  readonly layer: string;
+  readonly status: CaseStatus;
+  readonly assignee?: string;
+  readonly reason: string;
+  readonly trigger: string;
+  readonly context: CaseOpened['data']['context'];
+  readonly openedAt: string;
+  readonly serviceLevelDueAt?: string;
+  readonly breached: boolean;
+  readonly assignedAt?: string;
+  readonly closedAt?: string;
+  readonly outcome?: string;
+  readonly escalatedFrom?: string;
+  readonly escalatedTo?: string;
+  readonly opened: CaseOpened['data'];
+}
+
+export interface BoardChange {
+  readonly event: RecordedEvent;
+  readonly caseView?: CaseView;
+}
+
+const CASE_TYPES = new Set(['CaseOpened', 'CaseAssigned', 'ServiceLevelBreached', 'CaseOverflowed', 'CaseEscalated', 'CaseResolved', 'CaseAbandoned']);
+const AGENT_TYPES = new Set(['PresenceChanged', 'CaseTaken', 'CaseReleased']);
+
+const applyToCase = (view: CaseView | undefined, event: CaseEvent): CaseView | undefined => {
+  if (event.type === 'CaseOpened') {
+    const data = event.data;
+    return view ?? {
+      id: data.caseId, customerId: data.customerId, channel: data.channel, layer: data.layer, status: 'queued', reason: data.reason,
+      trigger: data.trigger, context: data.context, openedAt: data.openedAt, breached: false, opened: data,
+      ...(data.serviceLevelDueAt !== undefined && { serviceLevelDueAt: data.serviceLevelDueAt }),
+      ...(data.escalatedFrom !== undefined && { escalatedFrom: data.escalatedFrom }),
+    };
+  }
+  if (!view) return view;
+  switch (event.type) {
+    case 'CaseAssigned':
+      return { ...view, status: 'assigned', assignee: event.data.agentId, assignedAt: event.data.assignedAt };
+    case 'ServiceLevelBreached':
+      return { ...view, breached: true };
+    case 'CaseOverflowed':
+      return { ...view, channel: event.data.toChannel, layer: event.data.layer };
+    case 'CaseEscalated':
+      return { ...view, status: 'resolved', outcome: 'escalated', escalatedTo: event.data.newCaseId, closedAt: event.data.escalatedAt };
+    case 'CaseResolved':
+      return { ...view, status: 'resolved', outcome: event.data.outcome, closedAt: event.data.resolvedAt };
+    case 'CaseAbandoned':
+      return { ...view, status: 'abandoned', closedAt: event.data.abandonedAt };
+  }
+};
+
+/**
+ * The live picture of queues and agents, kept in memory and fed by a subscription from the
+ * start of the store: cheap to rebuild, and the deciders stay the guard of every invariant.
+ */
+@Injectable()
+export class CaseBoard {
+  private readonly cases = new Map<string, CaseView>();
+  private readonly agents = new Map<string, AgentState>();
+  private readonly byCustomer = new Map<string, string[]>();
+  private appliedPosition = 0;
+  readonly changes = new Subject<BoardChange>();
+
+  get position(): number {
+    return this.appliedPosition;
+  }
+
+  apply(event: RecordedEvent): void {
+    if (event.position <= this.appliedPosition) return;
+    this.appliedPosition = event.position;
+    let caseView: CaseView | undefined;
+    if (CASE_TYPES.has(event.type)) {
+      const domainEvent = { type: event.type, data: event.data } as CaseEvent;
+      const id = domainEvent.data.caseId;
+      caseView = applyToCase(this.cases.get(id), domainEvent);
+      if (caseView) {
+        if (!this.cases.has(id)) this.byCustomer.set(caseView.customerId, [...(this.byCustomer.get(caseView.customerId) ?? []), id]);
+        this.cases.set(id, caseView);
+      }
+    } else if (AGENT_TYPES.has(event.type)) {
+      const domainEvent = { type: event.type, data: event.data } as AgentEvent;
+      const id = domainEvent.data.agentId;
+      this.agents.set(id, agentDecider.evolve(this.agents.get(id) ?? agentDecider.initialState(), domainEvent));
+    }
+    this.changes.next({ event, ...(caseView && { caseView }) });
+  }
+
+  get(caseId: string): CaseView | undefined {
+    return this.cases.get(caseId);
+  }
+
+  list(filter: { status?: string; channel?: string; layer?: string; assignee?: string } = {}): CaseView[] {
+    return [...this.cases.values()].filter(
+      (view) =>
+        (!filter.status || view.status === filter.status) &&
+        (!filter.channel || view.channel === filter.channel) &&
+        (!filter.layer || view.layer === filter.layer) &&
+        (!filter.assignee || view.assignee === filter.assignee),
+    );
+  }
+
+  casesOfCustomer(customerId: string): string[] {
+    return this.byCustomer.get(customerId) ?? [];
+  }
+
+  /** Queued cases, oldest first. */
+  queued(): CaseView[] {
+    return this.list({ status: 'queued' }).sort((a, b) => a.openedAt.localeCompare(b.openedAt));
+  }
+
+  /** Agents who could take a case on `channel` now, longest idle first. */
+  candidatesFor(channel: string): string[] {
+    return [...this.agents.entries()]
+      .filter(([, state]) => freeCapacity(state, channel) > 0)
+      .sort(([, a], [, b]) => (a.status === 'unknown' || b.status === 'unknown' ? 0 : a.lastActiveAt.localeCompare(b.lastActiveAt)))
+      .map(([id]) => id);
+  }
+
+  agent(agentId: string): AgentState | undefined {
+    return this.agents.get(agentId);
+  }
+}

@@ -1,0 +1,69 @@
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query, Sse, type MessageEvent } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { CurrentPrincipal, Roles, type Principal } from '@regie/auth';
+import { ProblemException } from '@regie/http';
+import { concat, filter, from, map, type Observable } from 'rxjs';
+import { CaseBoard } from './board/case-board';
+import { toCaseResponse, type CaseResponse } from './case.response';
+import { EscalateCaseRequestDto, ListCasesQueryDto, ResolveCaseRequestDto } from './case.request.dtos';
+import { ClaimCaseCommand } from './claim-case/claim-case.command';
+import { EscalateCaseCommand } from './escalate-case/escalate-case.command';
+import type { EscalatedCase } from './escalate-case/escalate-case.handler';
+import { ResolveCaseCommand } from './resolve-case/resolve-case.command';
+
+@Controller('v1/cases')
+export class CasesHttpController {
+  constructor(
+    private readonly board: CaseBoard,
+    private readonly commands: CommandBus,
+  ) {}
+
+  @Get()
+  @Roles('agent', 'supervisor')
+  list(@Query() query: ListCasesQueryDto): { items: CaseResponse[] } {
+    return { items: this.board.list(query).map(toCaseResponse) };
+  }
+
+  /** The caller's assignments: the ones held now, then each new one as it happens. */
+  @Sse('stream')
+  @Roles('agent')
+  stream(@CurrentPrincipal() principal: Principal): Observable<MessageEvent> {
+    const held = this.board.list({ status: 'assigned', assignee: principal.sub });
+    const live = this.board.changes.pipe(
+      filter((change) => change.event.type === 'CaseAssigned' && change.caseView?.assignee === principal.sub),
+      map((change) => change.caseView!),
+    );
+    return concat(from(held), live).pipe(map((view) => ({ type: 'case.assigned', id: view.id, data: toCaseResponse(view) })));
+  }
+
+  @Get(':id')
+  @Roles('agent', 'supervisor')
+  get(@Param('id') id: string): CaseResponse {
+    const view = this.board.get(id);
+    if (!view) throw ProblemException.notFound(`there is no case ${id}`);
+    return toCaseResponse(view);
+  }
+
+  @Post(':id/claim')
+  @Roles('agent')
+  @HttpCode(HttpStatus.OK)
+  async claim(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<{ id: string; status: 'assigned'; assignee: string }> {
+    await this.commands.execute(new ClaimCaseCommand(id, principal.sub));
+    return { id, status: 'assigned', assignee: principal.sub };
+  }
+
+  @Post(':id/escalate')
+  @Roles('agent')
+  @HttpCode(HttpStatus.OK)
+  escalate(@Param('id') id: string, @Body() body: EscalateCaseRequestDto, @CurrentPrincipal() principal: Principal): Promise<EscalatedCase> {
+    return this.commands.execute(new EscalateCaseCommand(id, principal.sub, body.toChannel, body.reason));
+  }
+
+  @Post(':id/resolve')
+  @Roles('agent')
+  @HttpCode(HttpStatus.OK)
+  async resolve(@Param('id') id: string, @Body() body: ResolveCaseRequestDto, @CurrentPrincipal() principal: Principal): Promise<{ id: string; status: 'resolved'; outcome: string }> {
+    await this.commands.execute(new ResolveCaseCommand(id, principal.sub, body.outcome));
+    return { id, status: 'resolved', outcome: body.outcome };
+  }
+}

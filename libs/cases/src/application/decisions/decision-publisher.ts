@@ -1,0 +1,48 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import type { CaseOpened } from '../../domain/case/case.events';
+import { CHECKPOINT_STORE, EVENT_STORE, subscribeWithCheckpoint, type CheckpointStore, type EventStore, type RecordedEvent, type Subscription } from '@regie/event-store';
+import { MESSAGING, type DecisionPublisher as DecisionPort } from '@regie/messaging';
+import { Leadership, type SingleWriter } from '@regie/eventsourcing/application';
+import { JOURNEY_DECISIONS, toDecision } from './to-decision';
+
+/** Publishes decisions from recorded events, at least once, in store order (checkpointed). */
+@Injectable()
+export class DecisionPublisher implements OnApplicationBootstrap, SingleWriter {
+  readonly name = 'decisions';
+  private readonly logger = new Logger('decisions');
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CHECKPOINT_STORE) private readonly checkpoints: CheckpointStore,
+    @Inject(MESSAGING) private readonly messaging: DecisionPort,
+    private readonly leadership: Leadership,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.leadership.whileLeading(this);
+  }
+
+  start(): Promise<Subscription> {
+    return subscribeWithCheckpoint(this.store, this.checkpoints, {
+      name: 'decisions',
+      // Handling is idempotent (derived ids, idempotency keys), so a restart may repeat a few events.
+      checkpointEvery: 25,
+      streamPrefixes: ['case-', 'journey-', 'safety-'],
+      onEvent: (event) => this.publish(event),
+      onError: (error) => this.logger.error(`decision publishing stopped: ${String(error)}`),
+    });
+  }
+
+  private async publish(event: RecordedEvent): Promise<void> {
+    if (event.streamName.startsWith('journey-') && !JOURNEY_DECISIONS.has(event.type)) return;
+    if (event.streamName.startsWith('safety-') && event.type !== 'ExclusionRegistered') return;
+    let opened: CaseOpened['data'] | undefined;
+    if (event.streamName.startsWith('case-')) {
+      const [first] = event.type === 'CaseOpened' ? [event] : await this.store.readStream(event.streamName, { maxCount: 1 });
+      opened = first?.type === 'CaseOpened' ? (first.data as CaseOpened['data']) : undefined;
+    }
+    const decision = toDecision(event, opened);
+    if (decision) await this.messaging.publishDecisions([decision]);
+  }
+}
+

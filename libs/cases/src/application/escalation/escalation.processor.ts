@@ -1,0 +1,111 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { caseLifecycleSaga } from '../../domain/case/case-lifecycle.saga';
+import { caseStream, type CaseEvent, type CaseOpened } from '../../domain/case/case.events';
+import { escalationSaga } from '../../domain/escalation/escalation.saga';
+import { exclusionEnforcementSaga } from '../../domain/escalation/exclusion-enforcement.saga';
+import { journeyDecider, type JourneyEvent, type JourneyState } from '@regie/journey';
+import { CHECKPOINT_STORE, EVENT_STORE, subscribeWithCheckpoint, type CheckpointStore, type EventStore, type RecordedEvent, type Subscription } from '@regie/event-store';
+import { CaseBoard } from '../board/case-board';
+import { ConceptInForce } from '@regie/concept';
+import { escalationRulesFrom } from './escalation-rules';
+import { derivedId, Leadership, type SingleWriter, reactionMetadata, StateCache } from '@regie/eventsourcing/application';
+import { EXCLUSIONS, type ExclusionsPort } from '@regie/safety';
+import { CaseStreams, AgentStreams } from '../case-streams';
+import { JourneyStreams } from '@regie/journey';
+
+const PROCESS = 'escalation';
+
+/**
+ * Runs the pure escalation and case-lifecycle sagas over recorded events and carries out the
+ * commands they return. Checkpointed; every command is idempotent, so a replay after a crash is harmless.
+ */
+@Injectable()
+export class EscalationProcessor implements OnApplicationBootstrap, SingleWriter {
+  readonly name = PROCESS;
+  private readonly folded = new StateCache<JourneyState>();
+  private readonly logger = new Logger(PROCESS);
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CHECKPOINT_STORE) private readonly checkpoints: CheckpointStore,
+    @Inject(EXCLUSIONS) private readonly exclusions: ExclusionsPort,
+    private readonly cases: CaseStreams,
+    private readonly agents: AgentStreams,
+    private readonly journeys: JourneyStreams,
+    private readonly board: CaseBoard,
+    private readonly concept: ConceptInForce,
+    private readonly leadership: Leadership,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.leadership.whileLeading(this);
+  }
+
+  start(): Promise<Subscription> {
+    return subscribeWithCheckpoint(this.store, this.checkpoints, {
+      name: PROCESS,
+      // Handling is idempotent (derived ids, idempotency keys), so a restart may repeat a few events.
+      checkpointEvery: 25,
+      streamPrefixes: ['journey-', 'case-'],
+      onEvent: (event) => (event.streamName.startsWith('journey-') ? this.onJourneyEvent(event) : this.onCaseEvent(event)),
+      onError: (error) => this.logger.error(`escalation stopped: ${String(error)}`),
+    });
+  }
+
+  private async onJourneyEvent(recorded: RecordedEvent): Promise<void> {
+    const event = { type: recorded.type, data: recorded.data } as JourneyEvent;
+    const journey = await this.journeyAt(recorded, event);
+    const customerId = event.data.customerId;
+    const concept = this.concept.current();
+    const excluded = await this.exclusions.excludedChannels(customerId, new Date());
+    const commands = [
+      ...exclusionEnforcementSaga({ event, excluded, videoChannel: concept.escalation.video.channel }),
+      ...escalationSaga({
+        event,
+        journey,
+        rules: escalationRulesFrom(concept),
+        now: new Date().toISOString(),
+        earlierCases: this.board.casesOfCustomer(customerId),
+        excluded,
+        caseIdFor: (customer, contact, channel) => derivedId('case', customer, contact, channel),
+      }),
+    ];
+    for (const [index, command] of commands.entries()) {
+      const metadata = reactionMetadata(PROCESS, recorded, index);
+      if (command.type === 'OpenCase') await this.cases.handle(command.data.caseId, command, metadata);
+      else await this.journeys.handle(customerId, command, metadata);
+    }
+  }
+
+  /** The journey as it stood with this event applied: folded on from the previous event when known. */
+  private async journeyAt(recorded: RecordedEvent, event: JourneyEvent): Promise<JourneyState> {
+    const previous = this.folded.get(recorded.streamName);
+    let journey: JourneyState;
+    if (previous?.revision === recorded.revision - 1) journey = journeyDecider.evolve(previous.state, event);
+    else {
+      const history = await this.store.readStream(recorded.streamName, { maxCount: recorded.revision + 1 });
+      journey = history.reduce((state, e) => journeyDecider.evolve(state, { type: e.type, data: e.data } as JourneyEvent), journeyDecider.initialState());
+    }
+    this.folded.set(recorded.streamName, recorded.revision, journey);
+    return journey;
+  }
+
+  private async onCaseEvent(recorded: RecordedEvent): Promise<void> {
+    const event = { type: recorded.type, data: recorded.data } as CaseEvent;
+    if (event.type !== 'CaseResolved' && event.type !== 'CaseEscalated') return;
+    const [first] = await this.store.readStream(caseStream(event.data.caseId), { maxCount: 1 });
+    if (first?.type !== 'CaseOpened') return;
+    const commands = caseLifecycleSaga({
+      event,
+      opened: first.data as CaseOpened['data'],
+      rules: escalationRulesFrom(this.concept.current()),
+      now: new Date().toISOString(),
+    });
+    for (const [index, next] of commands.entries()) {
+      const metadata = reactionMetadata(PROCESS, recorded, index);
+      if (next.target === 'agent') await this.agents.handle(next.id, next.command, metadata);
+      else await this.cases.handle(next.id, next.command, metadata);
+    }
+  }
+}
+

@@ -1,0 +1,22 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { caseRules } from '../../domain';
+import { CaseBoard } from '../board/case-board';
+import { ResolveCaseCommand } from './resolve-case.command';
+import { CaseStreams } from '../case-streams';
+
+@CommandHandler(ResolveCaseCommand)
+export class ResolveCaseHandler implements ICommandHandler<ResolveCaseCommand> {
+  constructor(
+    private readonly board: CaseBoard,
+    private readonly cases: CaseStreams,
+  ) {}
+
+  async execute({ caseId, agentId, outcome }: ResolveCaseCommand): Promise<void> {
+    if (!this.board.get(caseId)) caseRules.refuse('no-such-case', `there is no case ${caseId}`);
+    await this.cases.handle(
+      caseId,
+      { type: 'ResolveCase', data: { by: agentId, outcome, now: new Date().toISOString() } },
+      { causationId: `resolve:${caseId}`, correlationId: caseId, actor: agentId },
+    );
+  }
+}

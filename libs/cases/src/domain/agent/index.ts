@@ -1,0 +1,5 @@
+export * from './agent.events';
+export * from './agent.commands';
+export * from './agent.state';
+export * from './agent.decider';
+export * from './agent.rules';

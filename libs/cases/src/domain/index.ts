@@ -1,0 +1,3 @@
+export * from './agent';
+export * from './case';
+export * from './escalation';

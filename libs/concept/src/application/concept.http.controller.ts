@@ -1,0 +1,49 @@
+import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Put, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { CurrentPrincipal, Roles, type Principal } from '@regie/auth';
+import type { ServiceConcept } from '../domain/service-concept';
+import { ProblemException } from '@regie/http';
+import type { Response } from 'express';
+import { ConceptInForce } from './concept-in-force';
+import { ReviseConceptCommand } from './revise-concept/revise-concept.command';
+import type { ConceptRevision } from './revise-concept/revise-concept.handler';
+
+const etagOf = (revision: number) => `"${revision}"`;
+
+const revisionFrom = (ifMatch: string | undefined): number | undefined => {
+  if (ifMatch === undefined) return undefined;
+  const match = /^"?(-?\d+)"?$/.exec(ifMatch.trim());
+  if (!match) throw ProblemException.validation([{ path: 'If-Match', message: 'must be the ETag of a revision, e.g. "3"' }]);
+  return Number(match[1]);
+};
+
+/** The concept in force (its revision as ETag), and revisions by supervisors. */
+@Controller('v1/service-concept')
+export class ConceptHttpController {
+  constructor(
+    private readonly inForce: ConceptInForce,
+    private readonly commands: CommandBus,
+  ) {}
+
+  @Get()
+  @Roles('supervisor')
+  get(@Res({ passthrough: true }) response: Response): ServiceConcept {
+    response.setHeader('ETag', etagOf(this.inForce.revision()));
+    return this.inForce.current();
+  }
+
+  /** Replaces the concept; with `If-Match`, only if nobody revised it since that revision. */
+  @Put()
+  @Roles('supervisor')
+  @HttpCode(HttpStatus.OK)
+  async revise(
+    @Body() body: unknown,
+    @Headers('if-match') ifMatch: string | undefined,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<ConceptRevision> {
+    const revision: ConceptRevision = await this.commands.execute(new ReviseConceptCommand(body, principal.sub, revisionFrom(ifMatch)));
+    response.setHeader('ETag', etagOf(revision.revision));
+    return revision;
+  }
+}

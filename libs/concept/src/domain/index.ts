@@ -1,0 +1,5 @@
+export * from './service-concept';
+export * from './concept.events';
+export * from './concept.commands';
+export * from './concept.decider';
+export * from './concept.rules';

@@ -1,4 +1,0 @@
-export * from './agent.events';
-export * from './agent.commands';
-export * from './agent.state';
-export * from './agent.decider';

@@ -1,5 +1,0 @@
-export * from './case.events';
-export * from './case.commands';
-export * from './case.state';
-export * from './case.decider';
-export * from './case-lifecycle.saga';

@@ -1,4 +1,0 @@
-export * from './service-concept';
-export * from './concept.events';
-export * from './concept.commands';
-export * from './concept.decider';

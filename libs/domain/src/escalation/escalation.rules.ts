@@ -1,8 +1,0 @@
-import type { EscalationSettings, LayerId } from '../concept';
-
-/** The part of the service concept the escalation saga needs, already resolved to plain values. */
-export interface EscalationRules extends EscalationSettings {
-  readonly layerOf: Readonly<Record<string, LayerId>>;
-  /** channel → seconds a case may wait there before its service level is breached. */
-  readonly targetWaitSeconds: Readonly<Record<string, number>>;
-}

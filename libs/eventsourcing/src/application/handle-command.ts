@@ -1,0 +1,66 @@
+import type { Decider, DomainEvent } from '@regie/eventsourcing';
+import { type AppendResult, type EventMetadata, type EventStore, type RecordedEvent, NO_STREAM, isConflict } from '@regie/event-store';
+import type { StateCache } from './state-cache';
+
+export interface CommandEnvelope<Command> {
+  readonly command: Command;
+  /** Metadata of the events this command causes; `idempotencyKey` is suffixed per extra event. */
+  readonly metadata: EventMetadata;
+}
+
+export interface HandleOptions<State = unknown> {
+  readonly maxAttempts?: number;
+  /** Folded states to start from; the stream is then read only after the cached revision. */
+  readonly cache?: StateCache<State>;
+}
+
+export interface Handled<Event> {
+  readonly events: readonly Event[];
+  readonly result: AppendResult | undefined;
+}
+
+const keyed = (metadata: EventMetadata, index: number): EventMetadata =>
+  metadata.idempotencyKey === undefined || index === 0 ? metadata : { ...metadata, idempotencyKey: `${metadata.idempotencyKey}/${index}` };
+
+/**
+ * The one command-handling loop (emmett's shape): read the stream, fold it, decide each command
+ * in turn on the evolving state, append everything with the expected revision; on a conflict,
+ * start again from fresh state. Commands for one stream are handled as one append.
+ */
+export const handleCommands = async <Command, Event extends DomainEvent, State>(
+  store: EventStore,
+  stream: string,
+  decider: Decider<Command, Event, State>,
+  commands: readonly CommandEnvelope<Command>[],
+  options: HandleOptions<State> = {},
+): Promise<Handled<Event>> => {
+  const maxAttempts = options.maxAttempts ?? 10;
+  for (let attempt = 1; ; attempt += 1) {
+    const cached = options.cache?.get(stream);
+    const recorded = (await store.readStream(stream, { fromRevision: (cached?.revision ?? -1) + 1 })) as RecordedEvent<Event['type'], Event['data']>[];
+    let state = recorded.reduce((current, event) => decider.evolve(current, { type: event.type, data: event.data } as Event), cached?.state ?? decider.initialState());
+    const lastRevision = recorded.at(-1)?.revision ?? cached?.revision;
+    if (options.cache && lastRevision !== undefined) options.cache.set(stream, lastRevision, state);
+    const toAppend: { event: Event; metadata: EventMetadata }[] = [];
+    for (const { command, metadata } of commands) {
+      const decided = decider.decide(command, state);
+      decided.forEach((event, index) => {
+        state = decider.evolve(state, event);
+        toAppend.push({ event, metadata: keyed(metadata, index) });
+      });
+    }
+    if (toAppend.length === 0) return { events: [], result: undefined };
+    try {
+      const result = await store.appendToStream(
+        stream,
+        toAppend.map(({ event, metadata }) => ({ type: event.type, data: event.data, metadata })),
+        { expectedRevision: lastRevision ?? NO_STREAM },
+      );
+      // Duplicates (already recorded) leave the stream as it was read; only a full append is cached.
+      if (options.cache && result.appended === toAppend.length) options.cache.set(stream, result.nextExpectedRevision, state);
+      return { events: toAppend.map(({ event }) => event), result };
+    } catch (error) {
+      if (!isConflict(error) || attempt >= maxAttempts) throw error;
+    }
+  }
+};

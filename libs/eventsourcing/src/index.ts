@@ -1,0 +1,3 @@
+export * from './clock';
+export * from './decider';
+export * from './domain-error';

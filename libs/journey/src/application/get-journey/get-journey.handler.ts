@@ -1,0 +1,46 @@
+import { Inject } from '@nestjs/common';
+import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { journeyStream, type JourneyEventBase, type JourneyEventType } from '../../domain/journey.events';
+import { EVENT_STORE, type EventStore } from '@regie/event-store';
+import { GetJourneyQuery, type JourneyEntry, type JourneyView } from './get-journey.query';
+
+/** Store event type → the interaction type clients know from the contract. */
+const CONTRACT_TYPE: Readonly<Record<JourneyEventType, string>> = {
+  ContactStarted: 'contact.started',
+  ContactEnded: 'contact.ended',
+  BotFallbackOccurred: 'bot.fallback',
+  HandoffRequested: 'handoff.requested',
+  SentimentObserved: 'sentiment.observed',
+  TaskCompleted: 'task.completed',
+  TaskFailed: 'task.failed',
+  VideoRequested: 'video.requested',
+  SurveyAnswered: 'survey.answered',
+  AssistanceOffered: 'assistance.offered',
+  AccessDenied: 'access.denied',
+};
+
+@QueryHandler(GetJourneyQuery)
+export class GetJourneyHandler implements IQueryHandler<GetJourneyQuery, JourneyView> {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async execute({ customerId }: GetJourneyQuery): Promise<JourneyView> {
+    const events = await this.store.readStream(journeyStream(customerId));
+    const entries = events
+      .map((event, order) => {
+        const data = event.data as JourneyEventBase;
+        const entry: JourneyEntry = {
+          time: data.occurredAt,
+          channel: data.channel,
+          layer: data.layer,
+          type: CONTRACT_TYPE[event.type as JourneyEventType] ?? event.type,
+          contactId: data.contactId,
+          recordedAt: event.recordedAt,
+        };
+        return { entry, order, at: Date.parse(data.occurredAt) };
+      })
+      // Platforms may deliver late: the timeline follows when things happened, then recording order.
+      .sort((a, b) => a.at - b.at || a.order - b.order)
+      .map(({ entry }) => entry);
+    return { customerId, entries };
+  }
+}

@@ -1,0 +1,22 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import type { ModuleImports } from '@regie/eventsourcing/application';
+import { CustomersHttpController } from './customers.http.controller';
+import { GetJourneyHandler } from './get-journey/get-journey.handler';
+import { JourneyStreams } from './journey-streams';
+
+/** Commands on journeys, for every role that records or reacts to interactions. Needs the store. */
+@Module({})
+export class JourneyModule {
+  static forRoot(store: ModuleImports): DynamicModule {
+    return { module: JourneyModule, imports: [...store], providers: [JourneyStreams], exports: [JourneyStreams] };
+  }
+}
+
+/** The desk's part for journeys: agents and supervisors read a customer's timeline. Needs the store. */
+@Module({})
+export class JourneyDeskModule {
+  static forRoot(store: ModuleImports): DynamicModule {
+    return { module: JourneyDeskModule, imports: [CqrsModule, ...store], providers: [GetJourneyHandler], controllers: [CustomersHttpController] };
+  }
+}

@@ -1,0 +1,49 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { interactionKey } from '@regie/contracts';
+import { layerOf, ConceptInForce } from '@regie/concept';
+import type { JourneyCommand } from '../../domain/journey.commands';
+import type { InteractionMessage } from '@regie/messaging';
+import type { CommandEnvelope } from '@regie/eventsourcing/application';
+import { JourneyStreams } from '../journey-streams';
+import { toJourneyEvent } from './to-journey-event';
+import { RecordInteractionsCommand, type RecordInteractionsResult } from './record-interactions.command';
+
+const groupByCustomer = (messages: readonly InteractionMessage[]): Map<string, InteractionMessage[]> => {
+  const groups = new Map<string, InteractionMessage[]>();
+  for (const message of messages) {
+    const group = groups.get(message.interaction.subject) ?? [];
+    group.push(message);
+    groups.set(message.interaction.subject, group);
+  }
+  return groups;
+};
+
+@CommandHandler(RecordInteractionsCommand)
+export class RecordInteractionsHandler implements ICommandHandler<RecordInteractionsCommand, RecordInteractionsResult> {
+  constructor(
+    private readonly concept: ConceptInForce,
+    private readonly journeys: JourneyStreams,
+  ) {}
+
+  async execute({ messages }: RecordInteractionsCommand): Promise<RecordInteractionsResult> {
+    const concept = this.concept.current();
+    let recorded = 0;
+    let duplicates = 0;
+    // One append per customer: their events stay in order, and different customers never conflict.
+    for (const [customerId, group] of groupByCustomer(messages)) {
+      const commands = group.map(({ interaction, actor }): CommandEnvelope<JourneyCommand> => {
+        const key = interactionKey(interaction);
+        const layer = layerOf(concept, interaction.data.channel);
+        if (!layer) throw new Error(`channel ${interaction.data.channel} is not in the service concept`);
+        return {
+          command: { type: 'RecordInteraction', data: { observed: toJourneyEvent(interaction, layer) } },
+          metadata: { causationId: key, correlationId: key, actor, idempotencyKey: key },
+        };
+      });
+      const { result } = await this.journeys.handleAll(customerId, commands);
+      recorded += result?.appended ?? 0;
+      duplicates += result?.duplicates.length ?? 0;
+    }
+    return { recorded, duplicates };
+  }
+}

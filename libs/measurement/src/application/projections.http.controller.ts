@@ -1,0 +1,48 @@
+import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { Roles } from '@regie/auth';
+import { CHANNEL_ACTIVITY, type ChannelActivity, type ChannelDay } from '../domain/channel-activity.projection';
+import { EVENT_STORE, type EventStore } from '@regie/event-store';
+import { IsOptional, Matches } from 'class-validator';
+import { ProjectionsRunner } from './projections.runner';
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+export class ChannelActivityQueryDto {
+  @IsOptional() @Matches(DAY, { message: 'from must be a date, YYYY-MM-DD' }) from?: string;
+  @IsOptional() @Matches(DAY, { message: 'to must be a date, YYYY-MM-DD' }) to?: string;
+}
+
+/** Read models for service managers, and how far each projection has got. */
+@Controller('v1')
+export class ProjectionsHttpController {
+  constructor(
+    private readonly runner: ProjectionsRunner,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
+
+  @Get('channel-activity')
+  @Roles('supervisor')
+  channelActivity(@Query() query: ChannelActivityQueryDto): { items: (ChannelDay & { day: string; channel: string })[]; position: number } {
+    const snapshot = this.runner.snapshot<ChannelActivity>(CHANNEL_ACTIVITY);
+    const days = Object.entries(snapshot?.state.days ?? {})
+      .filter(([day]) => (query.from === undefined || day >= query.from) && (query.to === undefined || day <= query.to))
+      .sort(([a], [b]) => a.localeCompare(b));
+    return {
+      position: snapshot?.position ?? 0,
+      items: days.flatMap(([day, channels]) => Object.entries(channels).map(([channel, counts]) => ({ day, channel, ...counts }))),
+    };
+  }
+
+  @Get('projections')
+  @Roles('supervisor')
+  async status(): Promise<{ head: number; items: { name: string; position: number; behind: number }[] }> {
+    const head = await this.store.headPosition();
+    return {
+      head,
+      items: this.runner.names().map((name) => {
+        const position = this.runner.snapshot(name)?.position ?? 0;
+        return { name, position, behind: Math.max(0, head - position) };
+      }),
+    };
+  }
+}

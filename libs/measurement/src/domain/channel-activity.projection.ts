@@ -1,0 +1,82 @@
+import type { CaseOpened } from '@regie/cases';
+import type { JourneyEvent } from '@regie/journey';
+
+/** The shape of a recorded event this projection needs; the store's events have it. */
+export interface ProjectedEvent {
+  readonly type: string;
+  readonly data: unknown;
+  readonly streamName: string;
+}
+
+export interface ChannelDay {
+  readonly contacts: number;
+  readonly resolved: number;
+  readonly unresolved: number;
+  readonly abandoned: number;
+  readonly transferred: number;
+  readonly botFallbacks: number;
+  /** Cases opened from a contact on this channel (escalations away from it). */
+  readonly escalatedFrom: number;
+  /** Cases opened in this channel's queue. */
+  readonly escalatedTo: number;
+  readonly handlingSeconds: number;
+  readonly handledContacts: number;
+  readonly waitSeconds: number;
+  readonly waitedContacts: number;
+}
+
+/** day (YYYY-MM-DD, UTC) → channel → counts: the raw material of channel mix, shift, AHT and containment. */
+export interface ChannelActivity {
+  readonly days: Readonly<Record<string, Readonly<Record<string, ChannelDay>>>>;
+}
+
+export const CHANNEL_ACTIVITY = 'channel-activity';
+
+const EMPTY: ChannelDay = {
+  contacts: 0, resolved: 0, unresolved: 0, abandoned: 0, transferred: 0, botFallbacks: 0,
+  escalatedFrom: 0, escalatedTo: 0, handlingSeconds: 0, handledContacts: 0, waitSeconds: 0, waitedContacts: 0,
+};
+
+const bump = (state: ChannelActivity, at: string, channel: string, change: (day: ChannelDay) => Partial<ChannelDay>): ChannelActivity => {
+  const day = at.slice(0, 10);
+  const channels = state.days[day] ?? {};
+  const current = channels[channel] ?? EMPTY;
+  return { days: { ...state.days, [day]: { ...channels, [channel]: { ...current, ...change(current) } } } };
+};
+
+const evolveJourney = (state: ChannelActivity, event: JourneyEvent): ChannelActivity => {
+  const { channel, occurredAt } = event.data;
+  switch (event.type) {
+    case 'ContactStarted':
+      return bump(state, occurredAt, channel, (day) => ({ contacts: day.contacts + 1 }));
+    case 'BotFallbackOccurred':
+      return bump(state, occurredAt, channel, (day) => ({ botFallbacks: day.botFallbacks + 1 }));
+    case 'ContactEnded': {
+      const { outcome, handlingSeconds, waitSeconds } = event.data;
+      return bump(state, occurredAt, channel, (day) => ({
+        [outcome]: day[outcome] + 1,
+        ...(handlingSeconds !== undefined && { handlingSeconds: day.handlingSeconds + handlingSeconds, handledContacts: day.handledContacts + 1 }),
+        ...(waitSeconds !== undefined && { waitSeconds: day.waitSeconds + waitSeconds, waitedContacts: day.waitedContacts + 1 }),
+      }));
+    }
+    default:
+      return state;
+  }
+};
+
+const evolveCase = (state: ChannelActivity, opened: CaseOpened['data']): ChannelActivity => {
+  const from = bump(state, opened.openedAt, opened.context.fromChannel, (day) => ({ escalatedFrom: day.escalatedFrom + 1 }));
+  return bump(from, opened.openedAt, opened.channel, (day) => ({ escalatedTo: day.escalatedTo + 1 }));
+};
+
+/** Pure projection of journey and case events into per-day, per-channel activity. */
+export const channelActivityProjection = {
+  name: CHANNEL_ACTIVITY,
+  streamPrefixes: ['journey-', 'case-'] as const,
+  initialState: (): ChannelActivity => ({ days: {} }),
+  evolve: (state: ChannelActivity, event: ProjectedEvent): ChannelActivity => {
+    if (event.streamName.startsWith('journey-')) return evolveJourney(state, { type: event.type, data: event.data } as JourneyEvent);
+    if (event.type === 'CaseOpened') return evolveCase(state, event.data as CaseOpened['data']);
+    return state;
+  },
+};

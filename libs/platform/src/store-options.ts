@@ -1,0 +1,13 @@
+import type { EventStoreModuleOptions } from '@regie/event-store';
+import type { RegieConfig } from './regie.config';
+
+export const storeOptionsFrom = (config: RegieConfig): EventStoreModuleOptions => {
+  switch (config.REGIE_STORE) {
+    case 'memory':
+      return { kind: 'memory' };
+    case 'eventstoredb':
+      return { kind: 'eventstoredb', url: config.EVENTSTORE_URL ?? '' };
+    case 'sqlite':
+      return { kind: 'sqlite', dataDir: config.REGIE_DATA_DIR };
+  }
+};

@@ -1,0 +1,61 @@
+import { randomUUID } from 'node:crypto';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { CurrentPrincipal, Roles, type Principal } from '@regie/auth';
+import type { SafetyCommand } from '../domain/safety.commands';
+import { ProblemException } from '@regie/http';
+import { HandleSafetyCommand } from './handle-safety/handle-safety.command';
+import { SafetyBoard, type ReportView } from './safety-board';
+import { ReasonRequestDto, ReportAggressionRequestDto, ReportsQueryDto } from './safety.request.dtos';
+
+const actorOf = (principal: Principal) => ({ id: principal.sub, roles: principal.roles });
+
+/** Agents report aggression; supervisors work the inbox (shared/DESIGN.md §6). */
+@Controller('v1/aggression-reports')
+export class AggressionReportsHttpController {
+  constructor(
+    private readonly board: SafetyBoard,
+    private readonly commands: CommandBus,
+  ) {}
+
+  @Post()
+  @Roles('agent')
+  async report(@Body() body: ReportAggressionRequestDto, @CurrentPrincipal() principal: Principal) {
+    const reportId = `rep-${randomUUID()}`;
+    const command: SafetyCommand = {
+      type: 'ReportAggression',
+      data: { reportId, customerId: body.customerId, contactId: body.contactId, channel: body.channel ?? 'video', category: body.category, description: body.description, actor: actorOf(principal), now: new Date().toISOString() },
+    };
+    await this.commands.execute(new HandleSafetyCommand(body.customerId, command, principal.sub));
+    return { id: reportId, status: 'open', customerId: body.customerId, contactId: body.contactId, category: body.category };
+  }
+
+  @Get()
+  @Roles('supervisor')
+  async list(@Query() query: ReportsQueryDto): Promise<{ items: ReportView[] }> {
+    await this.board.catchUp();
+    return { items: this.board.reports(query) };
+  }
+
+  @Post(':id/dismiss')
+  @Roles('supervisor')
+  @HttpCode(HttpStatus.OK)
+  dismiss(@Param('id') id: string, @Body() body: ReasonRequestDto, @CurrentPrincipal() principal: Principal) {
+    return this.decide(id, principal, (now) => ({ type: 'DismissReport', data: { reportId: id, reason: body.reason, actor: actorOf(principal), now } }), 'dismissed');
+  }
+
+  @Post(':id/warn')
+  @Roles('supervisor')
+  @HttpCode(HttpStatus.OK)
+  warn(@Param('id') id: string, @Body() body: ReasonRequestDto, @CurrentPrincipal() principal: Principal) {
+    return this.decide(id, principal, (now) => ({ type: 'IssueWarning', data: { reportId: id, reason: body.reason, actor: actorOf(principal), now } }), 'warned');
+  }
+
+  private async decide(reportId: string, principal: Principal, command: (now: string) => SafetyCommand, status: string) {
+    await this.board.catchUp();
+    const customerId = this.board.customerOfReport(reportId);
+    if (!customerId) throw ProblemException.notFound(`there is no report ${reportId}`);
+    await this.commands.execute(new HandleSafetyCommand(customerId, command(new Date().toISOString()), principal.sub));
+    return { id: reportId, status };
+  }
+}

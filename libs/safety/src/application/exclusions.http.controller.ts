@@ -1,0 +1,72 @@
+import { randomUUID } from 'node:crypto';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { CurrentPrincipal, Roles, type Principal } from '@regie/auth';
+import type { Exclusion } from '../domain/safety.state';
+import type { SafetyCommand } from '../domain/safety.commands';
+import { ProblemException } from '@regie/http';
+import { ConceptInForce } from '@regie/concept';
+import { HandleSafetyCommand } from './handle-safety/handle-safety.command';
+import { SafetyBoard } from './safety-board';
+import { ExclusionsQueryDto, ReasonRequestDto, RegisterExclusionRequestDto } from './safety.request.dtos';
+
+const actorOf = (principal: Principal) => ({ id: principal.sub, roles: principal.roles });
+
+/** Supervisors register and lift exclusions; auditors read them (shared/DESIGN.md §6). */
+@Controller('v1/exclusions')
+export class ExclusionsHttpController {
+  constructor(
+    private readonly board: SafetyBoard,
+    private readonly concept: ConceptInForce,
+    private readonly commands: CommandBus,
+  ) {}
+
+  @Post()
+  @Roles('supervisor')
+  async register(@Body() body: RegisterExclusionRequestDto, @CurrentPrincipal() principal: Principal) {
+    const known = this.concept.channelIds();
+    const unknown = [...(body.channels ?? []).map((channel, index) => ['channels', channel, index] as const), ...body.alternatives.map((channel, index) => ['alternatives', channel, index] as const)]
+      .filter(([, channel]) => !known.has(channel))
+      .map(([field, channel, index]) => ({ path: `${field}[${index}]`, message: `"${channel}" is not a channel of the service concept` }));
+    if (unknown.length > 0) throw ProblemException.validation(unknown);
+    const { safety } = this.concept.current();
+    const exclusionId = `exc-${randomUUID()}`;
+    const command: SafetyCommand = {
+      type: 'RegisterExclusion',
+      data: {
+        exclusionId, customerId: body.customerId, ...(body.channels && { channels: body.channels }), endsAt: body.endsAt, reason: body.reason,
+        reportIds: body.reportIds, alternatives: body.alternatives, actor: actorOf(principal), now: new Date().toISOString(),
+        maxExclusionDays: safety.maxExclusionDays, defaultChannels: safety.defaultChannels,
+      },
+    };
+    const events = await this.commands.execute<HandleSafetyCommand, readonly { type: string; data: unknown }[]>(new HandleSafetyCommand(body.customerId, command, principal.sub));
+    const registered = events.find((event) => event.type === 'ExclusionRegistered');
+    return { id: exclusionId, status: 'in-force', ...(registered?.data as object) };
+  }
+
+  @Post(':id/lift')
+  @Roles('supervisor')
+  @HttpCode(HttpStatus.OK)
+  async lift(@Param('id') id: string, @Body() body: ReasonRequestDto, @CurrentPrincipal() principal: Principal) {
+    await this.board.catchUp();
+    const customerId = this.board.customerOfExclusion(id);
+    if (!customerId) throw ProblemException.notFound(`there is no exclusion ${id}`);
+    const command: SafetyCommand = { type: 'LiftExclusion', data: { exclusionId: id, reason: body.reason, actor: actorOf(principal), now: new Date().toISOString() } };
+    await this.commands.execute(new HandleSafetyCommand(customerId, command, principal.sub));
+    return { id, status: 'lifted' };
+  }
+
+  @Get()
+  @Roles('supervisor', 'auditor')
+  async list(@Query() query: ExclusionsQueryDto): Promise<{ items: (Exclusion & { id: string; inForce: boolean })[] }> {
+    await this.board.catchUp();
+    const now = Date.now();
+    return {
+      items: this.board.exclusions(query).map((exclusion) => ({
+        id: exclusion.exclusionId,
+        ...exclusion,
+        inForce: exclusion.status === 'in-force' && Date.parse(exclusion.endsAt) > now,
+      })),
+    };
+  }
+}

@@ -1,0 +1,97 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { safetyDecider } from '../domain/safety.decider';
+import { type AggressionReport, type Exclusion, type SafetyState } from '../domain/safety.state';
+import { type SafetyEvent } from '../domain/safety.events';
+import { EVENT_STORE, START, type EventStore, type RecordedEvent, type Subscription } from '@regie/event-store';
+
+const PREFIX = 'safety-';
+
+export interface ReportView extends AggressionReport {
+  readonly description: string;
+}
+
+/**
+ * Every customer's safety record, folded with the safety decider's own `evolve` from the
+ * `safety-` streams: the supervisors' inbox, exclusion lists, and id → customer lookups.
+ */
+@Injectable()
+export class SafetyBoard implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('safety-board');
+  private readonly states = new Map<string, SafetyState>();
+  /** Descriptions live in the events only; the board keeps them for the inbox until erasure. */
+  private readonly descriptions = new Map<string, string>();
+  private appliedPosition = START;
+  /** Everything up to here has been seen, safety event or not. */
+  private seenPosition = START;
+  private subscription?: Subscription;
+
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  onApplicationBootstrap(): void {
+    this.subscription = this.store.subscribe({
+      after: START,
+      streamPrefixes: [PREFIX],
+      onEvent: (event) => this.apply(event),
+      onCaughtUp: (position) => (this.seenPosition = Math.max(this.seenPosition, position)),
+      onError: (error) => this.logger.error(`the safety board stopped: ${String(error)}`),
+    });
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.subscription?.stop();
+  }
+
+  get position(): number {
+    return this.appliedPosition;
+  }
+
+  /** Waits until the board has seen everything recorded so far (read-your-writes for lookups). */
+  async catchUp(timeoutMs = 5_000): Promise<void> {
+    const head = await this.store.headPosition();
+    const until = Date.now() + timeoutMs;
+    while (Math.max(this.appliedPosition, this.seenPosition) < head && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+
+  apply(recorded: RecordedEvent): void {
+    if (recorded.position <= this.appliedPosition) return;
+    this.appliedPosition = recorded.position;
+    const customerId = recorded.streamName.slice(PREFIX.length);
+    const event = { type: recorded.type, data: recorded.data } as SafetyEvent;
+    if (event.type === 'SafetyRecordsErased') {
+      for (const reportId of Object.keys(this.states.get(customerId)?.reports ?? {})) this.descriptions.delete(reportId);
+      this.states.delete(customerId);
+      return;
+    }
+    if (event.type === 'AggressionReported') this.descriptions.set(event.data.reportId, event.data.description);
+    this.states.set(customerId, safetyDecider.evolve(this.states.get(customerId) ?? safetyDecider.initialState(), event));
+  }
+
+  customers(): string[] {
+    return [...this.states.keys()];
+  }
+
+  stateOf(customerId: string): SafetyState {
+    return this.states.get(customerId) ?? safetyDecider.initialState();
+  }
+
+  reports(filter: { status?: string; customerId?: string } = {}): ReportView[] {
+    return [...this.states.values()]
+      .flatMap((state) => Object.values(state.reports))
+      .filter((report) => (filter.status === undefined || report.status === filter.status) && (filter.customerId === undefined || report.customerId === filter.customerId))
+      .sort((a, b) => a.reportedAt.localeCompare(b.reportedAt))
+      .map((report) => ({ ...report, description: this.descriptions.get(report.reportId) ?? '' }));
+  }
+
+  exclusions(filter: { customerId?: string } = {}): Exclusion[] {
+    const states = filter.customerId === undefined ? [...this.states.values()] : [this.stateOf(filter.customerId)];
+    return states.flatMap((state) => Object.values(state.exclusions)).sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+  }
+
+  customerOfReport(reportId: string): string | undefined {
+    return this.reports().find((report) => report.reportId === reportId)?.customerId;
+  }
+
+  customerOfExclusion(exclusionId: string): string | undefined {
+    return this.exclusions().find((exclusion) => exclusion.exclusionId === exclusionId)?.customerId;
+  }
+}

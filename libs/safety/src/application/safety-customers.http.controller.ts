@@ -1,0 +1,36 @@
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { Roles } from '@regie/auth';
+import { eligibility } from '../domain/safety.queries';
+import { safetyStream } from '../domain/safety.events';
+import { EVENT_STORE, type EventStore } from '@regie/event-store';
+import { EligibilityQueryDto } from './safety.request.dtos';
+import { StoreExclusions } from './store-exclusions';
+
+export type EligibilityResponse =
+  | { readonly channel: string; readonly allowed: true }
+  | { readonly channel: string; readonly allowed: false; readonly reason: string; readonly alternatives: readonly string[]; readonly endsAt: string };
+
+/** Per customer: may they use a channel now; and, for auditors, the full safety history. */
+@Controller('v1/customers/:id')
+export class SafetyCustomersHttpController {
+  constructor(
+    private readonly exclusions: StoreExclusions,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
+
+  @Get('eligibility')
+  @Roles('channel', 'agent', 'supervisor')
+  async eligibility(@Param('id') customerId: string, @Query() query: EligibilityQueryDto): Promise<EligibilityResponse> {
+    const answer = eligibility(await this.exclusions.stateOf(customerId), query.channel, new Date().toISOString());
+    if (answer.allowed) return { channel: query.channel, allowed: true };
+    return { channel: query.channel, allowed: false, reason: answer.reason, alternatives: answer.alternatives, endsAt: answer.endsAt };
+  }
+
+  /** The audit trail is the stream: every step with its actor and time. */
+  @Get('safety-history')
+  @Roles('auditor', 'supervisor')
+  async history(@Param('id') customerId: string) {
+    const events = await this.store.readStream(safetyStream(customerId));
+    return { customerId, items: events.map((event) => ({ type: event.type, recordedAt: event.recordedAt, actor: event.metadata.actor, data: event.data })) };
+  }
+}

@@ -1,0 +1,4 @@
+export * from './domain';
+export * from './application/exclusions.port';
+export * from './application/safety.module';
+export * from './application/timekeeper';

@@ -1,2 +1,0 @@
-export * from './load-service-concept';
-export * from './validate-service-concept';
