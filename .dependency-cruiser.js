@@ -3,7 +3,8 @@
  * pure domains, contexts that meet only through their public index, a kernel that knows no context.
  */
 const CONTEXTS = '(concept|journey|cases|safety|measurement)';
-const IMPURE = '^node_modules/(@nestjs|kafkajs|@eventstore|better-sqlite3|pg|class-validator|class-transformer|cloudevents|express|yaml|rxjs)';
+const IMPURE =
+  '^node_modules/(@nestjs|kafkajs|@eventstore|better-sqlite3|pg|class-validator|class-transformer|cloudevents|express|yaml|rxjs)';
 
 module.exports = {
   forbidden: [
@@ -39,7 +40,7 @@ module.exports = {
     },
     {
       name: 'contexts-meet-through-their-index',
-      comment: "A context uses another only through its public index.ts, never its internals.",
+      comment: 'A context uses another only through its public index.ts, never its internals.',
       severity: 'error',
       from: { path: `^libs/${CONTEXTS}/` },
       to: { path: `^libs/${CONTEXTS}/src/(?!index\\.ts$)`, pathNot: '^libs/$1/' },

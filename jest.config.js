@@ -33,9 +33,5 @@ module.exports = {
   // disconnected in the middle of a rebalance, as after the broker-restart test. The tests have
   // finished and reported by then; without this, jest would wait for that socket forever.
   forceExit: true,
-  projects: [
-    project('unit', 'unit'),
-    project('int', 'int'),
-    project('e2e', 'e2e'),
-  ],
+  projects: [project('unit', 'unit'), project('int', 'int'), project('e2e', 'e2e')],
 };

@@ -32,7 +32,10 @@ export const escalationUnderLoad = async (url: string, customers: number, rate: 
   return runSimulation({
     url,
     channelToken: sign('bench-simulator', 'channel'),
-    agentTokens: Array.from({ length: agents }, (_, index) => ({ id: `bench-agent-${index}`, token: sign(`bench-agent-${index}`, 'agent') })),
+    agentTokens: Array.from({ length: agents }, (_, index) => ({
+      id: `bench-agent-${index}`,
+      token: sign(`bench-agent-${index}`, 'agent'),
+    })),
     customers,
     rate,
     seed: 7,

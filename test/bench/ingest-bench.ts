@@ -9,7 +9,13 @@ export const startServer = (dataDir: string): Promise<{ url: string; child: Chil
   new Promise((resolve, reject) => {
     const child = fork(join(__dirname, 'serve.ts'), [], {
       execArgv: ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register'],
-      env: { ...process.env, REGIE_PORT: '0', REGIE_DATA_DIR: dataDir, REGIE_JWT_SECRET: SECRET, TS_NODE_PROJECT: join(__dirname, '../../tsconfig.json') },
+      env: {
+        ...process.env,
+        REGIE_PORT: '0',
+        REGIE_DATA_DIR: dataDir,
+        REGIE_JWT_SECRET: SECRET,
+        TS_NODE_PROJECT: join(__dirname, '../../tsconfig.json'),
+      },
     });
     child.once('message', (message) => resolve({ url: (message as { url: string }).url, child }));
     child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
@@ -17,14 +23,18 @@ export const startServer = (dataDir: string): Promise<{ url: string; child: Chil
 
 export const post = (url: string, path: string, token: string, body: string): Promise<number> =>
   new Promise((resolve, reject) => {
-    const req = request(`${url}${path}`, {
-      method: 'POST',
-      agent: false,
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'content-length': Buffer.byteLength(body) },
-    }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-    });
+    const req = request(
+      `${url}${path}`,
+      {
+        method: 'POST',
+        agent: false,
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'content-length': Buffer.byteLength(body) },
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });

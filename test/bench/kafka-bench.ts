@@ -16,14 +16,22 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const interactionMessage = (n: number, customers: number) => {
   const customer = `k${n % customers}`;
   return binaryInteraction({
-    id: `kb-${n}`, source: 'urn:regie:bench:kafka', customer, type: 'contact.started',
-    time: new Date(Date.UTC(2026, 0, 1) + n * 1000).toISOString(), data: { channel: 'chatbot', contactId: `chat-${customer}` },
+    id: `kb-${n}`,
+    source: 'urn:regie:bench:kafka',
+    customer,
+    type: 'contact.started',
+    time: new Date(Date.UTC(2026, 0, 1) + n * 1000).toISOString(),
+    data: { channel: 'chatbot', contactId: `chat-${customer}` },
   });
 };
 
 const produceAll = async (producer: Producer, topic: string, total: number, customers: number) => {
   for (let from = 0; from < total; from += BATCH) {
-    await producer.send({ topic, acks: -1, messages: Array.from({ length: Math.min(BATCH, total - from) }, (_, k) => interactionMessage(from + k, customers)) });
+    await producer.send({
+      topic,
+      acks: -1,
+      messages: Array.from({ length: Math.min(BATCH, total - from) }, (_, k) => interactionMessage(from + k, customers)),
+    });
   }
 };
 

@@ -20,7 +20,16 @@ export const rawSqliteInsert = (dir: string, events: number, batch: number, samp
   const data = JSON.stringify(sampleData);
   const writeBatch = db.transaction((from: number) => {
     for (let i = from; i < Math.min(from + batch, events); i += 1) {
-      insert.run(randomUUID(), `journey-c${i % 2000}`, Math.floor(i / 2000), 'ContactStarted', data, metadata, `k${i}`, new Date().toISOString());
+      insert.run(
+        randomUUID(),
+        `journey-c${i % 2000}`,
+        Math.floor(i / 2000),
+        'ContactStarted',
+        data,
+        metadata,
+        `k${i}`,
+        new Date().toISOString(),
+      );
     }
   });
   const started = performance.now();

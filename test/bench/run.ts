@@ -43,18 +43,24 @@ const ingestAndEscalation = async (dir: string): Promise<void> => {
     const token = new JwtService({ secret: SECRET }).sign({ roles: ['channel'] }, { subject: 'bench', algorithm: 'HS256' });
     const http = await ingestOverHttp(server.url, token, events, batch, concurrency, customers);
     console.log(`   HTTP ingest → SQLite journeys       : ${fmt(http.eventsPerSecond)} events/s  (${fmt(http.elapsed / 1000)} s)`);
-    console.log(`     batch latency p50 ${fmt(http.batchLatency.p50)} ms, p99 ${fmt(http.batchLatency.p99)} ms, max ${fmt(http.batchLatency.max)} ms`);
+    console.log(
+      `     batch latency p50 ${fmt(http.batchLatency.p50)} ms, p99 ${fmt(http.batchLatency.p99)} ms, max ${fmt(http.batchLatency.max)} ms`,
+    );
     console.log(`     ratio to the raw limit            : ${(http.eventsPerSecond / raw).toFixed(3)}`);
 
     const simCustomers = arg('sim-customers', 600);
     const simRate = arg('sim-rate', 40);
     const agents = arg('agents', 6);
-    console.log(`\n2. Escalation latency: simulator, ${simCustomers} customers at ${simRate}/s, ${agents} agents (same server, after the ingest)`);
+    console.log(
+      `\n2. Escalation latency: simulator, ${simCustomers} customers at ${simRate}/s, ${agents} agents (same server, after the ingest)`,
+    );
     const floor = await httpRoundTrip(server.url, 500);
     console.log(`   bare HTTP round trip (limit)        : p50 ${fmt(floor.p50)} ms, p99 ${fmt(floor.p99)} ms`);
     const sim = await escalationUnderLoad(server.url, simCustomers, simRate, agents);
     const { p50, p99, max, samples } = sim.escalationLatency;
-    console.log(`   trigger posted → agent sees case    : p50 ${fmt(p50)} ms, p99 ${fmt(p99)} ms, max ${fmt(max)} ms  (${samples} of ${sim.escalations} escalations, ${sim.eventsPosted} events)`);
+    console.log(
+      `   trigger posted → agent sees case    : p50 ${fmt(p50)} ms, p99 ${fmt(p99)} ms, max ${fmt(max)} ms  (${samples} of ${sim.escalations} escalations, ${sim.eventsPosted} events)`,
+    );
     console.log(`     ratio to the round trip           : p50 ${(p50 / floor.p50).toFixed(1)}×, p99 ${(p99 / floor.p99).toFixed(1)}×`);
   } finally {
     server.child.kill('SIGTERM');
@@ -72,7 +78,9 @@ const kafka = async (): Promise<void> => {
   const raw = await rawKafka(found, total, 1_000);
   console.log(`   raw kafkajs produce → consume (limit): ${fmt(raw)} messages/s`);
   const pipeline = await kafkaPipeline(found, total, 1_000);
-  console.log(`   produce → orchestrator → SQLite      : ${fmt(pipeline.eventsPerSecond)} events/s  (producing took ${fmt(pipeline.produceMs / 1000)} s)`);
+  console.log(
+    `   produce → orchestrator → SQLite      : ${fmt(pipeline.eventsPerSecond)} events/s  (producing took ${fmt(pipeline.produceMs / 1000)} s)`,
+  );
   console.log(`     ratio to the raw limit             : ${(pipeline.eventsPerSecond / raw).toFixed(3)}`);
 };
 

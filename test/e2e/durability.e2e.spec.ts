@@ -4,7 +4,9 @@ describe('The embedded store is durable', () => {
   it('still shows the journey, exactly once, after a restart on the same data dir', async () => {
     const first = await startHarness();
     const channel = await first.token('web-platform', 'channel');
-    const events = [1, 2, 3].map((n) => interaction({ subject: 'cust-durable', source: 'urn:regie:test:web' }, { channel: 'web', contactId: `visit-${n}` }));
+    const events = [1, 2, 3].map((n) =>
+      interaction({ subject: 'cust-durable', source: 'urn:regie:test:web' }, { channel: 'web', contactId: `visit-${n}` }),
+    );
     await first.http.post('/v1/interactions').set('Authorization', `Bearer ${channel}`).send(events).expect(202);
     await first.stop({ keepData: true });
 

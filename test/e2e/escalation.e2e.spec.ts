@@ -51,7 +51,9 @@ describe('Escalation up the service pyramid (embedded app over HTTP)', () => {
         reason: expect.any(String),
         context: { channelsTouched: ['chatbot'], topic: 'parking permit', botFailures: 2, fromChannel: 'chatbot', fromContactId: 'chat-1' },
       });
-      await eventually(() => expect(stream.events.map((event) => [event.type, (event.data as { id: string }).id])).toEqual([['case.assigned', opened.id]]));
+      await eventually(() =>
+        expect(stream.events.map((event) => [event.type, (event.data as { id: string }).id])).toEqual([['case.assigned', opened.id]]),
+      );
 
       // A third fallback in the same contact opens no second case. A marker customer's escalation,
       // recorded after it, shows the escalation process has got past the third fallback.
@@ -80,16 +82,26 @@ describe('Escalation up the service pyramid (embedded app over HTTP)', () => {
 
   it('never gives an agent more cases than their capacity, also when escalations arrive at once', async () => {
     const carl = await regie.token('agent-carl', 'agent');
-    const escalate = (n: number) => interaction({ subject: `cust-burst-${n}`, type: 'video.requested', source: 'urn:regie:test:phone' }, { channel: 'phone', contactId: `call-${n}` });
+    const escalate = (n: number) =>
+      interaction(
+        { subject: `cust-burst-${n}`, type: 'video.requested', source: 'urn:regie:test:phone' },
+        { channel: 'phone', contactId: `call-${n}` },
+      );
     await presence(carl, { status: 'available', channels: ['video'], capacity: { video: 2 } }).expect(200);
     await Promise.all(Array.from({ length: 8 }, (_, n) => post(escalate(n))));
     await eventually(async () => {
-      const all = (await regie.http.get('/v1/cases?channel=video').set(auth(supervisor)).expect(200)).body.items as { customerId: string; status: string; assignee?: string }[];
+      const all = (await regie.http.get('/v1/cases?channel=video').set(auth(supervisor)).expect(200)).body.items as {
+        customerId: string;
+        status: string;
+        assignee?: string;
+      }[];
       const burst = all.filter((item) => item.customerId.startsWith('cust-burst-'));
       expect(burst).toHaveLength(8);
       expect(burst.filter((item) => item.status === 'assigned')).toHaveLength(2);
     });
-    const held = ((await regie.http.get('/v1/cases?status=assigned').set(auth(supervisor))).body.items as { assignee?: string }[]).filter((item) => item.assignee === 'agent-carl');
+    const held = ((await regie.http.get('/v1/cases?status=assigned').set(auth(supervisor))).body.items as { assignee?: string }[]).filter(
+      (item) => item.assignee === 'agent-carl',
+    );
     expect(held).toHaveLength(2);
   });
 
@@ -107,7 +119,9 @@ describe('Escalation up the service pyramid (embedded app over HTTP)', () => {
     const resolveByOther = await regie.http.post(`/v1/cases/${taken.id}/resolve`).set(auth(eve)).send({ outcome: 'resolved' });
     expect(resolveByOther.status).toBe(403);
     expect(resolveByOther.body).toMatchObject({ rule: 'not-your-case' });
-    expect((await regie.http.post(`/v1/cases/${taken.id}/escalate`).set(auth(eve)).send({ toChannel: 'video', reason: 'x' })).status).toBe(403);
+    expect((await regie.http.post(`/v1/cases/${taken.id}/escalate`).set(auth(eve)).send({ toChannel: 'video', reason: 'x' })).status).toBe(
+      403,
+    );
     const sideways = await regie.http.post(`/v1/cases/${taken.id}/escalate`).set(auth(owner)).send({ toChannel: 'phone', reason: 'x' });
     expect(sideways.status).toBe(422);
     expect(sideways.body).toMatchObject({ rule: 'escalation-must-go-up' });
@@ -117,7 +131,11 @@ describe('Escalation up the service pyramid (embedded app over HTTP)', () => {
     expect((await regie.http.post(`/v1/cases/${taken.id}/claim`).set(auth(eve))).status).toBe(409);
     expect((await regie.http.get('/v1/cases').set(auth(channel))).status).toBe(403);
 
-    const up = await regie.http.post(`/v1/cases/${taken.id}/escalate`).set(auth(owner)).send({ toChannel: 'video', reason: 'needs to show documents' }).expect(200);
+    const up = await regie.http
+      .post(`/v1/cases/${taken.id}/escalate`)
+      .set(auth(owner))
+      .send({ toChannel: 'video', reason: 'needs to show documents' })
+      .expect(200);
     await eventually(async () => {
       const next = (await regie.http.get(`/v1/cases/${up.body.newCaseId}`).set(auth(supervisor)).expect(200)).body;
       expect(next).toMatchObject({ channel: 'video', layer: 'personal', escalatedFrom: taken.id, context: { earlierCases: [taken.id] } });

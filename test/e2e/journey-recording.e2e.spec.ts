@@ -20,7 +20,10 @@ describe('Recording a customer journey over HTTP (embedded app)', () => {
   const threeEvents = (customerId: string) => [
     interaction({ subject: customerId, type: 'contact.started' }, { channel: 'chatbot', contactId: 'chat-1', topic: 'parking permit' }),
     interaction({ subject: customerId, type: 'bot.fallback' }, { channel: 'chatbot', contactId: 'chat-1', confidence: 0.2 }),
-    interaction({ subject: customerId, type: 'contact.started', source: 'urn:regie:test:telephony' }, { channel: 'phone', contactId: 'call-9' }),
+    interaction(
+      { subject: customerId, type: 'contact.started', source: 'urn:regie:test:telephony' },
+      { channel: 'phone', contactId: 'call-9' },
+    ),
   ];
 
   it('records three events in order, once, however often they are posted', async () => {
@@ -33,9 +36,27 @@ describe('Recording a customer journey over HTTP (embedded app)', () => {
     expect(response.body).toEqual({
       customerId: 'cust-order',
       entries: [
-        expect.objectContaining({ type: 'contact.started', channel: 'chatbot', layer: 'self-service', contactId: 'chat-1', time: events[0].time }),
-        expect.objectContaining({ type: 'bot.fallback', channel: 'chatbot', layer: 'self-service', contactId: 'chat-1', time: events[1].time }),
-        expect.objectContaining({ type: 'contact.started', channel: 'phone', layer: 'assisted', contactId: 'call-9', time: events[2].time }),
+        expect.objectContaining({
+          type: 'contact.started',
+          channel: 'chatbot',
+          layer: 'self-service',
+          contactId: 'chat-1',
+          time: events[0].time,
+        }),
+        expect.objectContaining({
+          type: 'bot.fallback',
+          channel: 'chatbot',
+          layer: 'self-service',
+          contactId: 'chat-1',
+          time: events[1].time,
+        }),
+        expect.objectContaining({
+          type: 'contact.started',
+          channel: 'phone',
+          layer: 'assisted',
+          contactId: 'call-9',
+          time: events[2].time,
+        }),
       ],
     });
   });
@@ -59,7 +80,11 @@ describe('Recording a customer journey over HTTP (embedded app)', () => {
   });
 
   describe('refuses invalid input with problem+json naming each bad field, and records nothing', () => {
-    const expectProblem = async (response: { status: number; headers: Record<string, string>; body: { errors?: { path: string }[] } }, status: number, paths: string[]) => {
+    const expectProblem = async (
+      response: { status: number; headers: Record<string, string>; body: { errors?: { path: string }[] } },
+      status: number,
+      paths: string[],
+    ) => {
       expect(response.status).toBe(status);
       expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
       expect(response.body).toMatchObject({ status, type: expect.any(String), title: expect.any(String), detail: expect.any(String) });

@@ -22,7 +22,10 @@ describe('The service concept (embedded app over HTTP)', () => {
     await regie.http.get('/v1/service-concept').expect(401);
     const response = await regie.http.get('/v1/service-concept').set(auth(supervisor)).expect(200);
     expect(response.headers.etag).toBe('"0"');
-    expect(response.body).toMatchObject({ name: 'gemeente-voorbeeld', serviceLevels: { 'live-chat': { targetWaitSeconds: 60, overflowTo: 'phone' } } });
+    expect(response.body).toMatchObject({
+      name: 'gemeente-voorbeeld',
+      serviceLevels: { 'live-chat': { targetWaitSeconds: 60, overflowTo: 'phone' } },
+    });
   });
 
   it('refuses an invalid revision with every bad path, and keeps the one in force', async () => {
@@ -38,8 +41,14 @@ describe('The service concept (embedded app over HTTP)', () => {
     const unknownTarget = structuredClone(concept);
     unknownTarget.serviceLevels['live-chat'].overflowTo = 'fax';
     const second = await regie.http.put('/v1/service-concept').set(auth(supervisor)).send(unknownTarget).expect(400);
-    expect(second.body.errors).toEqual([{ path: 'serviceLevels.live-chat.overflowTo', message: expect.stringContaining('"fax" is not a channel') }]);
-    await regie.http.put('/v1/service-concept').set(auth(await regie.token('agent-a', 'agent'))).send(concept).expect(403);
+    expect(second.body.errors).toEqual([
+      { path: 'serviceLevels.live-chat.overflowTo', message: expect.stringContaining('"fax" is not a channel') },
+    ]);
+    await regie.http
+      .put('/v1/service-concept')
+      .set(auth(await regie.token('agent-a', 'agent')))
+      .send(concept)
+      .expect(403);
     expect((await regie.http.get('/v1/service-concept').set(auth(supervisor))).headers.etag).toBe('"0"');
   });
 
@@ -80,7 +89,11 @@ describe('The service concept (embedded app over HTTP)', () => {
 
       // A phone agent coming available gets the overflowed case at once.
       const phoneAgent = await regie.token('agent-phone', 'agent');
-      await regie.http.put('/v1/agents/me/presence').set(auth(phoneAgent)).send({ status: 'available', channels: ['phone'], capacity: { phone: 1 } }).expect(200);
+      await regie.http
+        .put('/v1/agents/me/presence')
+        .set(auth(phoneAgent))
+        .send({ status: 'available', channels: ['phone'], capacity: { phone: 1 } })
+        .expect(200);
       await eventually(async () => {
         const { body } = await regie.http.get(`/v1/cases/${overflowed.id}`).set(auth(supervisor)).expect(200);
         expect(body).toMatchObject({ status: 'assigned', assignee: 'agent-phone', channel: 'phone' });

@@ -13,7 +13,9 @@ describe('Traffic simulator (embedded app over HTTP)', () => {
   afterAll(() => regie.stop());
 
   it('plays mixed journeys; each escalation is assigned to an agent and resolved', async () => {
-    const agents = await Promise.all([1, 2, 3].map(async (n) => ({ id: `sim-agent-${n}`, token: await regie.token(`sim-agent-${n}`, 'agent') })));
+    const agents = await Promise.all(
+      [1, 2, 3].map(async (n) => ({ id: `sim-agent-${n}`, token: await regie.token(`sim-agent-${n}`, 'agent') })),
+    );
     const report = await runSimulation({
       url: regie.url,
       channelToken: await regie.token('simulator', 'channel'),
@@ -31,7 +33,10 @@ describe('Traffic simulator (embedded app over HTTP)', () => {
     expect(report.assigned).toBe(report.escalations);
     expect(report.resolved).toBe(report.assigned);
 
-    const { body } = await regie.http.get('/v1/cases?status=resolved').set({ Authorization: `Bearer ${await regie.token('sup', 'supervisor')}` }).expect(200);
+    const { body } = await regie.http
+      .get('/v1/cases?status=resolved')
+      .set({ Authorization: `Bearer ${await regie.token('sup', 'supervisor')}` })
+      .expect(200);
     expect(body.items.filter((item: { customerId: string }) => item.customerId.startsWith('sim-'))).toHaveLength(report.escalations);
 
     // The durable channel-activity projection saw the same escalations.

@@ -21,7 +21,12 @@ const cleanups: (() => Promise<void> | void)[] = [];
 beforeAll(async () => {
   broker = await findBroker();
   process.stdout.write(`Kafka pipeline suite against ${broker.how}\n`);
-  kafka = new Kafka({ clientId: 'pipeline-test', brokers: broker.brokers, logLevel: logLevel.NOTHING, retry: { retries: 20, initialRetryTime: 200 } });
+  kafka = new Kafka({
+    clientId: 'pipeline-test',
+    brokers: broker.brokers,
+    logLevel: logLevel.NOTHING,
+    retry: { retries: 20, initialRetryTime: 200 },
+  });
   producer = kafka.producer();
   await producer.connect();
 });
@@ -59,15 +64,24 @@ const world = () => {
 
 const binary = (n: number, customer: string, type = 'contact.started') =>
   binaryInteraction({
-    id: `e-${n}`, source: 'urn:regie:test:kafka', customer, type,
-    time: new Date(Date.UTC(2026, 2, 1) + n * 1000).toISOString(), data: { channel: 'chatbot', contactId: `chat-${customer}` },
+    id: `e-${n}`,
+    source: 'urn:regie:test:kafka',
+    customer,
+    type,
+    time: new Date(Date.UTC(2026, 2, 1) + n * 1000).toISOString(),
+    data: { channel: 'chatbot', contactId: `chat-${customer}` },
   });
 
 const structured = (n: number, customer: string, type = 'bot.fallback') => ({
   key: customer,
   value: JSON.stringify({
-    specversion: '1.0', id: `s-${n}`, source: 'urn:regie:test:kafka', type, subject: customer,
-    time: new Date(Date.UTC(2026, 2, 1) + n * 1000).toISOString(), data: { channel: 'chatbot', contactId: `chat-${customer}` },
+    specversion: '1.0',
+    id: `s-${n}`,
+    source: 'urn:regie:test:kafka',
+    type,
+    subject: customer,
+    time: new Date(Date.UTC(2026, 2, 1) + n * 1000).toISOString(),
+    data: { channel: 'chatbot', contactId: `chat-${customer}` },
   }),
   headers: { 'content-type': 'application/cloudevents+json' },
 });
@@ -92,7 +106,11 @@ const expectExactlyOnceInOrder = async (store: SqliteEventStore, total: number) 
   const keys = new Set(events.map((event) => event.metadata.idempotencyKey));
   expect(keys.size).toBe(total);
   const byStream = new Map<string, number[]>();
-  for (const event of events) byStream.set(event.streamName, [...(byStream.get(event.streamName) ?? []), Number(String(event.metadata.idempotencyKey).split('#e-')[1])]);
+  for (const event of events)
+    byStream.set(event.streamName, [
+      ...(byStream.get(event.streamName) ?? []),
+      Number(String(event.metadata.idempotencyKey).split('#e-')[1]),
+    ]);
   for (const sequence of byStream.values()) expect(sequence).toEqual([...sequence].sort((a, b) => a - b));
 };
 
@@ -101,11 +119,20 @@ describe('The Kafka pipeline against a real broker', () => {
     const { env, topics } = world();
     const { app, url } = await startRegieApp(['orchestrator', 'desk'], env);
     cleanups.push(() => app.close());
-    await sendWithRetry(topics.interactions, [binary(1, 'cust-a'), structured(2, 'cust-a'), binary(3, 'cust-b'), structured(4, 'cust-a', 'handoff.requested')]);
+    await sendWithRetry(topics.interactions, [
+      binary(1, 'cust-a'),
+      structured(2, 'cust-a'),
+      binary(3, 'cust-b'),
+      structured(4, 'cust-a', 'handoff.requested'),
+    ]);
     const agent = await app.get(TokenVerifier).sign('agent-1', ['agent']);
     await eventually(async () => {
       const journey = await request(url).get('/v1/customers/cust-a/journey').set('Authorization', `Bearer ${agent}`).expect(200);
-      expect(journey.body.entries.map((entry: { type: string }) => entry.type)).toEqual(['contact.started', 'bot.fallback', 'handoff.requested']);
+      expect(journey.body.entries.map((entry: { type: string }) => entry.type)).toEqual([
+        'contact.started',
+        'bot.fallback',
+        'handoff.requested',
+      ]);
     }, 60_000);
   });
 
@@ -120,7 +147,11 @@ describe('The Kafka pipeline against a real broker', () => {
     await dlq.subscribe({ topic: topics.deadLetters, fromBeginning: true });
     await dlq.run({
       eachMessage: async ({ message }) =>
-        void dead.push({ value: message.value?.toString() ?? '', reason: message.headers?.[HEADERS.dlqReason]?.toString(), source: message.headers?.[HEADERS.dlqSource]?.toString() }),
+        void dead.push({
+          value: message.value?.toString() ?? '',
+          reason: message.headers?.[HEADERS.dlqReason]?.toString(),
+          source: message.headers?.[HEADERS.dlqSource]?.toString(),
+        }),
     });
     const garbage = { key: 'cust-d', value: '{not json', headers: { 'content-type': 'application/cloudevents+json' } };
     const unknownChannel = { ...binary(11, 'cust-d'), value: JSON.stringify({ channel: 'fax', contactId: 'x' }) };
@@ -128,7 +159,11 @@ describe('The Kafka pipeline against a real broker', () => {
     await sendWithRetry(topics.interactions, [garbage, binary(10, 'cust-d'), unknownChannel, noId, binary(13, 'cust-d')]);
 
     await eventually(() => expect(dead).toHaveLength(3), 60_000);
-    expect(dead[0]).toMatchObject({ value: '{not json', reason: expect.stringContaining('not JSON'), source: expect.stringContaining(topics.interactions) });
+    expect(dead[0]).toMatchObject({
+      value: '{not json',
+      reason: expect.stringContaining('not JSON'),
+      source: expect.stringContaining(topics.interactions),
+    });
     expect(dead[1].reason).toContain('data.channel');
     expect(dead[2].reason).toContain('ce_id');
     const events = await eventually(async () => {
@@ -148,9 +183,18 @@ describe('The Kafka pipeline against a real broker', () => {
     cleanups.push(() => consumer.disconnect());
     await consumer.connect();
     await consumer.subscribe({ topic: topics.decisions, fromBeginning: true });
-    await consumer.run({ eachMessage: async ({ message }) => void decisions.push({ key: message.key?.toString(), body: JSON.parse(message.value!.toString()) }) });
+    await consumer.run({
+      eachMessage: async ({ message }) =>
+        void decisions.push({ key: message.key?.toString(), body: JSON.parse(message.value!.toString()) }),
+    });
     await sendWithRetry(topics.interactions, [binary(20, 'cust-e'), structured(21, 'cust-e'), structured(22, 'cust-e')]);
-    await eventually(() => expect(decisions.map((d) => [d.key, d.body.type, d.body.subject, d.body.data.channel])).toEqual([['cust-e', 'handoff.routed', 'cust-e', 'live-chat']]), 60_000);
+    await eventually(
+      () =>
+        expect(decisions.map((d) => [d.key, d.body.type, d.body.subject, d.body.data.channel])).toEqual([
+          ['cust-e', 'handoff.routed', 'cust-e', 'live-chat'],
+        ]),
+      60_000,
+    );
   });
 
   it('loses nothing and records nothing twice when the orchestrator is killed (SIGKILL) mid-stream and restarted', async () => {
@@ -161,7 +205,13 @@ describe('The Kafka pipeline against a real broker', () => {
     cleanups.push(() => orchestrator.stop());
     const sending = (async () => {
       for (let from = 0; from < total; from += 500) {
-        await sendWithRetry(topics.interactions, Array.from({ length: 500 }, (_, k) => binary(from + k, `cust-${(from + k) % customers}`, 'task.completed')).map((m) => ({ ...m, value: JSON.stringify({ ...JSON.parse(m.value), task: 'permit' }) })));
+        await sendWithRetry(
+          topics.interactions,
+          Array.from({ length: 500 }, (_, k) => binary(from + k, `cust-${(from + k) % customers}`, 'task.completed')).map((m) => ({
+            ...m,
+            value: JSON.stringify({ ...JSON.parse(m.value), task: 'permit' }),
+          })),
+        );
       }
     })();
     const watcher = store();
@@ -184,14 +234,21 @@ describe('The Kafka pipeline against a real broker', () => {
     const admin = kafka.admin();
     await admin.connect();
     cleanups.push(() => admin.disconnect());
-    await eventually(async () => {
-      const { groups } = await admin.describeGroups([env.KAFKA_GROUP_ID]);
-      expect(groups[0].members).toHaveLength(2);
-      expect(groups[0].state).toBe('Stable');
-    }, 120_000, 500);
+    await eventually(
+      async () => {
+        const { groups } = await admin.describeGroups([env.KAFKA_GROUP_ID]);
+        expect(groups[0].members).toHaveLength(2);
+        expect(groups[0].state).toBe('Stable');
+      },
+      120_000,
+      500,
+    );
     const total = 2_000;
     for (let from = 0; from < total; from += 250) {
-      await sendWithRetry(topics.interactions, Array.from({ length: 250 }, (_, k) => binary(from + k, `cust-${(from + k) % 40}`, 'contact.started')));
+      await sendWithRetry(
+        topics.interactions,
+        Array.from({ length: 250 }, (_, k) => binary(from + k, `cust-${(from + k) % 40}`, 'contact.started')),
+      );
     }
     const watcher = store();
     await eventually(async () => expect((await journeyEvents(watcher)).length).toBe(total), 120_000, 250);
@@ -209,7 +266,10 @@ describe('The Kafka pipeline against a real broker', () => {
     const total = 3_000;
     for (let from = 0; from < total; from += 100) {
       if (from === 1_500) await broker.restart();
-      await sendWithRetry(topics.interactions, Array.from({ length: 100 }, (_, k) => binary(from + k, `cust-${(from + k) % 30}`)));
+      await sendWithRetry(
+        topics.interactions,
+        Array.from({ length: 100 }, (_, k) => binary(from + k, `cust-${(from + k) % 30}`)),
+      );
     }
     const watcher = store();
     await eventually(async () => expect((await journeyEvents(watcher)).length).toBe(total), 180_000, 250);

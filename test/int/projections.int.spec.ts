@@ -3,7 +3,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { channelActivityProjection, type ChannelActivity } from '@regie/measurement';
-import { InMemoryProjectionStore, rebuildProjection, runProjection, SqliteEventStore, SqliteProjectionStore, type Projection } from '@regie/event-store';
+import {
+  InMemoryProjectionStore,
+  rebuildProjection,
+  runProjection,
+  SqliteEventStore,
+  SqliteProjectionStore,
+  type Projection,
+} from '@regie/event-store';
 
 jest.setTimeout(180_000);
 
@@ -19,7 +26,11 @@ const seed = async (store: SqliteEventStore, total: number) => {
         const occurredAt = new Date(Date.UTC(2026, 0, 1) + n * 60_000).toISOString();
         const base = { customerId, contactId: `k-${k}`, channel: CHANNELS[n % CHANNELS.length], layer: 'self-service', occurredAt };
         return i === 4
-          ? { type: 'ContactEnded', data: { ...base, outcome: 'resolved', handlingSeconds: n % 300 }, metadata: { causationId: `e${n}`, correlationId: `e${n}`, actor: 'seed' } }
+          ? {
+              type: 'ContactEnded',
+              data: { ...base, outcome: 'resolved', handlingSeconds: n % 300 },
+              metadata: { causationId: `e${n}`, correlationId: `e${n}`, actor: 'seed' },
+            }
           : { type: 'ContactStarted', data: base, metadata: { causationId: `e${n}`, correlationId: `e${n}`, actor: 'seed' } };
       });
       await store.appendToStream(`journey-${customerId}`, events);
@@ -65,13 +76,18 @@ describe('durable projections on SQLite', () => {
 
     let caughtUp: (position: number) => void = () => undefined;
     const done = new Promise<number>((resolve) => (caughtUp = resolve));
-    const resumed = await runProjection(store, saved, projection, { saveEvery: 200, onCaughtUp: (position) => position >= head && caughtUp(position) });
+    const resumed = await runProjection(store, saved, projection, {
+      saveEvery: 200,
+      onCaughtUp: (position) => position >= head && caughtUp(position),
+    });
     await done;
     await resumed.stop();
 
     const rebuilt = await rebuildProjection(store, new InMemoryProjectionStore(), projection);
     expect(resumed.current().state).toEqual(rebuilt.state);
-    const contacts = Object.values(rebuilt.state.days).flatMap((day) => Object.values(day)).reduce((sum, channel) => sum + channel.contacts, 0);
+    const contacts = Object.values(rebuilt.state.days)
+      .flatMap((day) => Object.values(day))
+      .reduce((sum, channel) => sum + channel.contacts, 0);
     expect(contacts).toBe(32_000);
     expect((await saved.load<ChannelActivity>(projection.name))?.state).toEqual(rebuilt.state);
   });
@@ -79,7 +95,9 @@ describe('durable projections on SQLite', () => {
   it('rebuilds from zero with progress, up to the head', async () => {
     await seed(store, 5_000);
     const progress: [number, number][] = [];
-    const rebuilt = await rebuildProjection(store, new SqliteProjectionStore(store.db), projection, (position, head) => progress.push([position, head]));
+    const rebuilt = await rebuildProjection(store, new SqliteProjectionStore(store.db), projection, (position, head) =>
+      progress.push([position, head]),
+    );
     const head = await store.headPosition();
     expect(rebuilt.position).toBe(head);
     expect(progress.at(-1)).toEqual([head, head]);

@@ -114,13 +114,24 @@ export const journeyFor = (index: number, random: () => number, run: string, sta
       }
       case 'app-task-done': {
         const task = pick(random, TASKS);
-        return [step(0, event('contact.started', 'app', web, { topic }), event('task.completed', 'app', web, { task }), event('contact.ended', 'app', web, { outcome: 'resolved' }))];
+        return [
+          step(
+            0,
+            event('contact.started', 'app', web, { topic }),
+            event('task.completed', 'app', web, { task }),
+            event('contact.ended', 'app', web, { outcome: 'resolved' }),
+          ),
+        ];
       }
       case 'chatbot-answered':
         return [
           step(0, event('contact.started', 'chatbot', chat, { topic })),
           step(think(), event('bot.fallback', 'chatbot', chat, { confidence: 0.3 })),
-          step(think(), event('contact.ended', 'chatbot', chat, { outcome: 'resolved' }), event('survey.answered', 'chatbot', chat, { instrument: 'nps', answers: { recommend: 6 + Math.floor(random() * 5) } })),
+          step(
+            think(),
+            event('contact.ended', 'chatbot', chat, { outcome: 'resolved' }),
+            event('survey.answered', 'chatbot', chat, { instrument: 'nps', answers: { recommend: 6 + Math.floor(random() * 5) } }),
+          ),
         ];
       case 'chatbot-stuck':
         return [
@@ -129,9 +140,15 @@ export const journeyFor = (index: number, random: () => number, run: string, sta
           trigger(think(), event('bot.fallback', 'chatbot', chat, { confidence: 0.1 })),
         ];
       case 'chatbot-asks-person':
-        return [step(0, event('contact.started', 'chatbot', chat, { topic })), trigger(think(), event('handoff.requested', 'chatbot', chat, { reason: 'wants a person' }))];
+        return [
+          step(0, event('contact.started', 'chatbot', chat, { topic })),
+          trigger(think(), event('handoff.requested', 'chatbot', chat, { reason: 'wants a person' })),
+        ];
       case 'chatbot-frustrated':
-        return [step(0, event('contact.started', 'chatbot', chat, { topic })), trigger(think(), event('sentiment.observed', 'chatbot', chat, { score: -0.8 }))];
+        return [
+          step(0, event('contact.started', 'chatbot', chat, { topic })),
+          trigger(think(), event('sentiment.observed', 'chatbot', chat, { score: -0.8 })),
+        ];
       case 'task-fails-twice': {
         const task = pick(random, TASKS);
         return [
@@ -141,12 +158,22 @@ export const journeyFor = (index: number, random: () => number, run: string, sta
         ];
       }
       case 'asks-video':
-        return [step(0, event('contact.started', 'web', web, { topic })), trigger(think(), event('video.requested', 'web', web, { topic }))];
+        return [
+          step(0, event('contact.started', 'web', web, { topic })),
+          trigger(think(), event('video.requested', 'web', web, { topic })),
+        ];
       case 'phone-call': {
         const call = `call-${customerId}`;
         return [
           step(0, event('contact.started', 'phone', call, { topic })),
-          step(think(), event('contact.ended', 'phone', call, { outcome: random() < 0.8 ? 'resolved' : 'unresolved', waitSeconds: Math.floor(random() * 90), handlingSeconds: 60 + Math.floor(random() * 500) })),
+          step(
+            think(),
+            event('contact.ended', 'phone', call, {
+              outcome: random() < 0.8 ? 'resolved' : 'unresolved',
+              waitSeconds: Math.floor(random() * 90),
+              handlingSeconds: 60 + Math.floor(random() * 500),
+            }),
+          ),
         ];
       }
     }

@@ -32,7 +32,10 @@ const main = async (): Promise<void> => {
   const report = await runSimulation({
     url: arg('url', `http://127.0.0.1:${process.env.REGIE_PORT ?? '3000'}`),
     channelToken: sign('simulator', 'channel'),
-    agentTokens: Array.from({ length: agents }, (_, index) => ({ id: `sim-agent-${index + 1}`, token: sign(`sim-agent-${index + 1}`, 'agent') })),
+    agentTokens: Array.from({ length: agents }, (_, index) => ({
+      id: `sim-agent-${index + 1}`,
+      token: sign(`sim-agent-${index + 1}`, 'agent'),
+    })),
     customers: Number(arg('customers', '100')),
     rate: Number(arg('rate', '10')),
     seed: Number(arg('seed', '20261123')),
@@ -42,7 +45,9 @@ const main = async (): Promise<void> => {
   for (const [persona, count] of Object.entries(report.byPersona)) console.log(`  ${persona.padEnd(22)} ${count}`);
   console.log(`escalations ${report.escalations}, cases assigned ${report.assigned}, resolved ${report.resolved}`);
   const { p50, p99, max, samples } = report.escalationLatency;
-  console.log(`escalation latency (trigger posted → agent sees assignment): p50 ${fmt(p50)} ms, p99 ${fmt(p99)} ms, max ${fmt(max)} ms over ${samples}`);
+  console.log(
+    `escalation latency (trigger posted → agent sees assignment): p50 ${fmt(p50)} ms, p99 ${fmt(p99)} ms, max ${fmt(max)} ms over ${samples}`,
+  );
 };
 
 main().catch((error: unknown) => {

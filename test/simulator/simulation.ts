@@ -34,7 +34,13 @@ export interface SimulationReport {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export const httpJson = (url: string, method: string, path: string, token: string, body?: unknown): Promise<{ status: number; body: string }> =>
+export const httpJson = (
+  url: string,
+  method: string,
+  path: string,
+  token: string,
+  body?: unknown,
+): Promise<{ status: number; body: string }> =>
   new Promise((resolve, reject) => {
     const payload = body === undefined ? undefined : JSON.stringify(body);
     const req = request(
@@ -101,7 +107,9 @@ export const runSimulation = async (options: SimulationOptions): Promise<Simulat
       assigned += 1;
       resolutions.push(
         sleep(handleMs)
-          .then(() => expectStatus(httpJson(url, 'POST', `/v1/cases/${kase.id}/resolve`, agent.token, { outcome: 'resolved' }), 200, 'resolve'))
+          .then(() =>
+            expectStatus(httpJson(url, 'POST', `/v1/cases/${kase.id}/resolve`, agent.token, { outcome: 'resolved' }), 200, 'resolve'),
+          )
           .then(() => void (resolved += 1)),
       );
     });
@@ -129,7 +137,8 @@ export const runSimulation = async (options: SimulationOptions): Promise<Simulat
     const journey = journeyFor(index, random, run, new Date());
     if (journey.steps.some((step) => step.escalates)) escalating.add(journey.customerId);
     players.push(play(journey));
-    if (index > 0 && index % Math.max(1, Math.round(rate * 5)) === 0) options.onProgress?.(`${index} customers started, ${assigned} cases assigned`);
+    if (index > 0 && index % Math.max(1, Math.round(rate * 5)) === 0)
+      options.onProgress?.(`${index} customers started, ${assigned} cases assigned`);
   }
   await Promise.all(players);
   const drainUntil = performance.now() + (options.drainMs ?? 30_000);

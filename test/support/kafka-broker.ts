@@ -58,12 +58,21 @@ export const findBroker = async (): Promise<BrokerUnderTest> => {
   if (process.env.KAFKA_BROKERS) {
     const brokers = process.env.KAFKA_BROKERS.split(',');
     const local = brokers.length === 1 && brokers[0] === '127.0.0.1:9092' && existsSync(localScript) && localIsRunning();
-    return { brokers, how: `KAFKA_BROKERS=${process.env.KAFKA_BROKERS}`, stop: async () => undefined, ...(local && { restart: restartLocal }) };
+    return {
+      brokers,
+      how: `KAFKA_BROKERS=${process.env.KAFKA_BROKERS}`,
+      stop: async () => undefined,
+      ...(local && { restart: restartLocal }),
+    };
   }
   if (await dockerAnswers()) {
     const { KafkaContainer } = await import('@testcontainers/kafka');
     const container = await new KafkaContainer('confluentinc/cp-kafka:7.9.0').withKraft().start();
-    return { brokers: [`${container.getHost()}:${container.getMappedPort(9093)}`], how: 'testcontainers', stop: async () => void (await container.stop()) };
+    return {
+      brokers: [`${container.getHost()}:${container.getMappedPort(9093)}`],
+      how: 'testcontainers',
+      stop: async () => void (await container.stop()),
+    };
   }
   if (existsSync(localScript)) {
     const wasUp = await reachable('127.0.0.1', 9092);

@@ -6,4 +6,6 @@ const [filename, name, saveEvery] = process.argv.slice(2);
 const store = new SqliteEventStore({ filename: String(filename) });
 const projection = PROJECTIONS[String(name)];
 if (!projection) throw new Error(`no projection ${name}`);
-void runProjection(store, new SqliteProjectionStore(store.db), projection, { saveEvery: Number(saveEvery ?? 100) }).then(() => process.send?.('running'));
+void runProjection(store, new SqliteProjectionStore(store.db), projection, { saveEvery: Number(saveEvery ?? 100) }).then(() =>
+  process.send?.('running'),
+);

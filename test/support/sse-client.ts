@@ -27,7 +27,11 @@ export const openSse = (url: string, token: string, onEvent?: (event: SseEvent) 
         while ((end = buffer.indexOf('\n\n')) >= 0) {
           const block = buffer.slice(0, end);
           buffer = buffer.slice(end + 2);
-          const field = (name: string) => block.split('\n').filter((line) => line.startsWith(`${name}:`)).map((line) => line.slice(name.length + 1).trim());
+          const field = (name: string) =>
+            block
+              .split('\n')
+              .filter((line) => line.startsWith(`${name}:`))
+              .map((line) => line.slice(name.length + 1).trim());
           const data = field('data').join('\n');
           if (!data) continue;
           const event: SseEvent = { type: field('event')[0] ?? 'message', id: field('id')[0], data: JSON.parse(data) as unknown };

@@ -23,14 +23,19 @@ const main = async (): Promise<void> => {
     process.exit(2);
   }
   const config = loadRegieConfig(process.env);
-  if (config.REGIE_STORE !== 'sqlite') throw new Error(`rebuilding from the command line needs REGIE_STORE=sqlite (this is ${config.REGIE_STORE}); other stores rebuild on start after a reset`);
+  if (config.REGIE_STORE !== 'sqlite')
+    throw new Error(
+      `rebuilding from the command line needs REGIE_STORE=sqlite (this is ${config.REGIE_STORE}); other stores rebuild on start after a reset`,
+    );
   const store = new SqliteEventStore({ filename: join(config.REGIE_DATA_DIR, 'regie.db') });
   try {
     const started = performance.now();
     const snapshot = await rebuildProjection(store, new SqliteProjectionStore(store.db), projection, (position, head) => {
       process.stderr.write(`\r${projection.name} ${bar(position, head)}`);
     });
-    process.stderr.write(`\n${projection.name} rebuilt up to position ${snapshot.position} in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+    process.stderr.write(
+      `\n${projection.name} rebuilt up to position ${snapshot.position} in ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
+    );
   } finally {
     await store.close();
   }

@@ -28,6 +28,8 @@ export const startRegieApp = async (roles: readonly RegieRole[], env: NodeJS.Pro
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   if (!generated) return { app, url };
   const verifier = app.get(TokenVerifier);
-  const devTokens = Object.fromEntries(await Promise.all(ROLES.map(async (role) => [role, await verifier.sign(`dev-${role}`, [role])] as const)));
+  const devTokens = Object.fromEntries(
+    await Promise.all(ROLES.map(async (role) => [role, await verifier.sign(`dev-${role}`, [role])] as const)),
+  );
   return { app, url, devTokens };
 };

@@ -13,5 +13,4 @@ export class ExpectedRevisionConflictError extends Error {
   }
 }
 
-export const isConflict = (error: unknown): error is ExpectedRevisionConflictError =>
-  error instanceof ExpectedRevisionConflictError;
+export const isConflict = (error: unknown): error is ExpectedRevisionConflictError => error instanceof ExpectedRevisionConflictError;

@@ -25,7 +25,11 @@ const adaptersFor = (options: EventStoreModuleOptions) => {
     }
     case 'eventstoredb': {
       const store = new EventStoreDbEventStore({ url: options.url });
-      return { store, checkpoints: new EventStoreDbCheckpointStore(store.client), projections: new EventStoreDbProjectionStore(store.client) };
+      return {
+        store,
+        checkpoints: new EventStoreDbCheckpointStore(store.client),
+        projections: new EventStoreDbProjectionStore(store.client),
+      };
     }
     case 'memory':
       return { store: new InMemoryEventStore(), checkpoints: new InMemoryCheckpointStore(), projections: new InMemoryProjectionStore() };

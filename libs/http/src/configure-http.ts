@@ -9,7 +9,12 @@ export interface HttpOptions {
   readonly bodyLimit: string;
 }
 
-export const JSON_MEDIA_TYPES = ['application/json', 'application/cloudevents+json', 'application/cloudevents-batch+json', 'application/*+json'];
+export const JSON_MEDIA_TYPES = [
+  'application/json',
+  'application/cloudevents+json',
+  'application/cloudevents-batch+json',
+  'application/*+json',
+];
 
 interface BodyParserError {
   readonly type?: string;

@@ -38,10 +38,16 @@ export class ProblemFilter implements ExceptionFilter {
     const problem = this.toProblem(exception);
     if (problem.status >= 500) {
       // The route and the error, never the body: it may hold personal data.
-      this.logger.error(`${request.method} ${request.route?.path ?? request.path} failed: ${String(exception)}`, (exception as Error)?.stack);
+      this.logger.error(
+        `${request.method} ${request.route?.path ?? request.path} failed: ${String(exception)}`,
+        (exception as Error)?.stack,
+      );
     }
     if (response.headersSent) return;
-    response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify({ ...problem, instance: request.originalUrl }));
+    response
+      .status(problem.status)
+      .type(PROBLEM_CONTENT_TYPE)
+      .send(JSON.stringify({ ...problem, instance: request.originalUrl }));
   }
 
   private toProblem(exception: unknown): ProblemDetails {
@@ -49,7 +55,12 @@ export class ProblemFilter implements ExceptionFilter {
     if (exception instanceof DomainRuleViolation) return problemOfRefusal(exception);
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
-      return { type: problemType(SLUGS[status] ?? `http-${status}`), title: TITLES[status] ?? 'Error', status, detail: detailOf(exception) };
+      return {
+        type: problemType(SLUGS[status] ?? `http-${status}`),
+        title: TITLES[status] ?? 'Error',
+        status,
+        detail: detailOf(exception),
+      };
     }
     return {
       type: problemType('internal'),

@@ -10,7 +10,14 @@ export type InteractionValidator = (raw: unknown) => Validated<Interaction>;
 
 export type MessagingModuleOptions =
   | { readonly transport: 'in-process' }
-  | { readonly transport: 'kafka'; readonly brokers: readonly string[]; readonly clientId: string; readonly groupId: string; readonly partitions?: number; readonly topicPrefix?: string };
+  | {
+      readonly transport: 'kafka';
+      readonly brokers: readonly string[];
+      readonly clientId: string;
+      readonly groupId: string;
+      readonly partitions?: number;
+      readonly topicPrefix?: string;
+    };
 
 const create = async (options: MessagingModuleOptions, validate: InteractionValidator): Promise<Messaging> => {
   if (options.transport === 'in-process') return new InProcessMessaging();
@@ -29,7 +36,9 @@ export class MessagingModule implements OnApplicationShutdown {
     return {
       module: MessagingModule,
       imports: [...validator],
-      providers: [{ provide: MESSAGING, useFactory: (validate: InteractionValidator) => create(options, validate), inject: [INTERACTION_VALIDATOR] }],
+      providers: [
+        { provide: MESSAGING, useFactory: (validate: InteractionValidator) => create(options, validate), inject: [INTERACTION_VALIDATOR] },
+      ],
       exports: [MESSAGING],
     };
   }

@@ -5,7 +5,10 @@ export const messagingOptionsFrom = (config: RegieConfig): MessagingModuleOption
   config.REGIE_TRANSPORT === 'kafka'
     ? {
         transport: 'kafka',
-        brokers: (config.KAFKA_BROKERS ?? '').split(',').map((broker) => broker.trim()).filter(Boolean),
+        brokers: (config.KAFKA_BROKERS ?? '')
+          .split(',')
+          .map((broker) => broker.trim())
+          .filter(Boolean),
         clientId: config.KAFKA_CLIENT_ID,
         groupId: config.KAFKA_GROUP_ID,
         partitions: config.KAFKA_PARTITIONS,

@@ -8,13 +8,18 @@ export const TRANSPORTS = ['in-process', 'kafka'] as const;
 /** The environment Regie reads, validated at start so a typo stops the process with a clear reason. */
 export class RegieConfig {
   @Transform(({ value }) => (typeof value === 'string' ? Number(value) : value))
-  @IsInt({ message: 'REGIE_PORT must be a whole number' }) @Min(0) @Max(65535)
+  @IsInt({ message: 'REGIE_PORT must be a whole number' })
+  @Min(0)
+  @Max(65535)
   REGIE_PORT: number = 3000;
 
-  @IsString() @MinLength(1)
+  @IsString()
+  @MinLength(1)
   REGIE_DATA_DIR: string = './data';
 
-  @IsOptional() @IsString() @MinLength(32, { message: 'REGIE_JWT_SECRET must be at least 32 characters' })
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'REGIE_JWT_SECRET must be at least 32 characters' })
   REGIE_JWT_SECRET?: string;
 
   @IsIn(STORES, { message: `REGIE_STORE must be one of: ${STORES.join(', ')}` })
@@ -23,7 +28,8 @@ export class RegieConfig {
   @IsIn(TRANSPORTS, { message: `REGIE_TRANSPORT must be one of: ${TRANSPORTS.join(', ')}` })
   REGIE_TRANSPORT: (typeof TRANSPORTS)[number] = 'in-process';
 
-  @IsString() @MinLength(1)
+  @IsString()
+  @MinLength(1)
   REGIE_CONCEPT_FILE: string = 'config/service-concept.yaml';
 
   @Matches(/^\d+(kb|mb)$/i, { message: 'REGIE_BODY_LIMIT must look like 512kb or 2mb' })
@@ -31,7 +37,9 @@ export class RegieConfig {
 
   /** Requests one caller (token subject, else address) may make per minute; 0 turns the limit off. */
   @Transform(({ value }) => (typeof value === 'string' ? Number(value) : value))
-  @IsInt({ message: 'REGIE_RATE_LIMIT must be a whole number of requests per minute (0 turns it off)' }) @Min(0) @Max(10_000_000)
+  @IsInt({ message: 'REGIE_RATE_LIMIT must be a whole number of requests per minute (0 turns it off)' })
+  @Min(0)
+  @Max(10_000_000)
   REGIE_RATE_LIMIT: number = 12_000;
 
   /** Loopback by default; containers set 0.0.0.0. */
@@ -39,35 +47,49 @@ export class RegieConfig {
   REGIE_HOST: string = '127.0.0.1';
 
   @ValidateIf((config: RegieConfig) => config.REGIE_TRANSPORT === 'kafka')
-  @Matches(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, { message: 'KAFKA_BROKERS must list host:port pairs separated by commas (required when REGIE_TRANSPORT=kafka)' })
+  @Matches(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, {
+    message: 'KAFKA_BROKERS must list host:port pairs separated by commas (required when REGIE_TRANSPORT=kafka)',
+  })
   KAFKA_BROKERS?: string;
 
   @ValidateIf((config: RegieConfig) => config.REGIE_STORE === 'eventstoredb')
-  @Matches(/^(esdb|esdb\+discover):\/\/\S+$/, { message: 'EVENTSTORE_URL must be an esdb:// connection string, e.g. esdb://localhost:2113?tls=false (required when REGIE_STORE=eventstoredb)' })
+  @Matches(/^(esdb|esdb\+discover):\/\/\S+$/, {
+    message:
+      'EVENTSTORE_URL must be an esdb:// connection string, e.g. esdb://localhost:2113?tls=false (required when REGIE_STORE=eventstoredb)',
+  })
   EVENTSTORE_URL?: string;
 
-  @IsString() @MinLength(1)
+  @IsString()
+  @MinLength(1)
   KAFKA_CLIENT_ID: string = 'regie';
 
-  @IsString() @MinLength(1)
+  @IsString()
+  @MinLength(1)
   KAFKA_GROUP_ID: string = 'regie-orchestrator';
 
   /** Prefixes every topic name (separate environments or test runs on one cluster). */
-  @IsOptional() @Matches(/^[A-Za-z0-9._-]{1,100}$/, { message: 'KAFKA_TOPIC_PREFIX may hold letters, digits, ".", "_" and "-"' })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9._-]{1,100}$/, { message: 'KAFKA_TOPIC_PREFIX may hold letters, digits, ".", "_" and "-"' })
   KAFKA_TOPIC_PREFIX?: string;
 
   @Transform(({ value }) => (typeof value === 'string' ? Number(value) : value))
-  @IsInt({ message: 'KAFKA_PARTITIONS must be a whole number' }) @Min(1) @Max(1000)
+  @IsInt({ message: 'KAFKA_PARTITIONS must be a whole number' })
+  @Min(1)
+  @Max(1000)
   KAFKA_PARTITIONS: number = 6;
 
   /** How often queued cases are checked against their service level (they are routed at once anyway). */
   @Transform(({ value }) => (typeof value === 'string' ? Number(value) : value))
-  @IsInt({ message: 'REGIE_DISPATCH_TICK_MS must be a whole number of milliseconds' }) @Min(10) @Max(3_600_000)
+  @IsInt({ message: 'REGIE_DISPATCH_TICK_MS must be a whole number of milliseconds' })
+  @Min(10)
+  @Max(3_600_000)
   REGIE_DISPATCH_TICK_MS: number = 1_000;
 
   /** How often exclusion ends and the retention of safety records are checked. */
   @Transform(({ value }) => (typeof value === 'string' ? Number(value) : value))
-  @IsInt({ message: 'REGIE_SAFETY_TICK_MS must be a whole number of milliseconds' }) @Min(10) @Max(86_400_000)
+  @IsInt({ message: 'REGIE_SAFETY_TICK_MS must be a whole number of milliseconds' })
+  @Min(10)
+  @Max(86_400_000)
   REGIE_SAFETY_TICK_MS: number = 60_000;
 }
 

@@ -1,10 +1,13 @@
 import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 
 export class EscalateCaseRequestDto {
-  @IsString() @IsNotEmpty()
+  @IsString()
+  @IsNotEmpty()
   toChannel!: string;
 
-  @IsString() @IsNotEmpty() @MaxLength(500)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
   reason!: string;
 }
 
@@ -14,12 +17,15 @@ export class ResolveCaseRequestDto {
 }
 
 export class ListCasesQueryDto {
-  @IsOptional() @IsIn(['queued', 'assigned', 'resolved', 'abandoned'], { message: 'status must be one of: queued, assigned, resolved, abandoned' })
+  @IsOptional()
+  @IsIn(['queued', 'assigned', 'resolved', 'abandoned'], { message: 'status must be one of: queued, assigned, resolved, abandoned' })
   status?: string;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   channel?: string;
 
-  @IsOptional() @IsIn(['self-service', 'assisted', 'personal'], { message: 'layer must be one of: self-service, assisted, personal' })
+  @IsOptional()
+  @IsIn(['self-service', 'assisted', 'personal'], { message: 'layer must be one of: self-service, assisted, personal' })
   layer?: string;
 }

@@ -47,7 +47,10 @@ export class CasesHttpController {
   @Post(':id/claim')
   @Roles('agent')
   @HttpCode(HttpStatus.OK)
-  async claim(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<{ id: string; status: 'assigned'; assignee: string }> {
+  async claim(
+    @Param('id') id: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<{ id: string; status: 'assigned'; assignee: string }> {
     await this.commands.execute(new ClaimCaseCommand(id, principal.sub));
     return { id, status: 'assigned', assignee: principal.sub };
   }
@@ -55,14 +58,22 @@ export class CasesHttpController {
   @Post(':id/escalate')
   @Roles('agent')
   @HttpCode(HttpStatus.OK)
-  escalate(@Param('id') id: string, @Body() body: EscalateCaseRequestDto, @CurrentPrincipal() principal: Principal): Promise<EscalatedCase> {
+  escalate(
+    @Param('id') id: string,
+    @Body() body: EscalateCaseRequestDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<EscalatedCase> {
     return this.commands.execute(new EscalateCaseCommand(id, principal.sub, body.toChannel, body.reason));
   }
 
   @Post(':id/resolve')
   @Roles('agent')
   @HttpCode(HttpStatus.OK)
-  async resolve(@Param('id') id: string, @Body() body: ResolveCaseRequestDto, @CurrentPrincipal() principal: Principal): Promise<{ id: string; status: 'resolved'; outcome: string }> {
+  async resolve(
+    @Param('id') id: string,
+    @Body() body: ResolveCaseRequestDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<{ id: string; status: 'resolved'; outcome: string }> {
     await this.commands.execute(new ResolveCaseCommand(id, principal.sub, body.outcome));
     return { id, status: 'resolved', outcome: body.outcome };
   }

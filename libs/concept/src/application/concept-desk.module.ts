@@ -8,6 +8,11 @@ import { ReviseConceptHandler } from './revise-concept/revise-concept.handler';
 @Module({})
 export class ConceptDeskModule {
   static forRoot(imports: ModuleImports): DynamicModule {
-    return { module: ConceptDeskModule, imports: [CqrsModule, ...imports], providers: [ReviseConceptHandler], controllers: [ConceptHttpController] };
+    return {
+      module: ConceptDeskModule,
+      imports: [CqrsModule, ...imports],
+      providers: [ReviseConceptHandler],
+      controllers: [ConceptHttpController],
+    };
   }
 }

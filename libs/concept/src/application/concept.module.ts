@@ -20,7 +20,10 @@ export class ConceptModule {
         ConceptSync,
         {
           provide: INTERACTION_VALIDATOR,
-          useFactory: (concept: ConceptInForce): InteractionValidator => (raw) => validateInteraction(raw, { channels: concept.channelIds() }),
+          useFactory:
+            (concept: ConceptInForce): InteractionValidator =>
+            (raw) =>
+              validateInteraction(raw, { channels: concept.channelIds() }),
           inject: [ConceptInForce],
         },
       ],

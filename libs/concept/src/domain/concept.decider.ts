@@ -13,7 +13,8 @@ export interface ConceptState {
 
 export const conceptStream = (name: string): string => `concept-${name}`;
 
-const sameConcept = (a: ServiceConcept | undefined, b: ServiceConcept): boolean => a !== undefined && JSON.stringify(a) === JSON.stringify(b);
+const sameConcept = (a: ServiceConcept | undefined, b: ServiceConcept): boolean =>
+  a !== undefined && JSON.stringify(a) === JSON.stringify(b);
 
 const decide = (command: ConceptCommand, state: ConceptState): ConceptEvent[] => {
   switch (command.type) {

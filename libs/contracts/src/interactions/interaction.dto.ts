@@ -44,18 +44,21 @@ export class InteractionEnvelopeDto {
   @Equals('1.0', { message: 'specversion must be "1.0"' })
   specversion!: string;
 
-  @IsString() @IsNotEmpty() @MaxLength(128)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(128)
   id!: string;
 
-  @IsString() @IsNotEmpty() @MaxLength(256)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(256)
   source!: string;
 
   @IsIn(INTERACTION_TYPES, { message: `type must be one of: ${INTERACTION_TYPES.join(', ')}` })
   type!: string;
 
   @Matches(CUSTOMER_ID_PATTERN, {
-    message:
-      'subject must be a pseudonymous customer id (1–128 letters, digits or ._:@-, not a citizen service number)',
+    message: 'subject must be a pseudonymous customer id (1–128 letters, digits or ._:@-, not a citizen service number)',
   })
   subject!: string;
 
@@ -67,7 +70,8 @@ export class InteractionEnvelopeDto {
 }
 
 export class ContactDataDto {
-  @IsString({ message: 'channel must be a channel id string' }) @IsNotEmpty()
+  @IsString({ message: 'channel must be a channel id string' })
+  @IsNotEmpty()
   channel!: string;
 
   @Matches(ID, { message: 'contactId must be 1–128 letters, digits or ._:@/-' })
@@ -75,7 +79,10 @@ export class ContactDataDto {
 }
 
 class TopicDataDto extends ContactDataDto {
-  @IsOptional() @IsString() @MaxLength(120) @NotContains('\n')
+  @IsOptional()
+  @IsString()
+  @MaxLength(120)
+  @NotContains('\n')
   topic?: string;
 }
 
@@ -83,30 +90,45 @@ class ContactEndedDataDto extends ContactDataDto {
   @IsIn(CONTACT_OUTCOMES, { message: `outcome must be one of: ${CONTACT_OUTCOMES.join(', ')}` })
   outcome!: string;
 
-  @IsOptional() @IsInt() @Min(0) @Max(86_400)
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(86_400)
   handlingSeconds?: number;
 
-  @IsOptional() @IsInt() @Min(0) @Max(30 * 86_400)
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(30 * 86_400)
   waitSeconds?: number;
 }
 
 class BotFallbackDataDto extends ContactDataDto {
-  @IsOptional() @IsNumber() @Min(0) @Max(1)
+  @IsOptional()
+  @IsNumber()
+  @Min(0)
+  @Max(1)
   confidence?: number;
 }
 
 class HandoffRequestedDataDto extends ContactDataDto {
-  @IsOptional() @IsString() @MaxLength(200)
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
   reason?: string;
 }
 
 class SentimentDataDto extends ContactDataDto {
-  @IsNumber({}, { message: 'score must be a number from -1 to 1' }) @Min(-1) @Max(1)
+  @IsNumber({}, { message: 'score must be a number from -1 to 1' })
+  @Min(-1)
+  @Max(1)
   score!: number;
 }
 
 class TaskDataDto extends ContactDataDto {
-  @IsString() @IsNotEmpty() @MaxLength(120)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(120)
   task!: string;
 }
 

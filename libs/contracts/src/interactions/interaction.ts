@@ -56,5 +56,4 @@ interface Envelope<T extends InteractionType> {
 export type Interaction = { [T in InteractionType]: Envelope<T> }[InteractionType];
 
 /** What makes two deliveries of one event the same event (CloudEvents: `id` is unique per `source`). */
-export const interactionKey = (interaction: Pick<Interaction, 'source' | 'id'>): string =>
-  `${interaction.source}#${interaction.id}`;
+export const interactionKey = (interaction: Pick<Interaction, 'source' | 'id'>): string => `${interaction.source}#${interaction.id}`;

@@ -51,9 +51,7 @@ describe('validateInteraction', () => {
     expect(pathsOf(event({ type: 'sentiment.observed' }, { score: -3 }))).toEqual(['data.score']);
     expect(pathsOf(event({ type: 'contact.ended' }, { outcome: 'happy' }))).toEqual(['data.outcome']);
     expect(pathsOf(event({ type: 'task.failed' }))).toEqual(['data.task']);
-    expect(pathsOf(event({ type: 'survey.answered' }, { instrument: 'csat', answers: { q1: 'ten' } }))).toEqual([
-      'data.answers',
-    ]);
+    expect(pathsOf(event({ type: 'survey.answered' }, { instrument: 'csat', answers: { q1: 'ten' } }))).toEqual(['data.answers']);
     expect(pathsOf(event({ type: 'survey.answered' }, { instrument: 'csat', answers: { q1: 8, q2: 9, q3: 7 } }))).toEqual([]);
   });
 

@@ -28,7 +28,10 @@ export const runProjection = async <State>(
   options: RunProjectionOptions = {},
 ): Promise<RunningProjection<State>> => {
   const saveEvery = Math.max(1, options.saveEvery ?? 100);
-  let snapshot: ProjectionSnapshot<State> = (await projections.load<State>(projection.name)) ?? { state: projection.initialState(), position: START };
+  let snapshot: ProjectionSnapshot<State> = (await projections.load<State>(projection.name)) ?? {
+    state: projection.initialState(),
+    position: START,
+  };
   let savedPosition = snapshot.position;
   let unsaved = 0;
   let savedAt = 0;

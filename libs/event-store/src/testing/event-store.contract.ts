@@ -19,11 +19,7 @@ const event = (type: string, data: Record<string, unknown> = {}, idempotencyKey?
 const settle = <T>(promises: Promise<T>[]) => Promise.allSettled(promises);
 
 /** The behaviour every event store adapter must have. Run it once per adapter. */
-export const describeEventStoreContract = (
-  adapter: string,
-  create: () => Promise<EventStoreUnderTest>,
-  skipReason?: string,
-): void => {
+export const describeEventStoreContract = (adapter: string, create: () => Promise<EventStoreUnderTest>, skipReason?: string): void => {
   const suite = skipReason ? describe.skip : describe;
   suite(`EventStore contract: ${adapter}${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
     let subject: EventStoreUnderTest;
@@ -42,7 +38,10 @@ export const describeEventStoreContract = (
         const result = await store.appendToStream(stream, [event('A'), event('B')], { expectedRevision: NO_STREAM });
         expect(result).toMatchObject({ nextExpectedRevision: 1, appended: 2, duplicates: [] });
         const events = await store.readStream(stream);
-        expect(events.map((e) => [e.type, e.revision])).toEqual([['A', 0], ['B', 1]]);
+        expect(events.map((e) => [e.type, e.revision])).toEqual([
+          ['A', 0],
+          ['B', 1],
+        ]);
         expect(events[1].position).toBeGreaterThan(events[0].position);
         expect(result.position).toBe(events[1].position);
       });
@@ -133,9 +132,13 @@ export const describeEventStoreContract = (
       it('skips the duplicates of a batch and appends the rest', async () => {
         const [k1, k2, k3] = [randomUUID(), randomUUID(), randomUUID()];
         await store.appendToStream(stream, [event('A', {}, k1)]);
-        const result = await store.appendToStream(stream, [event('A', {}, k1), event('B', {}, k2), event('B', {}, k2), event('C', {}, k3)], {
-          expectedRevision: 0,
-        });
+        const result = await store.appendToStream(
+          stream,
+          [event('A', {}, k1), event('B', {}, k2), event('B', {}, k2), event('C', {}, k3)],
+          {
+            expectedRevision: 0,
+          },
+        );
         expect(result).toMatchObject({ appended: 2, duplicates: [k1, k2], nextExpectedRevision: 2 });
         expect((await store.readStream(stream)).map((e) => e.type)).toEqual(['A', 'B', 'C']);
       });
@@ -159,7 +162,10 @@ export const describeEventStoreContract = (
       });
 
       it('reads a stream from a revision, at most maxCount events', async () => {
-        await store.appendToStream(stream, ['A', 'B', 'C', 'D'].map((t) => event(t)));
+        await store.appendToStream(
+          stream,
+          ['A', 'B', 'C', 'D'].map((t) => event(t)),
+        );
         const page = await store.readStream(stream, { fromRevision: 1, maxCount: 2 });
         expect(page.map((e) => e.type)).toEqual(['B', 'C']);
       });
@@ -227,7 +233,12 @@ export const describeEventStoreContract = (
         await store.appendToStream(`other${randomUUID()}`, [event('NotMine')]);
         const head = await store.headPosition();
         let seen = START;
-        const subscription = store.subscribe({ after: START, streamPrefixes: [tag], onEvent: () => undefined, onCaughtUp: (position) => (seen = Math.max(seen, position)) });
+        const subscription = store.subscribe({
+          after: START,
+          streamPrefixes: [tag],
+          onEvent: () => undefined,
+          onCaughtUp: (position) => (seen = Math.max(seen, position)),
+        });
         try {
           const until = Date.now() + 10_000;
           while (seen < head && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 10));

@@ -37,8 +37,14 @@ export const handleCommands = async <Command, Event extends DomainEvent, State>(
   const maxAttempts = options.maxAttempts ?? 10;
   for (let attempt = 1; ; attempt += 1) {
     const cached = options.cache?.get(stream);
-    const recorded = (await store.readStream(stream, { fromRevision: (cached?.revision ?? -1) + 1 })) as RecordedEvent<Event['type'], Event['data']>[];
-    let state = recorded.reduce((current, event) => decider.evolve(current, { type: event.type, data: event.data } as Event), cached?.state ?? decider.initialState());
+    const recorded = (await store.readStream(stream, { fromRevision: (cached?.revision ?? -1) + 1 })) as RecordedEvent<
+      Event['type'],
+      Event['data']
+    >[];
+    let state = recorded.reduce(
+      (current, event) => decider.evolve(current, { type: event.type, data: event.data } as Event),
+      cached?.state ?? decider.initialState(),
+    );
     const lastRevision = recorded.at(-1)?.revision ?? cached?.revision;
     if (options.cache && lastRevision !== undefined) options.cache.set(stream, lastRevision, state);
     const toAppend: { event: Event; metadata: EventMetadata }[] = [];

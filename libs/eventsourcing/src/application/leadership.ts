@@ -55,7 +55,9 @@ export class Leadership implements OnApplicationShutdown {
   }
 
   private enqueue(step: () => Promise<void>): void {
-    this.transitions = this.transitions.then(step).catch((error: unknown) => this.logger.error(`leadership transition failed: ${String(error)}`));
+    this.transitions = this.transitions
+      .then(step)
+      .catch((error: unknown) => this.logger.error(`leadership transition failed: ${String(error)}`));
   }
 
   private async start(registered: Registered): Promise<void> {

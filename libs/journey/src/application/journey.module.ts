@@ -17,6 +17,11 @@ export class JourneyModule {
 @Module({})
 export class JourneyDeskModule {
   static forRoot(store: ModuleImports): DynamicModule {
-    return { module: JourneyDeskModule, imports: [CqrsModule, ...store], providers: [GetJourneyHandler], controllers: [CustomersHttpController] };
+    return {
+      module: JourneyDeskModule,
+      imports: [CqrsModule, ...store],
+      providers: [GetJourneyHandler],
+      controllers: [CustomersHttpController],
+    };
   }
 }

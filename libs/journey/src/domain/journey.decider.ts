@@ -56,8 +56,9 @@ const updateContact = (summary: ContactSummary | undefined, event: JourneyEvent)
 
 const evolve = (state: JourneyState, event: JourneyEvent): JourneyState => {
   const { customerId, contactId, channel, occurredAt } = event.data;
-  const known: Omit<Extract<JourneyState, { status: 'known' }>, 'status' | 'customerId'> =
-    state.status === 'known' ? state : { contacts: {}, channelsTouched: [], lastOccurredAt: occurredAt, taskFailures: {}, offersMade: [], denials: [] };
+  const known: Omit<Extract<JourneyState, { status: 'known' }>, 'status' | 'customerId'> = state.status === 'known'
+    ? state
+    : { contacts: {}, channelsTouched: [], lastOccurredAt: occurredAt, taskFailures: {}, offersMade: [], denials: [] };
   return {
     status: 'known',
     customerId,

@@ -21,7 +21,9 @@ describe('journey decider', () => {
   });
 
   it('records the end of a contact once, even when a platform resends it under a new id', () => {
-    given([started, ended]).when(record({ ...ended, data: { ...ended.data, occurredAt: '2026-03-01T09:06:00Z' } })).thenNothingHappens();
+    given([started, ended])
+      .when(record({ ...ended, data: { ...ended.data, occurredAt: '2026-03-01T09:06:00Z' } }))
+      .thenNothingHappens();
   });
 
   it('records the end of another contact of the same customer', () => {

@@ -1,5 +1,13 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { EVENT_STORE, PROJECTION_STORE, runProjection, type EventStore, type ProjectionSnapshot, type ProjectionStore, type RunningProjection } from '@regie/event-store';
+import {
+  EVENT_STORE,
+  PROJECTION_STORE,
+  runProjection,
+  type EventStore,
+  type ProjectionSnapshot,
+  type ProjectionStore,
+  type RunningProjection,
+} from '@regie/event-store';
 import { PROJECTIONS } from './registry';
 
 /** Runs every durable projection in this process; each resumes from its saved state and position. */
@@ -17,7 +25,9 @@ export class ProjectionsRunner implements OnApplicationBootstrap, OnApplicationS
     for (const projection of Object.values(PROJECTIONS)) {
       this.running.set(
         projection.name,
-        await runProjection(this.store, this.projections, projection, { onError: (error) => this.logger.error(`projection ${projection.name} stopped: ${String(error)}`) }),
+        await runProjection(this.store, this.projections, projection, {
+          onError: (error) => this.logger.error(`projection ${projection.name} stopped: ${String(error)}`),
+        }),
       );
     }
   }

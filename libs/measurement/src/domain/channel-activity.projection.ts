@@ -33,8 +33,18 @@ export interface ChannelActivity {
 export const CHANNEL_ACTIVITY = 'channel-activity';
 
 const EMPTY: ChannelDay = {
-  contacts: 0, resolved: 0, unresolved: 0, abandoned: 0, transferred: 0, botFallbacks: 0,
-  escalatedFrom: 0, escalatedTo: 0, handlingSeconds: 0, handledContacts: 0, waitSeconds: 0, waitedContacts: 0,
+  contacts: 0,
+  resolved: 0,
+  unresolved: 0,
+  abandoned: 0,
+  transferred: 0,
+  botFallbacks: 0,
+  escalatedFrom: 0,
+  escalatedTo: 0,
+  handlingSeconds: 0,
+  handledContacts: 0,
+  waitSeconds: 0,
+  waitedContacts: 0,
 };
 
 const bump = (state: ChannelActivity, at: string, channel: string, change: (day: ChannelDay) => Partial<ChannelDay>): ChannelActivity => {
@@ -55,7 +65,10 @@ const evolveJourney = (state: ChannelActivity, event: JourneyEvent): ChannelActi
       const { outcome, handlingSeconds, waitSeconds } = event.data;
       return bump(state, occurredAt, channel, (day) => ({
         [outcome]: day[outcome] + 1,
-        ...(handlingSeconds !== undefined && { handlingSeconds: day.handlingSeconds + handlingSeconds, handledContacts: day.handledContacts + 1 }),
+        ...(handlingSeconds !== undefined && {
+          handlingSeconds: day.handlingSeconds + handlingSeconds,
+          handledContacts: day.handledContacts + 1,
+        }),
         ...(waitSeconds !== undefined && { waitSeconds: day.waitSeconds + waitSeconds, waitedContacts: day.waitedContacts + 1 }),
       }));
     }

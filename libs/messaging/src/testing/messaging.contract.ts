@@ -89,7 +89,11 @@ export const describeMessagingContract = (adapter: string, create: () => Promise
       await subject.messaging.publishDecisions([decision(1), decision(2), decision(3)]);
       await until(() => seen.length >= 3);
       expect(seen.map((d) => d.id).sort()).toEqual(['decision-1', 'decision-2', 'decision-3']);
-      expect(seen.find((d) => d.id === 'decision-2')).toMatchObject({ type: 'handoff.routed', subject: 'cust-2', data: { caseId: 'case-2' } });
+      expect(seen.find((d) => d.id === 'decision-2')).toMatchObject({
+        type: 'handoff.routed',
+        subject: 'cust-2',
+        data: { caseId: 'case-2' },
+      });
       await unsubscribe();
     });
   });

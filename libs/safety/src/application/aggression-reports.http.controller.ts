@@ -24,7 +24,16 @@ export class AggressionReportsHttpController {
     const reportId = `rep-${randomUUID()}`;
     const command: SafetyCommand = {
       type: 'ReportAggression',
-      data: { reportId, customerId: body.customerId, contactId: body.contactId, channel: body.channel ?? 'video', category: body.category, description: body.description, actor: actorOf(principal), now: new Date().toISOString() },
+      data: {
+        reportId,
+        customerId: body.customerId,
+        contactId: body.contactId,
+        channel: body.channel ?? 'video',
+        category: body.category,
+        description: body.description,
+        actor: actorOf(principal),
+        now: new Date().toISOString(),
+      },
     };
     await this.commands.execute(new HandleSafetyCommand(body.customerId, command, principal.sub));
     return { id: reportId, status: 'open', customerId: body.customerId, contactId: body.contactId, category: body.category };
@@ -41,14 +50,24 @@ export class AggressionReportsHttpController {
   @Roles('supervisor')
   @HttpCode(HttpStatus.OK)
   dismiss(@Param('id') id: string, @Body() body: ReasonRequestDto, @CurrentPrincipal() principal: Principal) {
-    return this.decide(id, principal, (now) => ({ type: 'DismissReport', data: { reportId: id, reason: body.reason, actor: actorOf(principal), now } }), 'dismissed');
+    return this.decide(
+      id,
+      principal,
+      (now) => ({ type: 'DismissReport', data: { reportId: id, reason: body.reason, actor: actorOf(principal), now } }),
+      'dismissed',
+    );
   }
 
   @Post(':id/warn')
   @Roles('supervisor')
   @HttpCode(HttpStatus.OK)
   warn(@Param('id') id: string, @Body() body: ReasonRequestDto, @CurrentPrincipal() principal: Principal) {
-    return this.decide(id, principal, (now) => ({ type: 'IssueWarning', data: { reportId: id, reason: body.reason, actor: actorOf(principal), now } }), 'warned');
+    return this.decide(
+      id,
+      principal,
+      (now) => ({ type: 'IssueWarning', data: { reportId: id, reason: body.reason, actor: actorOf(principal), now } }),
+      'warned',
+    );
   }
 
   private async decide(reportId: string, principal: Principal, command: (now: string) => SafetyCommand, status: string) {

@@ -25,7 +25,10 @@ export class ExclusionsHttpController {
   @Roles('supervisor')
   async register(@Body() body: RegisterExclusionRequestDto, @CurrentPrincipal() principal: Principal) {
     const known = this.concept.channelIds();
-    const unknown = [...(body.channels ?? []).map((channel, index) => ['channels', channel, index] as const), ...body.alternatives.map((channel, index) => ['alternatives', channel, index] as const)]
+    const unknown = [
+      ...(body.channels ?? []).map((channel, index) => ['channels', channel, index] as const),
+      ...body.alternatives.map((channel, index) => ['alternatives', channel, index] as const),
+    ]
       .filter(([, channel]) => !known.has(channel))
       .map(([field, channel, index]) => ({ path: `${field}[${index}]`, message: `"${channel}" is not a channel of the service concept` }));
     if (unknown.length > 0) throw ProblemException.validation(unknown);
@@ -34,12 +37,22 @@ export class ExclusionsHttpController {
     const command: SafetyCommand = {
       type: 'RegisterExclusion',
       data: {
-        exclusionId, customerId: body.customerId, ...(body.channels && { channels: body.channels }), endsAt: body.endsAt, reason: body.reason,
-        reportIds: body.reportIds, alternatives: body.alternatives, actor: actorOf(principal), now: new Date().toISOString(),
-        maxExclusionDays: safety.maxExclusionDays, defaultChannels: safety.defaultChannels,
+        exclusionId,
+        customerId: body.customerId,
+        ...(body.channels && { channels: body.channels }),
+        endsAt: body.endsAt,
+        reason: body.reason,
+        reportIds: body.reportIds,
+        alternatives: body.alternatives,
+        actor: actorOf(principal),
+        now: new Date().toISOString(),
+        maxExclusionDays: safety.maxExclusionDays,
+        defaultChannels: safety.defaultChannels,
       },
     };
-    const events = await this.commands.execute<HandleSafetyCommand, readonly { type: string; data: unknown }[]>(new HandleSafetyCommand(body.customerId, command, principal.sub));
+    const events = await this.commands.execute<HandleSafetyCommand, readonly { type: string; data: unknown }[]>(
+      new HandleSafetyCommand(body.customerId, command, principal.sub),
+    );
     const registered = events.find((event) => event.type === 'ExclusionRegistered');
     return { id: exclusionId, status: 'in-force', ...(registered?.data as object) };
   }
@@ -51,7 +64,10 @@ export class ExclusionsHttpController {
     await this.board.catchUp();
     const customerId = this.board.customerOfExclusion(id);
     if (!customerId) throw ProblemException.notFound(`there is no exclusion ${id}`);
-    const command: SafetyCommand = { type: 'LiftExclusion', data: { exclusionId: id, reason: body.reason, actor: actorOf(principal), now: new Date().toISOString() } };
+    const command: SafetyCommand = {
+      type: 'LiftExclusion',
+      data: { exclusionId: id, reason: body.reason, actor: actorOf(principal), now: new Date().toISOString() },
+    };
     await this.commands.execute(new HandleSafetyCommand(customerId, command, principal.sub));
     return { id, status: 'lifted' };
   }

@@ -5,4 +5,3 @@ export interface ExclusionsPort {
 }
 
 export const EXCLUSIONS = Symbol('EXCLUSIONS');
-

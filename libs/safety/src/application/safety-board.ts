@@ -49,7 +49,8 @@ export class SafetyBoard implements OnApplicationBootstrap, OnApplicationShutdow
   async catchUp(timeoutMs = 5_000): Promise<void> {
     const head = await this.store.headPosition();
     const until = Date.now() + timeoutMs;
-    while (Math.max(this.appliedPosition, this.seenPosition) < head && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 10));
+    while (Math.max(this.appliedPosition, this.seenPosition) < head && Date.now() < until)
+      await new Promise((resolve) => setTimeout(resolve, 10));
   }
 
   apply(recorded: RecordedEvent): void {
@@ -77,7 +78,11 @@ export class SafetyBoard implements OnApplicationBootstrap, OnApplicationShutdow
   reports(filter: { status?: string; customerId?: string } = {}): ReportView[] {
     return [...this.states.values()]
       .flatMap((state) => Object.values(state.reports))
-      .filter((report) => (filter.status === undefined || report.status === filter.status) && (filter.customerId === undefined || report.customerId === filter.customerId))
+      .filter(
+        (report) =>
+          (filter.status === undefined || report.status === filter.status) &&
+          (filter.customerId === undefined || report.customerId === filter.customerId),
+      )
       .sort((a, b) => a.reportedAt.localeCompare(b.reportedAt))
       .map((report) => ({ ...report, description: this.descriptions.get(report.reportId) ?? '' }));
   }

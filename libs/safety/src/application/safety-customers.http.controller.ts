@@ -8,7 +8,13 @@ import { StoreExclusions } from './store-exclusions';
 
 export type EligibilityResponse =
   | { readonly channel: string; readonly allowed: true }
-  | { readonly channel: string; readonly allowed: false; readonly reason: string; readonly alternatives: readonly string[]; readonly endsAt: string };
+  | {
+      readonly channel: string;
+      readonly allowed: false;
+      readonly reason: string;
+      readonly alternatives: readonly string[];
+      readonly endsAt: string;
+    };
 
 /** Per customer: may they use a channel now; and, for auditors, the full safety history. */
 @Controller('v1/customers/:id')
@@ -31,6 +37,9 @@ export class SafetyCustomersHttpController {
   @Roles('auditor', 'supervisor')
   async history(@Param('id') customerId: string) {
     const events = await this.store.readStream(safetyStream(customerId));
-    return { customerId, items: events.map((event) => ({ type: event.type, recordedAt: event.recordedAt, actor: event.metadata.actor, data: event.data })) };
+    return {
+      customerId,
+      items: events.map((event) => ({ type: event.type, recordedAt: event.recordedAt, actor: event.metadata.actor, data: event.data })),
+    };
   }
 }

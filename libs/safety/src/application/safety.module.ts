@@ -41,6 +41,10 @@ export class SafetyDeskModule {
 @Module({})
 export class SafetyTimekeepingModule {
   static forRoot(imports: ModuleImports, settings: { readonly tickMs: number }): DynamicModule {
-    return { module: SafetyTimekeepingModule, imports: [...imports], providers: [SafetyTimekeeper, { provide: SAFETY_TICK_MS, useValue: settings.tickMs }] };
+    return {
+      module: SafetyTimekeepingModule,
+      imports: [...imports],
+      providers: [SafetyTimekeeper, { provide: SAFETY_TICK_MS, useValue: settings.tickMs }],
+    };
   }
 }

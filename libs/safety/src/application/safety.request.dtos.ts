@@ -1,4 +1,15 @@
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsISO8601,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+} from 'class-validator';
 import { AGGRESSION_CATEGORIES } from '../domain/safety.events';
 import { CUSTOMER_ID_PATTERN } from '@regie/contracts';
 
@@ -25,7 +36,9 @@ export class RegisterExclusionRequestDto {
 }
 
 export class ReportsQueryDto {
-  @IsOptional() @IsIn(['open', 'dismissed', 'warned', 'excluded'], { message: 'status must be one of: open, dismissed, warned, excluded' }) status?: string;
+  @IsOptional()
+  @IsIn(['open', 'dismissed', 'warned', 'excluded'], { message: 'status must be one of: open, dismissed, warned, excluded' })
+  status?: string;
   @IsOptional() @IsString() customerId?: string;
 }
 

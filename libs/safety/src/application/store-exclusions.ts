@@ -13,7 +13,10 @@ export class StoreExclusions implements ExclusionsPort {
 
   async stateOf(customerId: string): Promise<SafetyState> {
     const events = await this.store.readStream(safetyStream(customerId));
-    return events.reduce((state, event) => safetyDecider.evolve(state, { type: event.type, data: event.data } as SafetyEvent), safetyDecider.initialState());
+    return events.reduce(
+      (state, event) => safetyDecider.evolve(state, { type: event.type, data: event.data } as SafetyEvent),
+      safetyDecider.initialState(),
+    );
   }
 
   async excludedChannels(customerId: string, at: Date): Promise<Readonly<Record<string, readonly string[]>>> {

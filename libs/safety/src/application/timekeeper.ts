@@ -75,9 +75,15 @@ export class SafetyTimekeeper implements OnApplicationBootstrap, SingleWriter {
   private async keepTime(customerId: string, now: string, retentionDays: number): Promise<void> {
     const state = this.board.stateOf(customerId);
     const inForce = exclusionsInForce(state, now);
-    const ended = Object.values(state.exclusions).some((exclusion) => exclusion.status === 'in-force' && !inForce.some((current) => current.exclusionId === exclusion.exclusionId));
+    const ended = Object.values(state.exclusions).some(
+      (exclusion) => exclusion.status === 'in-force' && !inForce.some((current) => current.exclusionId === exclusion.exclusionId),
+    );
     if (ended) await this.safety.handle(customerId, { type: 'ExpireExclusions', data: { now } }, metadata(customerId, 'expire', now));
-    const { events } = await this.safety.handle(customerId, { type: 'EraseExpiredRecords', data: { now, retentionDays } }, metadata(customerId, 'erase', now));
+    const { events } = await this.safety.handle(
+      customerId,
+      { type: 'EraseExpiredRecords', data: { now, retentionDays } },
+      metadata(customerId, 'erase', now),
+    );
     if (events.some((event) => event.type === 'SafetyRecordsErased')) await this.store.deleteStream(safetyStream(customerId));
   }
 }

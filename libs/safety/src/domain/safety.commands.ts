@@ -29,8 +29,14 @@ export type ReportAggression = DomainCommand<
     readonly now: string;
   }
 >;
-export type DismissReport = DomainCommand<'DismissReport', { readonly reportId: string; readonly reason: string; readonly actor: SafetyActor; readonly now: string }>;
-export type IssueWarning = DomainCommand<'IssueWarning', { readonly reportId: string; readonly reason: string; readonly actor: SafetyActor; readonly now: string }>;
+export type DismissReport = DomainCommand<
+  'DismissReport',
+  { readonly reportId: string; readonly reason: string; readonly actor: SafetyActor; readonly now: string }
+>;
+export type IssueWarning = DomainCommand<
+  'IssueWarning',
+  { readonly reportId: string; readonly reason: string; readonly actor: SafetyActor; readonly now: string }
+>;
 export type RegisterExclusion = DomainCommand<
   'RegisterExclusion',
   {
@@ -49,10 +55,17 @@ export type RegisterExclusion = DomainCommand<
     readonly defaultChannels?: readonly string[];
   }
 >;
-export type LiftExclusion = DomainCommand<'LiftExclusion', { readonly exclusionId: string; readonly reason: string; readonly actor: SafetyActor; readonly now: string }>;
+export type LiftExclusion = DomainCommand<
+  'LiftExclusion',
+  { readonly exclusionId: string; readonly reason: string; readonly actor: SafetyActor; readonly now: string }
+>;
 /** Issued by a timer: records the end of every exclusion whose end has passed. */
 export type ExpireExclusions = DomainCommand<'ExpireExclusions', { readonly now: string }>;
 /** Issued by the retention sweep. */
-export type EraseExpiredRecords = DomainCommand<'EraseExpiredRecords', { readonly now: string; readonly retentionDays: SafetyPolicy['retentionDays'] }>;
+export type EraseExpiredRecords = DomainCommand<
+  'EraseExpiredRecords',
+  { readonly now: string; readonly retentionDays: SafetyPolicy['retentionDays'] }
+>;
 
-export type SafetyCommand = ReportAggression | DismissReport | IssueWarning | RegisterExclusion | LiftExclusion | ExpireExclusions | EraseExpiredRecords;
+export type SafetyCommand =
+  ReportAggression | DismissReport | IssueWarning | RegisterExclusion | LiftExclusion | ExpireExclusions | EraseExpiredRecords;

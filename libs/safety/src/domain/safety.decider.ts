@@ -48,7 +48,9 @@ const openReport = (state: SafetyState, reportId: string): AggressionReport => {
   return report;
 };
 
-const distinct = (values: readonly string[]): string[] => [...new Set(values.map((value) => value.trim()).filter((value) => value.length > 0))];
+const distinct = (values: readonly string[]): string[] => [
+  ...new Set(values.map((value) => value.trim()).filter((value) => value.length > 0)),
+];
 
 /** Ended (lifted or expired) — the status, not the clock: an overdue exclusion still needs its ExclusionExpired. */
 const hasEnded = (exclusion: Exclusion): boolean => exclusion.status !== 'in-force';
@@ -101,9 +103,9 @@ const decide = (command: SafetyCommand, state: SafetyState): SafetyEvent[] => {
       if (notUsable) refuse('no-open-report', `report ${notUsable.reportId} is not an open report of customer ${customerId}`);
       requireFourEyes(actor, reports);
 
-      const channels = [distinct(command.data.channels ?? []), distinct(command.data.defaultChannels ?? [])].find((named) => named.length > 0) ?? [
-        ...DEFAULT_EXCLUSION_CHANNELS,
-      ];
+      const channels = [distinct(command.data.channels ?? []), distinct(command.data.defaultChannels ?? [])].find(
+        (named) => named.length > 0,
+      ) ?? [...DEFAULT_EXCLUSION_CHANNELS];
 
       const start = timeOf(now, 'now');
       const end = timeOf(endsAt, 'endsAt');
@@ -118,7 +120,18 @@ const decide = (command: SafetyCommand, state: SafetyState): SafetyEvent[] => {
       return [
         {
           type: 'ExclusionRegistered',
-          data: { exclusionId, customerId, channels, startsAt: now, endsAt, reason: why, reportIds: ids, alternatives, actor: actor.id, at: now },
+          data: {
+            exclusionId,
+            customerId,
+            channels,
+            startsAt: now,
+            endsAt,
+            reason: why,
+            reportIds: ids,
+            alternatives,
+            actor: actor.id,
+            at: now,
+          },
         },
       ];
     }
@@ -137,7 +150,10 @@ const decide = (command: SafetyCommand, state: SafetyState): SafetyEvent[] => {
       const at = timeOf(now, 'now');
       return Object.values(state.exclusions)
         .filter((exclusion) => exclusion.status === 'in-force' && Date.parse(exclusion.endsAt) <= at)
-        .map((exclusion) => ({ type: 'ExclusionExpired', data: { exclusionId: exclusion.exclusionId, actor: SAFETY_SYSTEM_ACTOR, at: now } }));
+        .map((exclusion) => ({
+          type: 'ExclusionExpired',
+          data: { exclusionId: exclusion.exclusionId, actor: SAFETY_SYSTEM_ACTOR, at: now },
+        }));
     }
     case 'EraseExpiredRecords': {
       const { now, retentionDays } = command.data;
@@ -147,7 +163,9 @@ const decide = (command: SafetyCommand, state: SafetyState): SafetyEvent[] => {
       if (reports.length === 0 && exclusions.length === 0) return [];
       if (reports.some((report) => report.status === 'open') || !exclusions.every(hasEnded)) return [];
       // The retention runs from the last thing that ended: an exclusion, or a decision on a report.
-      const ends = [...exclusions.map((exclusion) => exclusion.endedAt), ...reports.map((report) => report.closedAt)].map((end) => Date.parse(end ?? ''));
+      const ends = [...exclusions.map((exclusion) => exclusion.endedAt), ...reports.map((report) => report.closedAt)].map((end) =>
+        Date.parse(end ?? ''),
+      );
       if (ends.some(Number.isNaN)) return [];
       if (Math.max(...ends) + retentionDays * DAY_MS > at) return [];
       return [{ type: 'SafetyRecordsErased', data: { erasedBefore: now, actor: SAFETY_SYSTEM_ACTOR, at: now } }];
@@ -180,8 +198,23 @@ const evolve = (state: SafetyState, event: SafetyEvent): SafetyState => {
       return withReport(state, event.data.reportId, { status: 'warned', closedAt: event.data.at });
     case 'ExclusionRegistered': {
       const { exclusionId, customerId, channels, startsAt, endsAt, reason, reportIds, alternatives, actor, at } = event.data;
-      const exclusion: Exclusion = { exclusionId, customerId, channels, startsAt, endsAt, reason, reportIds, alternatives, registeredBy: actor, status: 'in-force' };
-      const registered: SafetyState = { ...state, customerId: state.customerId ?? customerId, exclusions: { ...state.exclusions, [exclusionId]: exclusion } };
+      const exclusion: Exclusion = {
+        exclusionId,
+        customerId,
+        channels,
+        startsAt,
+        endsAt,
+        reason,
+        reportIds,
+        alternatives,
+        registeredBy: actor,
+        status: 'in-force',
+      };
+      const registered: SafetyState = {
+        ...state,
+        customerId: state.customerId ?? customerId,
+        exclusions: { ...state.exclusions, [exclusionId]: exclusion },
+      };
       return reportIds.reduce((next, reportId) => withReport(next, reportId, { status: 'excluded', closedAt: at }), registered);
     }
     case 'ExclusionLifted':

@@ -49,13 +49,7 @@ export type ExclusionExpired = DomainEvent<'ExclusionExpired', { readonly exclus
 export type SafetyRecordsErased = DomainEvent<'SafetyRecordsErased', { readonly erasedBefore: string } & Caused>;
 
 export type SafetyEvent =
-  | AggressionReported
-  | ReportDismissed
-  | WarningIssued
-  | ExclusionRegistered
-  | ExclusionLifted
-  | ExclusionExpired
-  | SafetyRecordsErased;
+  AggressionReported | ReportDismissed | WarningIssued | ExclusionRegistered | ExclusionLifted | ExclusionExpired | SafetyRecordsErased;
 
 /** One stream per customer. */
 export const safetyStream = (customerId: string): string => `safety-${customerId}`;

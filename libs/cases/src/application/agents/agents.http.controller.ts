@@ -11,7 +11,10 @@ export class AgentsHttpController {
   @Put('me/presence')
   @Roles('agent')
   @HttpCode(HttpStatus.OK)
-  async setPresence(@Body() body: PresenceRequestDto, @CurrentPrincipal() principal: Principal): Promise<PresenceRequestDto & { agentId: string }> {
+  async setPresence(
+    @Body() body: PresenceRequestDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<PresenceRequestDto & { agentId: string }> {
     await this.commands.execute(new SetPresenceCommand(principal.sub, body.status, body.channels, body.capacity));
     return { agentId: principal.sub, ...body };
   }

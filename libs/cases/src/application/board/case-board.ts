@@ -35,18 +35,37 @@ export interface BoardChange {
   readonly caseView?: CaseView;
 }
 
-const CASE_TYPES = new Set(['CaseOpened', 'CaseAssigned', 'ServiceLevelBreached', 'CaseOverflowed', 'CaseEscalated', 'CaseResolved', 'CaseAbandoned']);
+const CASE_TYPES = new Set([
+  'CaseOpened',
+  'CaseAssigned',
+  'ServiceLevelBreached',
+  'CaseOverflowed',
+  'CaseEscalated',
+  'CaseResolved',
+  'CaseAbandoned',
+]);
 const AGENT_TYPES = new Set(['PresenceChanged', 'CaseTaken', 'CaseReleased']);
 
 const applyToCase = (view: CaseView | undefined, event: CaseEvent): CaseView | undefined => {
   if (event.type === 'CaseOpened') {
     const data = event.data;
-    return view ?? {
-      id: data.caseId, customerId: data.customerId, channel: data.channel, layer: data.layer, status: 'queued', reason: data.reason,
-      trigger: data.trigger, context: data.context, openedAt: data.openedAt, breached: false, opened: data,
-      ...(data.serviceLevelDueAt !== undefined && { serviceLevelDueAt: data.serviceLevelDueAt }),
-      ...(data.escalatedFrom !== undefined && { escalatedFrom: data.escalatedFrom }),
-    };
+    return (
+      view ?? {
+        id: data.caseId,
+        customerId: data.customerId,
+        channel: data.channel,
+        layer: data.layer,
+        status: 'queued',
+        reason: data.reason,
+        trigger: data.trigger,
+        context: data.context,
+        openedAt: data.openedAt,
+        breached: false,
+        opened: data,
+        ...(data.serviceLevelDueAt !== undefined && { serviceLevelDueAt: data.serviceLevelDueAt }),
+        ...(data.escalatedFrom !== undefined && { escalatedFrom: data.escalatedFrom }),
+      }
+    );
   }
   if (!view) return view;
   switch (event.type) {

@@ -1,3 +1,6 @@
 export class ClaimCaseCommand {
-  constructor(readonly caseId: string, readonly agentId: string) {}
+  constructor(
+    readonly caseId: string,
+    readonly agentId: string,
+  ) {}
 }

@@ -1,6 +1,14 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { CaseOpened } from '../../domain/case/case.events';
-import { CHECKPOINT_STORE, EVENT_STORE, subscribeWithCheckpoint, type CheckpointStore, type EventStore, type RecordedEvent, type Subscription } from '@regie/event-store';
+import {
+  CHECKPOINT_STORE,
+  EVENT_STORE,
+  subscribeWithCheckpoint,
+  type CheckpointStore,
+  type EventStore,
+  type RecordedEvent,
+  type Subscription,
+} from '@regie/event-store';
 import { MESSAGING, type DecisionPublisher as DecisionPort } from '@regie/messaging';
 import { Leadership, type SingleWriter } from '@regie/eventsourcing/application';
 import { JOURNEY_DECISIONS, toDecision } from './to-decision';
@@ -45,4 +53,3 @@ export class DecisionPublisher implements OnApplicationBootstrap, SingleWriter {
     if (decision) await this.messaging.publishDecisions([decision]);
   }
 }
-

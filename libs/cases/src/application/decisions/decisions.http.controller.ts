@@ -12,7 +12,9 @@ export class DecisionsHttpController {
   @Roles('channel', 'supervisor')
   stream(): Observable<MessageEvent> {
     return new Observable<MessageEvent>((subscriber) => {
-      const stop = this.decisions.subscribeDecisions((decision) => subscriber.next({ type: decision.type, id: decision.id, data: decision }));
+      const stop = this.decisions.subscribeDecisions((decision) =>
+        subscriber.next({ type: decision.type, id: decision.id, data: decision }),
+      );
       return () => void stop.then((unsubscribe) => unsubscribe());
     });
   }

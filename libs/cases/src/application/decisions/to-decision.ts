@@ -28,23 +28,36 @@ const decision = (recorded: RecordedEvent, type: string, subject: string, data: 
  */
 export const toDecision = (recorded: RecordedEvent, opened?: CaseOpened['data']): DecisionMessage | undefined => {
   if (recorded.type === 'AssistanceOffered') {
-    const offer = (recorded.data as AssistanceOffered['data']);
+    const offer = recorded.data as AssistanceOffered['data'];
     return decision(recorded, 'assistance.offered', offer.customerId, {
-      channel: offer.channel, contactId: offer.contactId, task: offer.task, offeredChannel: offer.offeredChannel, failures: offer.failures,
+      channel: offer.channel,
+      contactId: offer.contactId,
+      task: offer.task,
+      offeredChannel: offer.offeredChannel,
+      failures: offer.failures,
     });
   }
   if (recorded.type === 'AccessDenied') {
     const denial = recorded.data as AccessDenied['data'];
     return decision(recorded, 'video.denied', denial.customerId, {
-      channel: denial.deniedChannel, contactId: denial.contactId, fromChannel: denial.channel, alternatives: denial.alternatives,
+      channel: denial.deniedChannel,
+      contactId: denial.contactId,
+      fromChannel: denial.channel,
+      alternatives: denial.alternatives,
     });
   }
   if (recorded.type === 'ExclusionRegistered') {
     // The customer must get a letter: what was decided, for how long, why, and how to object.
     const exclusion = recorded.data as ExclusionRegistered['data'];
     return decision(recorded, 'notice.required', exclusion.customerId, {
-      notice: 'exclusion-registered', exclusionId: exclusion.exclusionId, channels: exclusion.channels, startsAt: exclusion.startsAt,
-      endsAt: exclusion.endsAt, reason: exclusion.reason, alternatives: exclusion.alternatives, objection: OBJECTION,
+      notice: 'exclusion-registered',
+      exclusionId: exclusion.exclusionId,
+      channels: exclusion.channels,
+      startsAt: exclusion.startsAt,
+      endsAt: exclusion.endsAt,
+      reason: exclusion.reason,
+      alternatives: exclusion.alternatives,
+      objection: OBJECTION,
     });
   }
   if (!opened) return undefined;
@@ -52,17 +65,29 @@ export const toDecision = (recorded: RecordedEvent, opened?: CaseOpened['data'])
   switch (event.type) {
     case 'CaseOpened':
       return decision(recorded, 'handoff.routed', opened.customerId, {
-        caseId: opened.caseId, channel: opened.channel, layer: opened.layer, trigger: opened.trigger, reason: opened.reason,
-        fromChannel: opened.context.fromChannel, contactId: opened.context.fromContactId, ...(opened.escalatedFrom && { escalatedFrom: opened.escalatedFrom }),
+        caseId: opened.caseId,
+        channel: opened.channel,
+        layer: opened.layer,
+        trigger: opened.trigger,
+        reason: opened.reason,
+        fromChannel: opened.context.fromChannel,
+        contactId: opened.context.fromContactId,
+        ...(opened.escalatedFrom && { escalatedFrom: opened.escalatedFrom }),
       });
     case 'CaseOverflowed':
       return decision(recorded, 'handoff.routed', opened.customerId, {
-        caseId: opened.caseId, channel: event.data.toChannel, layer: event.data.layer, trigger: 'overflow', overflowFrom: event.data.fromChannel,
+        caseId: opened.caseId,
+        channel: event.data.toChannel,
+        layer: event.data.layer,
+        trigger: 'overflow',
+        overflowFrom: event.data.fromChannel,
         contactId: opened.context.fromContactId,
       });
     case 'ServiceLevelBreached':
       return decision(recorded, 'service-level.breached', opened.customerId, {
-        caseId: opened.caseId, channel: event.data.channel, waitedSeconds: event.data.waitedSeconds,
+        caseId: opened.caseId,
+        channel: event.data.channel,
+        waitedSeconds: event.data.waitedSeconds,
       });
     default:
       return undefined;

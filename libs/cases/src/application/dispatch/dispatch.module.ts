@@ -6,6 +6,10 @@ import { DISPATCH_TICK_MS, Dispatcher } from './dispatcher';
 @Module({})
 export class DispatchModule {
   static forRoot(imports: ModuleImports, settings: { readonly tickMs: number }): DynamicModule {
-    return { module: DispatchModule, imports: [...imports], providers: [Dispatcher, { provide: DISPATCH_TICK_MS, useValue: settings.tickMs }] };
+    return {
+      module: DispatchModule,
+      imports: [...imports],
+      providers: [Dispatcher, { provide: DISPATCH_TICK_MS, useValue: settings.tickMs }],
+    };
   }
 }

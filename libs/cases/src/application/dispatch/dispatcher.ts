@@ -93,7 +93,10 @@ export class Dispatcher implements OnApplicationBootstrap, SingleWriter {
     const layer = overflow ? layerOf(this.concept.current(), overflow) : undefined;
     await this.cases.handle(
       view.id,
-      { type: 'BreachServiceLevel', data: { now: now.toISOString(), ...(overflow && layer && { overflowTo: { channel: overflow, layer } }) } },
+      {
+        type: 'BreachServiceLevel',
+        data: { now: now.toISOString(), ...(overflow && layer && { overflowTo: { channel: overflow, layer } }) },
+      },
       metadata(view.id, 'breach'),
     );
   }
@@ -101,18 +104,30 @@ export class Dispatcher implements OnApplicationBootstrap, SingleWriter {
   private async assign(view: CaseView, now: Date): Promise<void> {
     for (const agentId of this.board.candidatesFor(view.channel)) {
       try {
-        await this.agents.handle(agentId, { type: 'TakeCase', data: { caseId: view.id, channel: view.channel, now: now.toISOString() } }, metadata(view.id, 'take'));
+        await this.agents.handle(
+          agentId,
+          { type: 'TakeCase', data: { caseId: view.id, channel: view.channel, now: now.toISOString() } },
+          metadata(view.id, 'take'),
+        );
       } catch (error) {
         if (error instanceof DomainRuleViolation) continue; // the board was behind: this agent is full or gone
         throw error;
       }
       try {
-        const { result } = await this.cases.handle(view.id, { type: 'AssignCase', data: { agentId, how: 'routed', now: now.toISOString() } }, metadata(view.id, 'assign'));
+        const { result } = await this.cases.handle(
+          view.id,
+          { type: 'AssignCase', data: { agentId, how: 'routed', now: now.toISOString() } },
+          metadata(view.id, 'assign'),
+        );
         if (result) this.pending.set(view.id, result.position);
       } catch (error) {
         if (!(error instanceof DomainRuleViolation)) throw error;
         // Claimed meanwhile: give the reserved capacity back.
-        await this.agents.handle(agentId, { type: 'ReleaseCase', data: { caseId: view.id, why: 'not-assigned', now: now.toISOString() } }, metadata(view.id, 'release'));
+        await this.agents.handle(
+          agentId,
+          { type: 'ReleaseCase', data: { caseId: view.id, why: 'not-assigned', now: now.toISOString() } },
+          metadata(view.id, 'release'),
+        );
       }
       return;
     }

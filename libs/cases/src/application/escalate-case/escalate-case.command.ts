@@ -1,3 +1,8 @@
 export class EscalateCaseCommand {
-  constructor(readonly caseId: string, readonly agentId: string, readonly toChannel: string, readonly reason: string) {}
+  constructor(
+    readonly caseId: string,
+    readonly agentId: string,
+    readonly toChannel: string,
+    readonly reason: string,
+  ) {}
 }

@@ -39,7 +39,10 @@ export class EscalateCaseHandler implements ICommandHandler<EscalateCaseCommand,
     const newCaseId = derivedId('escalation', caseId, target);
     await this.cases.handle(
       caseId,
-      { type: 'EscalateCase', data: { by: agentId, toChannel: target, toLayer, pyramid: LAYER_ORDER, newCaseId, reason, now: new Date().toISOString() } },
+      {
+        type: 'EscalateCase',
+        data: { by: agentId, toChannel: target, toLayer, pyramid: LAYER_ORDER, newCaseId, reason, now: new Date().toISOString() },
+      },
       { causationId: `escalate:${caseId}`, correlationId: caseId, actor: agentId },
     );
     return { caseId, newCaseId, toChannel: target };

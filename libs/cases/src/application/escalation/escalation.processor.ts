@@ -4,7 +4,15 @@ import { caseStream, type CaseEvent, type CaseOpened } from '../../domain/case/c
 import { escalationSaga } from '../../domain/escalation/escalation.saga';
 import { exclusionEnforcementSaga } from '../../domain/escalation/exclusion-enforcement.saga';
 import { journeyDecider, type JourneyEvent, type JourneyState } from '@regie/journey';
-import { CHECKPOINT_STORE, EVENT_STORE, subscribeWithCheckpoint, type CheckpointStore, type EventStore, type RecordedEvent, type Subscription } from '@regie/event-store';
+import {
+  CHECKPOINT_STORE,
+  EVENT_STORE,
+  subscribeWithCheckpoint,
+  type CheckpointStore,
+  type EventStore,
+  type RecordedEvent,
+  type Subscription,
+} from '@regie/event-store';
 import { CaseBoard } from '../board/case-board';
 import { ConceptInForce } from '@regie/concept';
 import { escalationRulesFrom } from './escalation-rules';
@@ -84,7 +92,10 @@ export class EscalationProcessor implements OnApplicationBootstrap, SingleWriter
     if (previous?.revision === recorded.revision - 1) journey = journeyDecider.evolve(previous.state, event);
     else {
       const history = await this.store.readStream(recorded.streamName, { maxCount: recorded.revision + 1 });
-      journey = history.reduce((state, e) => journeyDecider.evolve(state, { type: e.type, data: e.data } as JourneyEvent), journeyDecider.initialState());
+      journey = history.reduce(
+        (state, e) => journeyDecider.evolve(state, { type: e.type, data: e.data } as JourneyEvent),
+        journeyDecider.initialState(),
+      );
     }
     this.folded.set(recorded.streamName, recorded.revision, journey);
     return journey;
@@ -108,4 +119,3 @@ export class EscalationProcessor implements OnApplicationBootstrap, SingleWriter
     }
   }
 }
-

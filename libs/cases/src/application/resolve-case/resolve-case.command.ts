@@ -1,3 +1,7 @@
 export class ResolveCaseCommand {
-  constructor(readonly caseId: string, readonly agentId: string, readonly outcome: 'resolved' | 'unresolved') {}
+  constructor(
+    readonly caseId: string,
+    readonly agentId: string,
+    readonly outcome: 'resolved' | 'unresolved',
+  ) {}
 }

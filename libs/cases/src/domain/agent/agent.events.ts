@@ -14,10 +14,19 @@ export type PresenceChanged = DomainEvent<
     readonly at: string;
   }
 >;
-export type CaseTaken = DomainEvent<'CaseTaken', { readonly agentId: string; readonly caseId: string; readonly channel: string; readonly at: string }>;
+export type CaseTaken = DomainEvent<
+  'CaseTaken',
+  { readonly agentId: string; readonly caseId: string; readonly channel: string; readonly at: string }
+>;
 export type CaseReleased = DomainEvent<
   'CaseReleased',
-  { readonly agentId: string; readonly caseId: string; readonly channel: string; readonly at: string; readonly why: 'resolved' | 'escalated' | 'not-assigned' }
+  {
+    readonly agentId: string;
+    readonly caseId: string;
+    readonly channel: string;
+    readonly at: string;
+    readonly why: 'resolved' | 'escalated' | 'not-assigned';
+  }
 >;
 
 export type AgentEvent = PresenceChanged | CaseTaken | CaseReleased;

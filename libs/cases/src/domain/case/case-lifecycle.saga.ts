@@ -22,12 +22,18 @@ export interface LifecycleInput {
 export const caseLifecycleSaga = ({ event, opened, rules, now }: LifecycleInput): LifecycleCommand[] => {
   switch (event.type) {
     case 'CaseResolved':
-      return [{ target: 'agent', id: event.data.by, command: { type: 'ReleaseCase', data: { caseId: event.data.caseId, why: 'resolved', now } } }];
+      return [
+        { target: 'agent', id: event.data.by, command: { type: 'ReleaseCase', data: { caseId: event.data.caseId, why: 'resolved', now } } },
+      ];
     case 'CaseEscalated': {
       const { by, caseId, newCaseId, toChannel, reason } = event.data;
       const layer = rules.layerOf[toChannel];
       const wait = rules.targetWaitSeconds[toChannel];
-      const release: LifecycleCommand = { target: 'agent', id: by, command: { type: 'ReleaseCase', data: { caseId, why: 'escalated', now } } };
+      const release: LifecycleCommand = {
+        target: 'agent',
+        id: by,
+        command: { type: 'ReleaseCase', data: { caseId, why: 'escalated', now } },
+      };
       if (!layer) return [release];
       return [
         release,

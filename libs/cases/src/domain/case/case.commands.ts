@@ -3,7 +3,10 @@ import type { LayerId } from '@regie/concept';
 import type { CaseOpened } from './case.events';
 
 export type OpenCase = DomainCommand<'OpenCase', CaseOpened['data']>;
-export type AssignCase = DomainCommand<'AssignCase', { readonly agentId: string; readonly how: 'routed' | 'claimed'; readonly now: string }>;
+export type AssignCase = DomainCommand<
+  'AssignCase',
+  { readonly agentId: string; readonly how: 'routed' | 'claimed'; readonly now: string }
+>;
 export type EscalateCase = DomainCommand<
   'EscalateCase',
   {
@@ -17,7 +20,10 @@ export type EscalateCase = DomainCommand<
     readonly now: string;
   }
 >;
-export type ResolveCase = DomainCommand<'ResolveCase', { readonly by: string; readonly outcome: 'resolved' | 'unresolved'; readonly now: string }>;
+export type ResolveCase = DomainCommand<
+  'ResolveCase',
+  { readonly by: string; readonly outcome: 'resolved' | 'unresolved'; readonly now: string }
+>;
 /** Issued by the service-level timer; `overflowTo` is what the concept names for this queue, if anything. */
 export type BreachServiceLevel = DomainCommand<
   'BreachServiceLevel',

@@ -51,7 +51,13 @@ const decide = (command: CaseCommand, state: CaseState): CaseEvent[] => {
         breached,
         {
           type: 'CaseOverflowed',
-          data: { caseId: state.caseId, fromChannel: state.channel, toChannel: overflowTo.channel, layer: overflowTo.layer, overflowedAt: now },
+          data: {
+            caseId: state.caseId,
+            fromChannel: state.channel,
+            toChannel: overflowTo.channel,
+            layer: overflowTo.layer,
+            overflowedAt: now,
+          },
         },
       ];
     }

@@ -40,7 +40,13 @@ export type CaseOpened = DomainEvent<
 >;
 export type CaseAssigned = DomainEvent<
   'CaseAssigned',
-  { readonly caseId: string; readonly agentId: string; readonly channel: string; readonly assignedAt: string; readonly how: 'routed' | 'claimed' }
+  {
+    readonly caseId: string;
+    readonly agentId: string;
+    readonly channel: string;
+    readonly assignedAt: string;
+    readonly how: 'routed' | 'claimed';
+  }
 >;
 export type ServiceLevelBreached = DomainEvent<
   'ServiceLevelBreached',
@@ -48,17 +54,33 @@ export type ServiceLevelBreached = DomainEvent<
 >;
 export type CaseOverflowed = DomainEvent<
   'CaseOverflowed',
-  { readonly caseId: string; readonly fromChannel: string; readonly toChannel: string; readonly layer: LayerId; readonly overflowedAt: string }
+  {
+    readonly caseId: string;
+    readonly fromChannel: string;
+    readonly toChannel: string;
+    readonly layer: LayerId;
+    readonly overflowedAt: string;
+  }
 >;
 export type CaseEscalated = DomainEvent<
   'CaseEscalated',
-  { readonly caseId: string; readonly toChannel: string; readonly newCaseId: string; readonly reason: string; readonly by: string; readonly escalatedAt: string }
+  {
+    readonly caseId: string;
+    readonly toChannel: string;
+    readonly newCaseId: string;
+    readonly reason: string;
+    readonly by: string;
+    readonly escalatedAt: string;
+  }
 >;
 export type CaseResolved = DomainEvent<
   'CaseResolved',
   { readonly caseId: string; readonly outcome: 'resolved' | 'unresolved'; readonly by: string; readonly resolvedAt: string }
 >;
-export type CaseAbandoned = DomainEvent<'CaseAbandoned', { readonly caseId: string; readonly reason: string; readonly abandonedAt: string }>;
+export type CaseAbandoned = DomainEvent<
+  'CaseAbandoned',
+  { readonly caseId: string; readonly reason: string; readonly abandonedAt: string }
+>;
 
 export type CaseEvent = CaseOpened | CaseAssigned | ServiceLevelBreached | CaseOverflowed | CaseEscalated | CaseResolved | CaseAbandoned;
 

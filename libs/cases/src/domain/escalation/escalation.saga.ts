@@ -18,11 +18,17 @@ export interface EscalationInput {
 
 export type EscalationCommand = OpenCase | OfferAssistance;
 
-const triggerOf = (event: JourneyEvent, journey: Extract<JourneyState, { status: 'known' }>, rules: EscalationRules): EscalationTrigger | undefined => {
+const triggerOf = (
+  event: JourneyEvent,
+  journey: Extract<JourneyState, { status: 'known' }>,
+  rules: EscalationRules,
+): EscalationTrigger | undefined => {
   const onBot = rules.bot.channels.includes(event.data.channel);
   switch (event.type) {
     case 'BotFallbackOccurred':
-      return onBot && (journey.contacts[event.data.contactId]?.botFallbacks ?? 0) >= rules.bot.fallbacksPerContact ? 'bot-fallbacks' : undefined;
+      return onBot && (journey.contacts[event.data.contactId]?.botFallbacks ?? 0) >= rules.bot.fallbacksPerContact
+        ? 'bot-fallbacks'
+        : undefined;
     case 'HandoffRequested':
       return event.data.layer === 'self-service' && rules.bot.escalateOnHandoff ? 'handoff-requested' : undefined;
     case 'SentimentObserved':
@@ -44,7 +50,12 @@ const routeAround = (channel: string, excluded: EscalationInput['excluded']): st
 const contextOf = (input: EscalationInput, journey: Extract<JourneyState, { status: 'known' }>): CaseContext => {
   const { contactId, channel } = input.event.data;
   const contacts = Object.values(journey.contacts);
-  const topic = journey.contacts[contactId]?.topic ?? contacts.map((contact) => contact.topic).filter(Boolean).at(-1);
+  const topic =
+    journey.contacts[contactId]?.topic ??
+    contacts
+      .map((contact) => contact.topic)
+      .filter(Boolean)
+      .at(-1);
   return {
     channelsTouched: journey.channelsTouched,
     ...(topic !== undefined && { topic }),
@@ -64,7 +75,12 @@ const REASONS: Record<EscalationTrigger, string> = {
   'agent-escalation': 'an agent escalated the case',
 };
 
-const openCase = (input: EscalationInput, journey: Extract<JourneyState, { status: 'known' }>, trigger: EscalationTrigger, wanted: string): OpenCase[] => {
+const openCase = (
+  input: EscalationInput,
+  journey: Extract<JourneyState, { status: 'known' }>,
+  trigger: EscalationTrigger,
+  wanted: string,
+): OpenCase[] => {
   const channel = routeAround(wanted, input.excluded);
   const layer = channel === undefined ? undefined : input.rules.layerOf[channel];
   if (channel === undefined || layer === undefined) return [];
@@ -79,7 +95,8 @@ const openCase = (input: EscalationInput, journey: Extract<JourneyState, { statu
         channel,
         layer,
         trigger,
-        reason: channel === wanted ? REASONS[trigger] : `${REASONS[trigger]}; ${wanted} is closed to this customer, ${channel} offered instead`,
+        reason:
+          channel === wanted ? REASONS[trigger] : `${REASONS[trigger]}; ${wanted} is closed to this customer, ${channel} offered instead`,
         context: contextOf(input, journey),
         openedAt: input.now,
         ...(wait !== undefined && { serviceLevelDueAt: new Date(Date.parse(input.now) + wait * 1000).toISOString() }),
@@ -100,7 +117,15 @@ const offerAfterRepeatedFailure = (input: EscalationInput, journey: Extract<Jour
   return [
     {
       type: 'OfferAssistance',
-      data: { offer: { ...event.data, offeredChannel, task: event.data.task, failures: recent.length, offerKey: `${event.data.task}@${recent[0]}` } },
+      data: {
+        offer: {
+          ...event.data,
+          offeredChannel,
+          task: event.data.task,
+          failures: recent.length,
+          offerKey: `${event.data.task}@${recent[0]}`,
+        },
+      },
     },
   ];
 };

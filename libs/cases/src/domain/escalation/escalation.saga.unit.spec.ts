@@ -4,14 +4,27 @@ import type { EscalationRules } from './escalation.rules';
 import { escalationSaga, type EscalationInput } from './escalation.saga';
 
 const rules: EscalationRules = {
-  layerOf: { chatbot: 'self-service', web: 'self-service', 'live-chat': 'assisted', phone: 'assisted', video: 'personal', counter: 'personal' },
+  layerOf: {
+    chatbot: 'self-service',
+    web: 'self-service',
+    'live-chat': 'assisted',
+    phone: 'assisted',
+    video: 'personal',
+    counter: 'personal',
+  },
   bot: { channels: ['chatbot'], fallbacksPerContact: 2, sentimentThreshold: -0.5, escalateOnHandoff: true, target: 'live-chat' },
   taskFailure: { repeats: 2, windowHours: 24, offerChannel: 'live-chat' },
   video: { channel: 'video' },
   targetWaitSeconds: { 'live-chat': 60, video: 120 },
 };
 const now = '2026-03-01T10:00:00.000Z';
-const chat: JourneyEventBase = { customerId: 'cust-1', contactId: 'chat-1', channel: 'chatbot', layer: 'self-service', occurredAt: '2026-03-01T09:59:00Z' };
+const chat: JourneyEventBase = {
+  customerId: 'cust-1',
+  contactId: 'chat-1',
+  channel: 'chatbot',
+  layer: 'self-service',
+  occurredAt: '2026-03-01T09:59:00Z',
+};
 const web: JourneyEventBase = { ...chat, contactId: 'visit-1', channel: 'web' };
 const started: JourneyEvent = { type: 'ContactStarted', data: { ...chat, topic: 'parking permit' } };
 const fallback: JourneyEvent = { type: 'BotFallbackOccurred', data: chat };
@@ -76,7 +89,9 @@ describe('escalation saga', () => {
     });
 
     it('escalates on sentiment at or below the threshold, not above', () => {
-      expect(sagaAfter([{ type: 'SentimentObserved', data: { ...chat, score: -0.5 } }])[0]).toMatchObject({ data: { trigger: 'negative-sentiment' } });
+      expect(sagaAfter([{ type: 'SentimentObserved', data: { ...chat, score: -0.5 } }])[0]).toMatchObject({
+        data: { trigger: 'negative-sentiment' },
+      });
       expect(sagaAfter([{ type: 'SentimentObserved', data: { ...chat, score: -0.4 } }])).toEqual([]);
     });
 
@@ -116,10 +131,16 @@ describe('escalation saga', () => {
   });
 
   describe('→ personal layer', () => {
-    const videoRequest: JourneyEvent = { type: 'VideoRequested', data: { ...chat, channel: 'live-chat', layer: 'assisted', topic: 'care allowance' } };
+    const videoRequest: JourneyEvent = {
+      type: 'VideoRequested',
+      data: { ...chat, channel: 'live-chat', layer: 'assisted', topic: 'care allowance' },
+    };
 
     it('opens a video case when the customer asks for a video call', () => {
-      expect(sagaAfter([videoRequest])[0]).toMatchObject({ type: 'OpenCase', data: { channel: 'video', layer: 'personal', trigger: 'video-requested', context: { topic: 'care allowance' } } });
+      expect(sagaAfter([videoRequest])[0]).toMatchObject({
+        type: 'OpenCase',
+        data: { channel: 'video', layer: 'personal', trigger: 'video-requested', context: { topic: 'care allowance' } },
+      });
     });
 
     it('takes the exclusion alternative when video is closed to the customer', () => {

@@ -2,19 +2,36 @@ import { DeciderSpecification } from '@regie/eventsourcing/testing';
 import { journeyDecider, type AccessDenied, type JourneyEvent } from '@regie/journey';
 import { exclusionEnforcementSaga } from './exclusion-enforcement.saga';
 
-const base = { customerId: 'cust-1', contactId: 'web-1', channel: 'web', layer: 'self-service' as const, occurredAt: '2026-03-01T10:00:00.000Z' };
+const base = {
+  customerId: 'cust-1',
+  contactId: 'web-1',
+  channel: 'web',
+  layer: 'self-service' as const,
+  occurredAt: '2026-03-01T10:00:00.000Z',
+};
 const videoRequested: JourneyEvent = { type: 'VideoRequested', data: base };
 const excluded = { video: ['phone', 'counter'], counter: ['phone'] };
 const denial: AccessDenied['data'] = { ...base, deniedChannel: 'video', alternatives: ['phone'], denialKey: 'web-1:video' };
 
 describe('exclusion enforcement saga', () => {
   it('denies a video request while video is excluded, offering only open alternatives', () =>
-    expect(exclusionEnforcementSaga({ event: videoRequested, excluded, videoChannel: 'video' })).toEqual([{ type: 'DenyAccess', data: { denial } }]));
+    expect(exclusionEnforcementSaga({ event: videoRequested, excluded, videoChannel: 'video' })).toEqual([
+      { type: 'DenyAccess', data: { denial } },
+    ]));
 
   it('denies a contact started on an excluded channel', () =>
     expect(
-      exclusionEnforcementSaga({ event: { type: 'ContactStarted', data: { ...base, channel: 'counter', layer: 'personal', contactId: 'desk-1' } }, excluded, videoChannel: 'video' }),
-    ).toEqual([{ type: 'DenyAccess', data: { denial: expect.objectContaining({ deniedChannel: 'counter', alternatives: ['phone'], denialKey: 'desk-1:counter' }) } }]));
+      exclusionEnforcementSaga({
+        event: { type: 'ContactStarted', data: { ...base, channel: 'counter', layer: 'personal', contactId: 'desk-1' } },
+        excluded,
+        videoChannel: 'video',
+      }),
+    ).toEqual([
+      {
+        type: 'DenyAccess',
+        data: { denial: expect.objectContaining({ deniedChannel: 'counter', alternatives: ['phone'], denialKey: 'desk-1:counter' }) },
+      },
+    ]));
 
   it('lets everything through when nothing is excluded', () => {
     expect(exclusionEnforcementSaga({ event: videoRequested, excluded: {}, videoChannel: 'video' })).toEqual([]);
@@ -27,7 +44,12 @@ describe('exclusion enforcement saga', () => {
 
 describe('journey decider: access denials', () => {
   const given = DeciderSpecification.for(journeyDecider);
-  it('records a denial', () => given([videoRequested]).when({ type: 'DenyAccess', data: { denial } }).then([{ type: 'AccessDenied', data: denial }]));
+  it('records a denial', () =>
+    given([videoRequested])
+      .when({ type: 'DenyAccess', data: { denial } })
+      .then([{ type: 'AccessDenied', data: denial }]));
   it('records a denial once per contact and channel', () =>
-    given([videoRequested, { type: 'AccessDenied', data: denial }]).when({ type: 'DenyAccess', data: { denial } }).thenNothingHappens());
+    given([videoRequested, { type: 'AccessDenied', data: denial }])
+      .when({ type: 'DenyAccess', data: { denial } })
+      .thenNothingHappens());
 });

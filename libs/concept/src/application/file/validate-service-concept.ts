@@ -15,7 +15,11 @@ const crossCheck = (concept: ServiceConceptDto): ValidationIssue[] => {
   const problem = (path: string, message: string) => issues.push({ path, message });
   const layerOf = new Map(concept.channels.map((channel) => [channel.id, channel.layer as LayerId]));
   const needs = new Set(concept.needs.map((need) => need.id));
-  const channel = (path: string, id: string, message = `"${id}" is not a channel of this concept (known: ${[...layerOf.keys()].join(', ')})`) => {
+  const channel = (
+    path: string,
+    id: string,
+    message = `"${id}" is not a channel of this concept (known: ${[...layerOf.keys()].join(', ')})`,
+  ) => {
     if (!layerOf.has(id)) problem(path, message);
     return layerOf.get(id);
   };
@@ -39,12 +43,15 @@ const crossCheck = (concept: ServiceConceptDto): ValidationIssue[] => {
 
   const { bot, taskFailure, video } = concept.escalation;
   bot.channels.forEach((id, index) => {
-    if (channel(`escalation.bot.channels[${index}]`, id) && layerOf.get(id) !== 'self-service') problem(`escalation.bot.channels[${index}]`, `"${id}" is not a self-service channel`);
+    if (channel(`escalation.bot.channels[${index}]`, id) && layerOf.get(id) !== 'self-service')
+      problem(`escalation.bot.channels[${index}]`, `"${id}" is not a self-service channel`);
   });
   const botTarget = channel('escalation.bot.target', bot.target);
-  if (botTarget && compareLayers(botTarget, 'self-service') <= 0) problem('escalation.bot.target', 'must be a channel above the self-service layer');
+  if (botTarget && compareLayers(botTarget, 'self-service') <= 0)
+    problem('escalation.bot.target', 'must be a channel above the self-service layer');
   const offer = channel('escalation.taskFailure.offerChannel', taskFailure.offerChannel);
-  if (offer && compareLayers(offer, 'self-service') <= 0) problem('escalation.taskFailure.offerChannel', 'must be a channel above the self-service layer');
+  if (offer && compareLayers(offer, 'self-service') <= 0)
+    problem('escalation.taskFailure.offerChannel', 'must be a channel above the self-service layer');
   const videoLayer = channel('escalation.video.channel', video.channel);
   if (videoLayer && videoLayer !== 'personal') problem('escalation.video.channel', 'must be a channel of the personal layer');
 
@@ -55,7 +62,12 @@ const crossCheck = (concept: ServiceConceptDto): ValidationIssue[] => {
       problem(path, 'must be an object with targetWaitSeconds and targetShare');
       continue;
     }
-    issues.push(...flattenValidationErrors(validateSync(plainToInstance(ServiceLevelDto, level), { whitelist: true, forbidNonWhitelisted: true }), path));
+    issues.push(
+      ...flattenValidationErrors(
+        validateSync(plainToInstance(ServiceLevelDto, level), { whitelist: true, forbidNonWhitelisted: true }),
+        path,
+      ),
+    );
     if (typeof level.overflowTo === 'string') {
       channel(`${path}.overflowTo`, level.overflowTo);
       if (level.overflowTo === channelId) problem(`${path}.overflowTo`, 'a queue cannot overflow into itself');
@@ -72,15 +84,18 @@ const crossCheck = (concept: ServiceConceptDto): ValidationIssue[] => {
       if (Math.abs(total - 1) > 1e-6) problem(`surveys[${index}].questions`, `CSI weights must add up to 1 (they add up to ${total})`);
     }
   });
-  for (const id of duplicates(concept.surveys.map((survey) => survey.instrument))) problem('surveys', `instrument "${id}" is declared twice`);
+  for (const id of duplicates(concept.surveys.map((survey) => survey.instrument)))
+    problem('surveys', `instrument "${id}" is declared twice`);
 
   for (const [channelId, seconds] of Object.entries(concept.kpiTargets.ahtSeconds)) {
     channel(`kpiTargets.ahtSeconds.${channelId}`, channelId);
-    if (typeof seconds !== 'number' || !(seconds > 0)) problem(`kpiTargets.ahtSeconds.${channelId}`, 'must be a positive number of seconds');
+    if (typeof seconds !== 'number' || !(seconds > 0))
+      problem(`kpiTargets.ahtSeconds.${channelId}`, 'must be a positive number of seconds');
   }
   for (const [channelId, change] of Object.entries(concept.kpiTargets.channelShift)) {
     channel(`kpiTargets.channelShift.${channelId}`, channelId);
-    if (typeof change !== 'number' || change < -1 || change > 1) problem(`kpiTargets.channelShift.${channelId}`, 'must be a relative change between -1 and 1');
+    if (typeof change !== 'number' || change < -1 || change > 1)
+      problem(`kpiTargets.channelShift.${channelId}`, 'must be a relative change between -1 and 1');
   }
   concept.safety.defaultChannels.forEach((id, index) => channel(`safety.defaultChannels[${index}]`, id));
   return issues;
@@ -90,7 +105,9 @@ const crossCheck = (concept: ServiceConceptDto): ValidationIssue[] => {
 export const validateServiceConcept = (raw: unknown): Validated<ServiceConcept> => {
   if (!isPlainObject(raw)) return invalid([{ path: '', message: 'the service concept must be an object' }]);
   const dto = plainToInstance(ServiceConceptDto, raw);
-  const shapeIssues = flattenValidationErrors(validateSync(dto, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true }));
+  const shapeIssues = flattenValidationErrors(
+    validateSync(dto, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true }),
+  );
   if (shapeIssues.length > 0) return invalid(shapeIssues);
   const referenceIssues = crossCheck(dto);
   if (referenceIssues.length > 0) return invalid(referenceIssues);

@@ -32,9 +32,7 @@ describe('the service concept file', () => {
     raw.serviceLevels.phone.targetShare = 2;
     raw.kpiTargets.csat = { min: 'high' };
     const paths = issuesOf(raw).map((issue) => issue.path);
-    expect(paths).toEqual(
-      expect.arrayContaining(['channels[1].layer', 'escalation.bot.fallbacksPerContact', 'kpiTargets.csat.min']),
-    );
+    expect(paths).toEqual(expect.arrayContaining(['channels[1].layer', 'escalation.bot.fallbacksPerContact', 'kpiTargets.csat.min']));
   });
 
   it('refuses references to channels and needs it does not declare', () => {

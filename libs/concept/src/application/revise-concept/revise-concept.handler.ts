@@ -29,7 +29,10 @@ export class ReviseConceptHandler implements ICommandHandler<ReviseConceptComman
     const requestId = randomUUID();
     const { events, result } = await handleCommands(this.store, conceptStream(this.inForce.current().name), conceptDecider, [
       {
-        command: { type: 'ReviseConcept', data: { concept, by: supervisorId, at: new Date().toISOString(), ...(basedOn !== undefined && { basedOn }) } },
+        command: {
+          type: 'ReviseConcept',
+          data: { concept, by: supervisorId, at: new Date().toISOString(), ...(basedOn !== undefined && { basedOn }) },
+        },
         metadata: { causationId: requestId, correlationId: requestId, actor: supervisorId },
       },
     ]);

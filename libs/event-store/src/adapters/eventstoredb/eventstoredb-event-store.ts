@@ -59,7 +59,8 @@ const toPosition = (position: Position | undefined): number => Number(position?.
 const fromPosition = (after: number): ReadPosition => (after <= START ? ESDB_START : { commit: BigInt(after), prepare: BigInt(after) });
 
 const isSystem = (streamId: string, type: string) => streamId.startsWith('$') || type.startsWith('$');
-const matches = (streamId: string, prefixes: readonly string[] | undefined) => !prefixes || prefixes.length === 0 || prefixes.some((prefix) => streamId.startsWith(prefix));
+const matches = (streamId: string, prefixes: readonly string[] | undefined) =>
+  !prefixes || prefixes.length === 0 || prefixes.some((prefix) => streamId.startsWith(prefix));
 
 const toRecorded = (resolved: ResolvedEvent | AllStreamResolvedEvent): RecordedEvent | undefined => {
   const event = resolved.event;
@@ -109,7 +110,8 @@ export class EventStoreDbEventStore implements EventStore {
       return true;
     });
     const last = existing.at(-1);
-    if (fresh.length === 0) return { nextExpectedRevision: last?.revision ?? -1, position: last?.position ?? START, appended: 0, duplicates };
+    if (fresh.length === 0)
+      return { nextExpectedRevision: last?.revision ?? -1, position: last?.position ?? START, appended: 0, duplicates };
     const expected = options.expectedRevision ?? ANY;
     try {
       const result = await this.client.appendToStream(
@@ -124,7 +126,12 @@ export class EventStoreDbEventStore implements EventStore {
         ),
         { expectedRevision: toEsdbRevision(expected) },
       );
-      return { nextExpectedRevision: Number(result.nextExpectedRevision), position: toPosition(result.position), appended: fresh.length, duplicates };
+      return {
+        nextExpectedRevision: Number(result.nextExpectedRevision),
+        position: toPosition(result.position),
+        appended: fresh.length,
+        duplicates,
+      };
     } catch (error) {
       if (error instanceof WrongExpectedVersionError) {
         const actual = typeof error.actualVersion === 'bigint' ? Number(error.actualVersion) : -1;

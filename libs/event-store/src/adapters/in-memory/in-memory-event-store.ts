@@ -24,11 +24,7 @@ export class InMemoryEventStore implements EventStore {
   private readonly idempotencyKeys = new Set<string>();
   private readonly notifier = new AppendNotifier();
 
-  async appendToStream(
-    stream: string,
-    events: readonly NewEvent[],
-    options: AppendOptions = {},
-  ): Promise<AppendResult> {
+  async appendToStream(stream: string, events: readonly NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
     // Everything below runs without awaiting, so concurrent appends are serialised by the event loop.
     const existing = this.streams.get(stream) ?? [];
     const actual = existing.length - 1;

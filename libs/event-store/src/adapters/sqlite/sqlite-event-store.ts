@@ -84,14 +84,12 @@ export class SqliteEventStore implements EventStore {
       readStream: this.db.prepare<[string, number, number], EventRow>(
         'SELECT * FROM events WHERE stream_name = ? AND revision >= ? ORDER BY revision LIMIT ?',
       ),
-      readAll: this.db.prepare<[number, number], EventRow>(
-        'SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?',
-      ),
+      readAll: this.db.prepare<[number, number], EventRow>('SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?'),
       headPosition: this.db.prepare<[], { position: number | null }>('SELECT MAX(position) AS position FROM events'),
       deleteStream: this.db.prepare<[string]>('DELETE FROM events WHERE stream_name = ?'),
     };
-    this.appendTransaction = this.db.transaction(
-      (stream: string, events: readonly NewEvent[], options: AppendOptions): AppendResult => this.appendNow(stream, events, options),
+    this.appendTransaction = this.db.transaction((stream: string, events: readonly NewEvent[], options: AppendOptions): AppendResult =>
+      this.appendNow(stream, events, options),
     );
   }
 
@@ -150,9 +148,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
-    return this.statements.readStream
-      .all(stream, options.fromRevision ?? 0, options.maxCount ?? -1)
-      .map(toRecorded);
+    return this.statements.readStream.all(stream, options.fromRevision ?? 0, options.maxCount ?? -1).map(toRecorded);
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
@@ -161,7 +157,9 @@ export class SqliteEventStore implements EventStore {
     const prefixes = options.streamPrefixes ?? [];
     if (prefixes.length === 0) return this.statements.readAll.all(after, limit).map(toRecorded);
     const params = prefixes.flatMap((prefix) => [prefix.length, prefix]);
-    return this.prefixQuery(prefixes.length).all(after, ...params, limit).map(toRecorded);
+    return this.prefixQuery(prefixes.length)
+      .all(after, ...params, limit)
+      .map(toRecorded);
   }
 
   private readonly prefixQueries = new Map<number, Statement<unknown[], EventRow>>();
@@ -179,7 +177,12 @@ export class SqliteEventStore implements EventStore {
 
   subscribe(options: SubscribeOptions): Subscription {
     return catchUpSubscription(
-      { readAll: (read) => this.readAll(read), headPosition: () => this.headPosition(), notifier: this.notifier, pollIntervalMs: this.pollIntervalMs },
+      {
+        readAll: (read) => this.readAll(read),
+        headPosition: () => this.headPosition(),
+        notifier: this.notifier,
+        pollIntervalMs: this.pollIntervalMs,
+      },
       options,
     );
   }

@@ -24,7 +24,9 @@ export class InteractionsHttpController {
     const batch = Array.isArray(body) ? body : [body];
     const result = validateInteractionBatch(batch, { channels: this.concept.channelIds() });
     if (!result.ok) {
-      const issues = Array.isArray(body) ? result.issues : result.issues.map((issue) => ({ ...issue, path: issue.path.replace(/^\[0\]\.?/, '') || '$' }));
+      const issues = Array.isArray(body)
+        ? result.issues
+        : result.issues.map((issue) => ({ ...issue, path: issue.path.replace(/^\[0\]\.?/, '') || '$' }));
       throw ProblemException.validation(issues, 'the interaction is not valid; nothing was recorded');
     }
     await this.publisher.publishInteractions(

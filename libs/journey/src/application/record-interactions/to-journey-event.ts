@@ -19,13 +19,24 @@ export const toJourneyEvent = (interaction: Interaction, layer: LayerId): Journe
       const { outcome, handlingSeconds, waitSeconds } = interaction.data;
       return {
         type: 'ContactEnded',
-        data: { ...base, outcome, ...(handlingSeconds !== undefined && { handlingSeconds }), ...(waitSeconds !== undefined && { waitSeconds }) },
+        data: {
+          ...base,
+          outcome,
+          ...(handlingSeconds !== undefined && { handlingSeconds }),
+          ...(waitSeconds !== undefined && { waitSeconds }),
+        },
       };
     }
     case 'bot.fallback':
-      return { type: 'BotFallbackOccurred', data: { ...base, ...(interaction.data.confidence !== undefined && { confidence: interaction.data.confidence }) } };
+      return {
+        type: 'BotFallbackOccurred',
+        data: { ...base, ...(interaction.data.confidence !== undefined && { confidence: interaction.data.confidence }) },
+      };
     case 'handoff.requested':
-      return { type: 'HandoffRequested', data: { ...base, ...(interaction.data.reason !== undefined && { reason: interaction.data.reason }) } };
+      return {
+        type: 'HandoffRequested',
+        data: { ...base, ...(interaction.data.reason !== undefined && { reason: interaction.data.reason }) },
+      };
     case 'sentiment.observed':
       return { type: 'SentimentObserved', data: { ...base, score: interaction.data.score } };
     case 'task.completed':

@@ -1,10 +1,4 @@
-import type {
-  DecisionHandler,
-  DecisionMessage,
-  InteractionHandler,
-  InteractionMessage,
-  Messaging,
-} from '../../messaging.port';
+import type { DecisionHandler, DecisionMessage, InteractionHandler, InteractionMessage, Messaging } from '../../messaging.port';
 
 export class NoConsumerError extends Error {
   override readonly name = 'NoConsumerError';

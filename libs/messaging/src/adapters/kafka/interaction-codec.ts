@@ -31,7 +31,11 @@ export const decodeInteraction = (message: RawKafkaMessage): { ok: true; raw: un
     }
   }
   const missing = REQUIRED_BINARY.filter((header) => !message.headers[header]);
-  if (missing.length > 0) return { ok: false, reason: `binary mode: missing headers ${missing.join(', ')} (or send structured mode with content-type application/cloudevents+json)` };
+  if (missing.length > 0)
+    return {
+      ok: false,
+      reason: `binary mode: missing headers ${missing.join(', ')} (or send structured mode with content-type application/cloudevents+json)`,
+    };
   try {
     const text = message.value.toString('utf8');
     const kafkaMessage = { key: message.key ?? '', value: text, body: text, headers: { ...message.headers } as Record<string, string> };
@@ -57,6 +61,10 @@ export const encodeInteraction = (message: InteractionMessage) => {
   return {
     key: message.key,
     value: typeof encoded.body === 'string' ? encoded.body : JSON.stringify(encoded.body),
-    headers: Object.fromEntries(Object.entries(encoded.headers).filter(([, value]) => value !== undefined).map(([name, value]) => [name, String(value)])),
+    headers: Object.fromEntries(
+      Object.entries(encoded.headers)
+        .filter(([, value]) => value !== undefined)
+        .map(([name, value]) => [name, String(value)]),
+    ),
   };
 };

@@ -1,5 +1,14 @@
 import { CloudEvent, Kafka as CloudEventsKafka } from 'cloudevents';
-import { Kafka, logLevel, type Consumer, type ConsumerConfig, type EachBatchPayload, type IHeaders, type LogEntry, type Producer } from 'kafkajs';
+import {
+  Kafka,
+  logLevel,
+  type Consumer,
+  type ConsumerConfig,
+  type EachBatchPayload,
+  type IHeaders,
+  type LogEntry,
+  type Producer,
+} from 'kafkajs';
 import type { Interaction, Validated } from '@regie/contracts';
 import { randomUUID } from 'node:crypto';
 import type { DecisionHandler, DecisionMessage, InteractionHandler, InteractionMessage, Messaging } from '../../messaging.port';
@@ -22,7 +31,9 @@ export interface KafkaMessagingOptions {
 }
 
 const headerText = (headers: IHeaders | undefined): RawHeaders =>
-  Object.fromEntries(Object.entries(headers ?? {}).map(([name, value]) => [name, Array.isArray(value) ? value.map(String).join(',') : value?.toString()]));
+  Object.fromEntries(
+    Object.entries(headers ?? {}).map(([name, value]) => [name, Array.isArray(value) ? value.map(String).join(',') : value?.toString()]),
+  );
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -45,7 +56,10 @@ export class KafkaMessaging implements Messaging {
       brokers: [...options.brokers],
       logLevel: logLevel.WARN,
       // kafkajs logs to the console by default; route its own words (never message contents) to onLog.
-      logCreator: () => ({ namespace, log }: LogEntry) => this.options.onLog?.(`kafkajs ${namespace}: ${log.message}${'error' in log ? ` (${String(log.error)})` : ''}`),
+      logCreator:
+        () =>
+        ({ namespace, log }: LogEntry) =>
+          this.options.onLog?.(`kafkajs ${namespace}: ${log.message}${'error' in log ? ` (${String(log.error)})` : ''}`),
       retry: { initialRetryTime: 200, retries: 12 },
     });
   }
@@ -83,7 +97,12 @@ export class KafkaMessaging implements Messaging {
   }
 
   async consumeInteractions(handler: InteractionHandler): Promise<void> {
-    const consumer = this.consumer({ groupId: this.options.groupId, allowAutoTopicCreation: false, sessionTimeout: 30_000, heartbeatInterval: 3_000 });
+    const consumer = this.consumer({
+      groupId: this.options.groupId,
+      allowAutoTopicCreation: false,
+      sessionTimeout: 30_000,
+      heartbeatInterval: 3_000,
+    });
     await consumer.connect();
     await consumer.subscribe({ topic: this.topics.interactions, fromBeginning: true });
     await consumer.run({
@@ -93,7 +112,10 @@ export class KafkaMessaging implements Messaging {
     });
   }
 
-  private async handleBatch({ batch, resolveOffset, commitOffsetsIfNecessary, heartbeat, isRunning, isStale }: EachBatchPayload, handler: InteractionHandler): Promise<void> {
+  private async handleBatch(
+    { batch, resolveOffset, commitOffsetsIfNecessary, heartbeat, isRunning, isStale }: EachBatchPayload,
+    handler: InteractionHandler,
+  ): Promise<void> {
     if (batch.messages.length === 0) return;
     const valid: InteractionMessage[] = [];
     const dead: { value: Buffer | null; key: Buffer | null; headers: IHeaders; reason: string; offset: string }[] = [];
@@ -101,8 +123,20 @@ export class KafkaMessaging implements Messaging {
       const headers = headerText(message.headers);
       const decoded = decodeInteraction({ key: message.key?.toString() ?? null, value: message.value, headers });
       const result = decoded.ok ? this.options.validate(decoded.raw) : invalidWith(decoded.reason);
-      if (result.ok) valid.push({ key: result.value.subject, interaction: result.value, actor: headers[HEADERS.actor] ?? `kafka:${result.value.source}` });
-      else dead.push({ value: message.value, key: message.key, headers: message.headers ?? {}, reason: describeIssues(result), offset: message.offset });
+      if (result.ok)
+        valid.push({
+          key: result.value.subject,
+          interaction: result.value,
+          actor: headers[HEADERS.actor] ?? `kafka:${result.value.source}`,
+        });
+      else
+        dead.push({
+          value: message.value,
+          key: message.key,
+          headers: message.headers ?? {},
+          reason: describeIssues(result),
+          offset: message.offset,
+        });
     }
     if (dead.length > 0) {
       await this.requireProducer().send({
@@ -111,13 +145,23 @@ export class KafkaMessaging implements Messaging {
         messages: dead.map((message) => ({
           key: message.key,
           value: message.value,
-          headers: { ...message.headers, [HEADERS.dlqReason]: message.reason.slice(0, 4000), [HEADERS.dlqSource]: `${batch.topic}/${batch.partition}/${message.offset}` },
+          headers: {
+            ...message.headers,
+            [HEADERS.dlqReason]: message.reason.slice(0, 4000),
+            [HEADERS.dlqSource]: `${batch.topic}/${batch.partition}/${message.offset}`,
+          },
         })),
       });
     }
-    await this.withRetry(() => handler(valid), heartbeat, () => isRunning() && !isStale());
+    await this.withRetry(
+      () => handler(valid),
+      heartbeat,
+      () => isRunning() && !isStale(),
+    );
     resolveOffset(batch.lastOffset());
-    await commitOffsetsIfNecessary({ topics: [{ topic: batch.topic, partitions: [{ partition: batch.partition, offset: (BigInt(batch.lastOffset()) + 1n).toString() }] }] });
+    await commitOffsetsIfNecessary({
+      topics: [{ topic: batch.topic, partitions: [{ partition: batch.partition, offset: (BigInt(batch.lastOffset()) + 1n).toString() }] }],
+    });
     await heartbeat();
   }
 
@@ -165,7 +209,10 @@ export class KafkaMessaging implements Messaging {
    */
   async followLeadership(onChange: (leading: boolean) => void): Promise<() => Promise<void>> {
     let left = false;
-    const consumer = this.consumer({ groupId: `${this.options.groupId}.leadership`, allowAutoTopicCreation: false, sessionTimeout: 10_000, heartbeatInterval: 1_000 }, () => !left);
+    const consumer = this.consumer(
+      { groupId: `${this.options.groupId}.leadership`, allowAutoTopicCreation: false, sessionTimeout: 10_000, heartbeatInterval: 1_000 },
+      () => !left,
+    );
     let leading = false;
     const become = (next: boolean) => {
       if (next === leading) return;
@@ -189,10 +236,12 @@ export class KafkaMessaging implements Messaging {
   async close(): Promise<void> {
     this.closing = true;
     // Stop fetching first, so no batch or rejoin is in flight when the connection goes.
-    await Promise.allSettled(this.consumers.map(async (consumer) => {
-      await consumer.stop().catch(() => undefined);
-      await consumer.disconnect();
-    }));
+    await Promise.allSettled(
+      this.consumers.map(async (consumer) => {
+        await consumer.stop().catch(() => undefined);
+        await consumer.disconnect();
+      }),
+    );
     await this.producer?.disconnect();
   }
 

@@ -6,7 +6,9 @@ const IsCapacityMap = () =>
     name: 'isCapacityMap',
     validator: {
       validate: (value: unknown) =>
-        typeof value === 'object' && value !== null && !Array.isArray(value) &&
+        typeof value === 'object' &&
+        value !== null &&
+        !Array.isArray(value) &&
         Object.values(value).every((n) => Number.isInteger(n) && (n as number) >= 0 && (n as number) <= 50),
       defaultMessage: () => 'capacity must map channel ids to whole numbers from 0 to 50',
     },
@@ -16,10 +18,12 @@ export class PresenceRequestDto {
   @IsIn(PRESENCE_STATUSES, { message: `status must be one of: ${PRESENCE_STATUSES.join(', ')}` })
   status!: (typeof PRESENCE_STATUSES)[number];
 
-  @IsArray() @ArrayMaxSize(20) @IsString({ each: true })
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
   channels!: string[];
 
-  @IsObject() @IsCapacityMap()
+  @IsObject()
+  @IsCapacityMap()
   capacity!: Record<string, number>;
 }
-

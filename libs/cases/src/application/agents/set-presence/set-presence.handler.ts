@@ -16,7 +16,9 @@ export class SetPresenceHandler implements ICommandHandler<SetPresenceCommand> {
     const unknown = [...channels, ...Object.keys(capacity)].filter((channel) => !known.has(channel));
     if (unknown.length > 0) {
       const message = `unknown channels: ${[...new Set(unknown)].join(', ')}; accepted: ${[...known].join(', ')}`;
-      agentRules.refuse('unknown-channels', 'the presence names channels the service concept does not have', [{ path: 'channels', message }]);
+      agentRules.refuse('unknown-channels', 'the presence names channels the service concept does not have', [
+        { path: 'channels', message },
+      ]);
     }
     const at = new Date().toISOString();
     await this.agents.handle(
