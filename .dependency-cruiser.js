@@ -4,7 +4,7 @@
  */
 const CONTEXTS = '(concept|journey|cases|safety|measurement)';
 const IMPURE =
-  '^node_modules/(@nestjs|kafkajs|@eventstore|better-sqlite3|pg|class-validator|class-transformer|cloudevents|express|yaml|rxjs)';
+  '(^|/)node_modules/(@nestjs|kafkajs|@eventstore|better-sqlite3|pg|class-validator|class-transformer|cloudevents|express|yaml|rxjs)';
 
 module.exports = {
   forbidden: [
@@ -56,7 +56,7 @@ module.exports = {
       comment: 'Command and query handlers throw domain errors; the edge maps them to problem+json.',
       severity: 'error',
       from: { path: '\\.handler\\.ts$' },
-      to: { path: ['^libs/http/', '^node_modules/@nestjs/common/.*exceptions'] },
+      to: { path: ['^libs/http/', '(^|/)node_modules/@nestjs/common/.*exceptions'] },
     },
     {
       name: 'kernel-knows-no-context',

@@ -62,9 +62,8 @@ describe('durable projections on SQLite', () => {
       execArgv: ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register'],
       env: { ...process.env, TS_NODE_PROJECT: join(__dirname, '../../tsconfig.json') },
     });
-    let killedAt = 0;
     for (;;) {
-      killedAt = (await saved.load(projection.name))?.position ?? 0;
+      const killedAt = (await saved.load(projection.name))?.position ?? 0;
       if (killedAt > 0) break;
       await new Promise((resolve) => setTimeout(resolve, 5));
     }

@@ -2,7 +2,10 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import type { ModuleImports } from '@regie/eventsourcing/application';
 import { DISPATCH_TICK_MS, Dispatcher } from './dispatcher';
 
-/** Routing queued cases to agents and service-level breaches: a single writer per deployment. Needs the board, the concept and leadership. */
+/**
+ * Routing queued cases to agents and service-level breaches: a single writer per deployment.
+ * Needs the board, the concept and leadership.
+ */
 @Module({})
 export class DispatchModule {
   static forRoot(imports: ModuleImports, settings: { readonly tickMs: number }): DynamicModule {
