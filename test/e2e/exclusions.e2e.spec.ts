@@ -1,9 +1,12 @@
+import { TestClock } from '@regie/eventsourcing/testing';
 import { eventually, interaction, openSse, startHarness, type RegieHarness, type SseConnection } from '@regie/testing';
 
 jest.setTimeout(60_000);
 
 const DAY = 24 * 60 * 60 * 1000;
-const inDays = (days: number) => new Date(Date.now() + days * DAY).toISOString();
+// Exclusions end and records expire by this clock: the test moves it instead of waiting.
+const clock = new TestClock();
+const inDays = (days: number) => new Date(clock.now().getTime() + days * DAY).toISOString();
 
 /** Aggression reports and video exclusions, end to end over HTTP on the all-in-one app. */
 describe('Aggression reports and video-call exclusions (embedded app over HTTP)', () => {
@@ -15,7 +18,7 @@ describe('Aggression reports and video-call exclusions (embedded app over HTTP)'
 
   const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
   const start = async (dataDir?: string) => {
-    regie = await startHarness({ ...(dataDir && { dataDir }), env: { REGIE_DISPATCH_TICK_MS: '100', REGIE_SAFETY_TICK_MS: '200' } });
+    regie = await startHarness({ ...(dataDir && { dataDir }), clock, env: { REGIE_DISPATCH_TICK_MS: '100', REGIE_SAFETY_TICK_MS: '200' } });
     agent = await regie.token('agent-anna', 'agent');
     supervisor = await regie.token('sup-sara', 'supervisor');
     channel = await regie.token('video-platform', 'channel');
@@ -187,7 +190,7 @@ describe('Aggression reports and video-call exclusions (embedded app over HTTP)'
 
   it('stops applying an exclusion once its end has passed, records the expiry, also after a restart', async () => {
     const { body: reported } = await report('cust-e').expect(201);
-    const endsAt = new Date(Date.now() + 1_500).toISOString();
+    const endsAt = new Date(clock.now().getTime() + 1_500).toISOString();
     const { body: excluded } = await exclude({
       customerId: 'cust-e',
       endsAt,
@@ -200,7 +203,7 @@ describe('Aggression reports and video-call exclusions (embedded app over HTTP)'
 
     const { dataDir } = regie;
     await stop({ keepData: true });
-    await new Promise((resolve) => setTimeout(resolve, 1_600));
+    clock.advance(1_600);
     await start(dataDir);
     expect((await eligibility('cust-e')).body).toEqual({ channel: 'video', allowed: true });
     await eventually(async () => {

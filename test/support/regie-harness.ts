@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import request from 'supertest';
 import type { INestApplication } from '@nestjs/common';
 import { TokenVerifier, type Role } from '@regie/auth';
+import type { Clock } from '@regie/eventsourcing';
 import { startRegie } from '../../apps/regie/src/bootstrap';
 
 export interface RegieHarness {
@@ -19,15 +20,18 @@ export interface RegieHarness {
 export const TEST_SECRET = 'test-secret-that-is-at-least-32-characters-long';
 
 /** The all-in-one app on a free port with its own data dir, as `npm start` runs it. */
-export const startHarness = async (options: { dataDir?: string; env?: NodeJS.ProcessEnv } = {}): Promise<RegieHarness> => {
+export const startHarness = async (options: { dataDir?: string; env?: NodeJS.ProcessEnv; clock?: Clock } = {}): Promise<RegieHarness> => {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'regie-e2e-'));
-  const { app, url } = await startRegie({
-    REGIE_PORT: '0',
-    REGIE_DATA_DIR: dataDir,
-    REGIE_JWT_SECRET: TEST_SECRET,
-    REGIE_LOG_LEVEL: 'silent',
-    ...options.env,
-  });
+  const { app, url } = await startRegie(
+    {
+      REGIE_PORT: '0',
+      REGIE_DATA_DIR: dataDir,
+      REGIE_JWT_SECRET: TEST_SECRET,
+      REGIE_LOG_LEVEL: 'silent',
+      ...options.env,
+    },
+    options.clock,
+  );
   const verifier = app.get(TokenVerifier);
   return {
     app,

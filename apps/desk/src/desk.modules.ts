@@ -9,9 +9,9 @@ import type { Platform } from '../../regie/src/platform';
 /** The API for agents, supervisors and service managers, over the store and its read models. */
 export const deskModules = (p: Platform): DynamicModule[] => [
   JourneyDeskModule.forRoot([p.store]),
-  CasesModule.forRoot([p.board, p.concept, p.safety]),
-  SafetyDeskModule.forRoot([p.store, p.safety, p.concept]),
-  ConceptDeskModule.forRoot([p.store, p.concept]),
+  CasesModule.forRoot([p.board, p.concept, p.safety, p.clock]),
+  SafetyDeskModule.forRoot([p.store, p.safety, p.concept, p.clock]),
+  ConceptDeskModule.forRoot([p.store, p.concept, p.clock]),
   ProjectionsModule.forRoot([p.store]),
   DecisionStreamModule.forRoot([p.messaging]),
 ];

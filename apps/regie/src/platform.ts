@@ -3,7 +3,8 @@ import { AuthModule } from '@regie/auth';
 import { CaseBoardModule } from '@regie/cases';
 import { ConceptModule, type ServiceConceptFile } from '@regie/concept';
 import { EventStoreModule } from '@regie/event-store';
-import { LeadershipModule } from '@regie/eventsourcing/application';
+import type { Clock } from '@regie/eventsourcing';
+import { ClockModule, LeadershipModule } from '@regie/eventsourcing/application';
 import { JourneyModule } from '@regie/journey';
 import { MessagingModule } from '@regie/messaging';
 import { HealthModule, messagingOptionsFrom, storeOptionsFrom, type RegieConfig } from '@regie/platform';
@@ -18,6 +19,7 @@ export interface Platform {
   readonly config: RegieConfig;
   readonly auth: DynamicModule;
   readonly health: DynamicModule;
+  readonly clock: DynamicModule;
   readonly store: DynamicModule;
   readonly concept: DynamicModule;
   readonly messaging: DynamicModule;
@@ -27,14 +29,16 @@ export interface Platform {
   readonly safety: DynamicModule;
 }
 
-export const buildPlatform = (config: RegieConfig, file: ServiceConceptFile, jwtSecret: string): Platform => {
+export const buildPlatform = (config: RegieConfig, file: ServiceConceptFile, jwtSecret: string, time: Clock): Platform => {
+  const clock = ClockModule.forRoot(time);
   const store = EventStoreModule.forRoot(storeOptionsFrom(config));
-  const concept = ConceptModule.forRoot(file, [store]);
+  const concept = ConceptModule.forRoot(file, [store, clock]);
   const messaging = MessagingModule.forRoot(messagingOptionsFrom(config), [concept]);
   return {
     config,
     auth: AuthModule.forRoot({ secret: jwtSecret, requestsPerMinute: config.REGIE_RATE_LIMIT }),
     health: HealthModule.forRoot([store]),
+    clock,
     store,
     concept,
     messaging,

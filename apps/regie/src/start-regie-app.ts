@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { resolveJwtSecret, ROLES, TokenVerifier } from '@regie/auth';
 import { readServiceConceptFile } from '@regie/concept';
+import { systemClock, type Clock } from '@regie/eventsourcing';
 import { configureHttp } from '@regie/http';
 import { loadRegieConfig } from '@regie/platform';
 import { buildPlatform } from './platform';
@@ -14,12 +15,16 @@ export interface StartedRegieApp {
   readonly devTokens?: Readonly<Record<string, string>>;
 }
 
-/** Validates the environment and the concept file, then starts the given roles in one process. */
-export const startRegieApp = async (roles: readonly RegieRole[], env: NodeJS.ProcessEnv = process.env): Promise<StartedRegieApp> => {
+/** Validates the environment and the concept file, then starts the given roles in one process; tests may give a clock. */
+export const startRegieApp = async (
+  roles: readonly RegieRole[],
+  env: NodeJS.ProcessEnv = process.env,
+  clock: Clock = systemClock,
+): Promise<StartedRegieApp> => {
   const config = loadRegieConfig(env);
   const concept = readServiceConceptFile(config.REGIE_CONCEPT_FILE);
   const { secret, generated } = resolveJwtSecret(config.REGIE_JWT_SECRET, config.REGIE_DATA_DIR);
-  const app = await NestFactory.create(RegieModule.forRoles(roles, buildPlatform(config, concept, secret)), {
+  const app = await NestFactory.create(RegieModule.forRoles(roles, buildPlatform(config, concept, secret, clock)), {
     bodyParser: false,
     logger: env.REGIE_LOG_LEVEL === 'silent' ? false : ['warn', 'error'],
   });

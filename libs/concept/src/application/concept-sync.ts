@@ -1,3 +1,4 @@
+import { CLOCK, type Clock } from '@regie/eventsourcing';
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { conceptDecider, conceptStream } from '../domain/concept.decider';
 import { type ConceptEvent } from '../domain/concept.events';
@@ -19,6 +20,7 @@ export class ConceptSync implements OnModuleInit, OnApplicationShutdown {
   private subscription?: Subscription;
 
   constructor(
+    @Inject(CLOCK) private readonly clock: Clock,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CONCEPT_FILE_DIGEST) private readonly fileDigest: string,
     private readonly inForce: ConceptInForce,
@@ -27,7 +29,7 @@ export class ConceptSync implements OnModuleInit, OnApplicationShutdown {
   async onModuleInit(): Promise<void> {
     const fromFile = this.inForce.current();
     const stream = conceptStream(fromFile.name);
-    const at = new Date().toISOString();
+    const at = this.clock.now().toISOString();
     await handleCommands(this.store, stream, conceptDecider, [
       {
         command: { type: 'AdoptConceptFile', data: { concept: fromFile, fileDigest: this.fileDigest, by: ACTOR, at } },

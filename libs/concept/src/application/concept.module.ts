@@ -6,13 +6,13 @@ import { ConceptInForce, INITIAL_SERVICE_CONCEPT } from './concept-in-force';
 import { CONCEPT_FILE_DIGEST, ConceptSync } from './concept-sync';
 import type { ServiceConceptFile } from './file/load-service-concept';
 
-/** The concept in force, in every role: it validates channels and drives escalation and routing. `store` records revisions. */
+/** The concept in force, in every role: it validates channels and drives escalation and routing. `imports`: the store, which records revisions, and the clock. */
 @Module({})
 export class ConceptModule {
-  static forRoot(file: ServiceConceptFile, store: ModuleImports): DynamicModule {
+  static forRoot(file: ServiceConceptFile, imports: ModuleImports): DynamicModule {
     return {
       module: ConceptModule,
-      imports: [...store],
+      imports: [...imports],
       providers: [
         { provide: INITIAL_SERVICE_CONCEPT, useValue: file.concept },
         { provide: CONCEPT_FILE_DIGEST, useValue: file.digest },

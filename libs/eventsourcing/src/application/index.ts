@@ -6,3 +6,4 @@ export * from './reaction-metadata';
 export * from './state-cache';
 export * from './stream-handler';
 export * from './module-imports';
+export * from './clock.module';

@@ -1,5 +1,6 @@
+import { CLOCK, type Clock } from '@regie/eventsourcing';
 import { randomUUID } from 'node:crypto';
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query, Inject } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { CurrentPrincipal, Roles, type Principal } from '@regie/auth';
 import type { SafetyCommand } from '../domain/safety.commands';
@@ -14,6 +15,7 @@ const actorOf = (principal: Principal) => ({ id: principal.sub, roles: principal
 @Controller('v1/aggression-reports')
 export class AggressionReportsHttpController {
   constructor(
+    @Inject(CLOCK) private readonly clock: Clock,
     private readonly board: SafetyBoard,
     private readonly commands: CommandBus,
   ) {}
@@ -32,7 +34,7 @@ export class AggressionReportsHttpController {
         category: body.category,
         description: body.description,
         actor: actorOf(principal),
-        now: new Date().toISOString(),
+        now: this.clock.now().toISOString(),
       },
     };
     await this.commands.execute(new HandleSafetyCommand(body.customerId, command, principal.sub));
@@ -74,7 +76,7 @@ export class AggressionReportsHttpController {
     await this.board.catchUp();
     const customerId = this.board.customerOfReport(reportId);
     if (!customerId) throw ProblemException.notFound(`there is no report ${reportId}`);
-    await this.commands.execute(new HandleSafetyCommand(customerId, command(new Date().toISOString()), principal.sub));
+    await this.commands.execute(new HandleSafetyCommand(customerId, command(this.clock.now().toISOString()), principal.sub));
     return { id: reportId, status };
   }
 }

@@ -1,5 +1,6 @@
+import { CLOCK, type Clock } from '@regie/eventsourcing';
 import { randomUUID } from 'node:crypto';
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query, Inject } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { CurrentPrincipal, Roles, type Principal } from '@regie/auth';
 import type { Exclusion } from '../domain/safety.state';
@@ -16,6 +17,7 @@ const actorOf = (principal: Principal) => ({ id: principal.sub, roles: principal
 @Controller('v1/exclusions')
 export class ExclusionsHttpController {
   constructor(
+    @Inject(CLOCK) private readonly clock: Clock,
     private readonly board: SafetyBoard,
     private readonly concept: ConceptInForce,
     private readonly commands: CommandBus,
@@ -45,7 +47,7 @@ export class ExclusionsHttpController {
         reportIds: body.reportIds,
         alternatives: body.alternatives,
         actor: actorOf(principal),
-        now: new Date().toISOString(),
+        now: this.clock.now().toISOString(),
         maxExclusionDays: safety.maxExclusionDays,
         defaultChannels: safety.defaultChannels,
       },
@@ -66,7 +68,7 @@ export class ExclusionsHttpController {
     if (!customerId) throw ProblemException.notFound(`there is no exclusion ${id}`);
     const command: SafetyCommand = {
       type: 'LiftExclusion',
-      data: { exclusionId: id, reason: body.reason, actor: actorOf(principal), now: new Date().toISOString() },
+      data: { exclusionId: id, reason: body.reason, actor: actorOf(principal), now: this.clock.now().toISOString() },
     };
     await this.commands.execute(new HandleSafetyCommand(customerId, command, principal.sub));
     return { id, status: 'lifted' };
@@ -76,7 +78,7 @@ export class ExclusionsHttpController {
   @Roles('supervisor', 'auditor')
   async list(@Query() query: ExclusionsQueryDto): Promise<{ items: (Exclusion & { id: string; inForce: boolean })[] }> {
     await this.board.catchUp();
-    const now = Date.now();
+    const now = this.clock.now().getTime();
     return {
       items: this.board.exclusions(query).map((exclusion) => ({
         id: exclusion.exclusionId,

@@ -1,3 +1,4 @@
+import { CLOCK, type Clock } from '@regie/eventsourcing';
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { Roles } from '@regie/auth';
 import { eligibility } from '../domain/safety.queries';
@@ -20,6 +21,7 @@ export type EligibilityResponse =
 @Controller('v1/customers/:id')
 export class SafetyCustomersHttpController {
   constructor(
+    @Inject(CLOCK) private readonly clock: Clock,
     private readonly exclusions: StoreExclusions,
     @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
@@ -27,7 +29,7 @@ export class SafetyCustomersHttpController {
   @Get('eligibility')
   @Roles('channel', 'agent', 'supervisor')
   async eligibility(@Param('id') customerId: string, @Query() query: EligibilityQueryDto): Promise<EligibilityResponse> {
-    const answer = eligibility(await this.exclusions.stateOf(customerId), query.channel, new Date().toISOString());
+    const answer = eligibility(await this.exclusions.stateOf(customerId), query.channel, this.clock.now().toISOString());
     if (answer.allowed) return { channel: query.channel, allowed: true };
     return { channel: query.channel, allowed: false, reason: answer.reason, alternatives: answer.alternatives, endsAt: answer.endsAt };
   }

@@ -1,3 +1,4 @@
+import { CLOCK, type Clock } from '@regie/eventsourcing';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { SAFETY_SYSTEM_ACTOR, safetyStream } from '../domain/safety.events';
 import { exclusionsInForce } from '../domain/safety.queries';
@@ -28,6 +29,7 @@ export class SafetyTimekeeper implements OnApplicationBootstrap, SingleWriter {
   private running?: Promise<void>;
 
   constructor(
+    @Inject(CLOCK) private readonly clock: Clock,
     private readonly board: SafetyBoard,
     private readonly safety: SafetyStreams,
     private readonly concept: ConceptInForce,
@@ -53,7 +55,7 @@ export class SafetyTimekeeper implements OnApplicationBootstrap, SingleWriter {
   }
 
   /** One sweep; a sweep asked for while one runs is skipped. */
-  tick(now = new Date()): Promise<void> {
+  tick(now = this.clock.now()): Promise<void> {
     this.running ??= this.sweep(now.toISOString())
       .catch((error: unknown) => this.logger.error(`safety sweep failed: ${String(error)}`))
       .finally(() => (this.running = undefined));

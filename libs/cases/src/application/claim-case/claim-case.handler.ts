@@ -1,3 +1,5 @@
+import { CLOCK, type Clock } from '@regie/eventsourcing';
+import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { caseRules } from '../../domain';
 import { CaseBoard } from '../board/case-board';
@@ -8,6 +10,7 @@ import { CaseStreams, AgentStreams } from '../case-streams';
 @CommandHandler(ClaimCaseCommand)
 export class ClaimCaseHandler implements ICommandHandler<ClaimCaseCommand> {
   constructor(
+    @Inject(CLOCK) private readonly clock: Clock,
     private readonly board: CaseBoard,
     private readonly cases: CaseStreams,
     private readonly agents: AgentStreams,
@@ -16,7 +19,7 @@ export class ClaimCaseHandler implements ICommandHandler<ClaimCaseCommand> {
   async execute({ caseId, agentId }: ClaimCaseCommand): Promise<void> {
     const view = this.board.get(caseId);
     if (!view) caseRules.refuse('no-such-case', `there is no case ${caseId}`);
-    const now = new Date().toISOString();
+    const now = this.clock.now().toISOString();
     const metadata = { causationId: `claim:${caseId}`, correlationId: caseId, actor: agentId };
     await this.agents.handle(agentId, { type: 'TakeCase', data: { caseId, channel: view.channel, now } }, metadata);
     try {

@@ -1,3 +1,4 @@
+import { CLOCK, type Clock } from '@regie/eventsourcing';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { DomainRuleViolation } from '@regie/eventsourcing';
 import { layerOf, overflowTargetOf, ConceptInForce } from '@regie/concept';
@@ -32,6 +33,7 @@ export class Dispatcher implements OnApplicationBootstrap, SingleWriter {
   private readonly pending = new Map<string, number>();
 
   constructor(
+    @Inject(CLOCK) private readonly clock: Clock,
     private readonly board: CaseBoard,
     private readonly cases: CaseStreams,
     private readonly agents: AgentStreams,
@@ -76,7 +78,7 @@ export class Dispatcher implements OnApplicationBootstrap, SingleWriter {
   }
 
   private async round(): Promise<void> {
-    const now = new Date();
+    const now = this.clock.now();
     for (const [caseId, position] of this.pending) if (this.board.position >= position) this.pending.delete(caseId);
     for (const view of this.board.queued()) {
       if (this.pending.has(view.id)) continue;

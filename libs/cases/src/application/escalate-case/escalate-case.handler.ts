@@ -1,3 +1,4 @@
+import { CLOCK, type Clock } from '@regie/eventsourcing';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { LAYER_ORDER, layerOf, ConceptInForce } from '@regie/concept';
 import { EXCLUSIONS, type ExclusionsPort } from '@regie/safety';
@@ -18,6 +19,7 @@ export interface EscalatedCase {
 @CommandHandler(EscalateCaseCommand)
 export class EscalateCaseHandler implements ICommandHandler<EscalateCaseCommand, EscalatedCase> {
   constructor(
+    @Inject(CLOCK) private readonly clock: Clock,
     private readonly board: CaseBoard,
     private readonly cases: CaseStreams,
     private readonly concept: ConceptInForce,
@@ -27,7 +29,7 @@ export class EscalateCaseHandler implements ICommandHandler<EscalateCaseCommand,
   async execute({ caseId, agentId, toChannel, reason }: EscalateCaseCommand): Promise<EscalatedCase> {
     const view = this.board.get(caseId);
     if (!view) caseRules.refuse('no-such-case', `there is no case ${caseId}`);
-    const excluded = await this.exclusions.excludedChannels(view.customerId, new Date());
+    const excluded = await this.exclusions.excludedChannels(view.customerId, this.clock.now());
     // Own keys only: a channel named like an Object.prototype member must not find one.
     const closed = (channel: string) => Object.hasOwn(excluded, channel);
     const target = closed(toChannel) ? excluded[toChannel]?.find((alternative) => !closed(alternative)) : toChannel;
@@ -41,7 +43,7 @@ export class EscalateCaseHandler implements ICommandHandler<EscalateCaseCommand,
       caseId,
       {
         type: 'EscalateCase',
-        data: { by: agentId, toChannel: target, toLayer, pyramid: LAYER_ORDER, newCaseId, reason, now: new Date().toISOString() },
+        data: { by: agentId, toChannel: target, toLayer, pyramid: LAYER_ORDER, newCaseId, reason, now: this.clock.now().toISOString() },
       },
       { causationId: `escalate:${caseId}`, correlationId: caseId, actor: agentId },
     );

@@ -1,3 +1,4 @@
+import { CLOCK, type Clock } from '@regie/eventsourcing';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { caseLifecycleSaga } from '../../domain/case/case-lifecycle.saga';
 import { caseStream, type CaseEvent, type CaseOpened } from '../../domain/case/case.events';
@@ -34,6 +35,7 @@ export class EscalationProcessor implements OnApplicationBootstrap, SingleWriter
   private readonly logger = new Logger(PROCESS);
 
   constructor(
+    @Inject(CLOCK) private readonly clock: Clock,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CHECKPOINT_STORE) private readonly checkpoints: CheckpointStore,
     @Inject(EXCLUSIONS) private readonly exclusions: ExclusionsPort,
@@ -65,14 +67,14 @@ export class EscalationProcessor implements OnApplicationBootstrap, SingleWriter
     const journey = await this.journeyAt(recorded, event);
     const customerId = event.data.customerId;
     const concept = this.concept.current();
-    const excluded = await this.exclusions.excludedChannels(customerId, new Date());
+    const excluded = await this.exclusions.excludedChannels(customerId, this.clock.now());
     const commands = [
       ...exclusionEnforcementSaga({ event, excluded, videoChannel: concept.escalation.video.channel }),
       ...escalationSaga({
         event,
         journey,
         rules: escalationRulesFrom(concept),
-        now: new Date().toISOString(),
+        now: this.clock.now().toISOString(),
         earlierCases: this.board.casesOfCustomer(customerId),
         excluded,
         caseIdFor: (customer, contact, channel) => derivedId('case', customer, contact, channel),
@@ -110,7 +112,7 @@ export class EscalationProcessor implements OnApplicationBootstrap, SingleWriter
       event,
       opened: first.data as CaseOpened['data'],
       rules: escalationRulesFrom(this.concept.current()),
-      now: new Date().toISOString(),
+      now: this.clock.now().toISOString(),
     });
     for (const [index, next] of commands.entries()) {
       const metadata = reactionMetadata(PROCESS, recorded, index);

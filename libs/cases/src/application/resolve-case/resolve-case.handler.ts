@@ -1,3 +1,5 @@
+import { CLOCK, type Clock } from '@regie/eventsourcing';
+import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { caseRules } from '../../domain';
 import { CaseBoard } from '../board/case-board';
@@ -7,6 +9,7 @@ import { CaseStreams } from '../case-streams';
 @CommandHandler(ResolveCaseCommand)
 export class ResolveCaseHandler implements ICommandHandler<ResolveCaseCommand> {
   constructor(
+    @Inject(CLOCK) private readonly clock: Clock,
     private readonly board: CaseBoard,
     private readonly cases: CaseStreams,
   ) {}
@@ -15,7 +18,7 @@ export class ResolveCaseHandler implements ICommandHandler<ResolveCaseCommand> {
     if (!this.board.get(caseId)) caseRules.refuse('no-such-case', `there is no case ${caseId}`);
     await this.cases.handle(
       caseId,
-      { type: 'ResolveCase', data: { by: agentId, outcome, now: new Date().toISOString() } },
+      { type: 'ResolveCase', data: { by: agentId, outcome, now: this.clock.now().toISOString() } },
       { causationId: `resolve:${caseId}`, correlationId: caseId, actor: agentId },
     );
   }

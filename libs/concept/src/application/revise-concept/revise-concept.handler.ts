@@ -1,3 +1,4 @@
+import { CLOCK, type Clock } from '@regie/eventsourcing';
 import { randomUUID } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
@@ -18,6 +19,7 @@ export interface ConceptRevision {
 @CommandHandler(ReviseConceptCommand)
 export class ReviseConceptHandler implements ICommandHandler<ReviseConceptCommand, ConceptRevision> {
   constructor(
+    @Inject(CLOCK) private readonly clock: Clock,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly inForce: ConceptInForce,
   ) {}
@@ -31,7 +33,7 @@ export class ReviseConceptHandler implements ICommandHandler<ReviseConceptComman
       {
         command: {
           type: 'ReviseConcept',
-          data: { concept, by: supervisorId, at: new Date().toISOString(), ...(basedOn !== undefined && { basedOn }) },
+          data: { concept, by: supervisorId, at: this.clock.now().toISOString(), ...(basedOn !== undefined && { basedOn }) },
         },
         metadata: { causationId: requestId, correlationId: requestId, actor: supervisorId },
       },

@@ -1,3 +1,5 @@
+import { CLOCK, type Clock } from '@regie/eventsourcing';
+import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ConceptInForce } from '@regie/concept';
 import { SetPresenceCommand } from './set-presence.command';
@@ -7,6 +9,7 @@ import { agentRules } from '../../../domain';
 @CommandHandler(SetPresenceCommand)
 export class SetPresenceHandler implements ICommandHandler<SetPresenceCommand> {
   constructor(
+    @Inject(CLOCK) private readonly clock: Clock,
     private readonly agents: AgentStreams,
     private readonly concept: ConceptInForce,
   ) {}
@@ -20,7 +23,7 @@ export class SetPresenceHandler implements ICommandHandler<SetPresenceCommand> {
         { path: 'channels', message },
       ]);
     }
-    const at = new Date().toISOString();
+    const at = this.clock.now().toISOString();
     await this.agents.handle(
       agentId,
       { type: 'SetPresence', data: { agentId, status, channels, capacity, at } },
