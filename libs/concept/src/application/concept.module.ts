@@ -6,7 +6,10 @@ import { ConceptInForce, INITIAL_SERVICE_CONCEPT } from './concept-in-force';
 import { CONCEPT_FILE_DIGEST, ConceptSync } from './concept-sync';
 import type { ServiceConceptFile } from './file/load-service-concept';
 
-/** The concept in force, in every role: it validates channels and drives escalation and routing. `imports`: the store, which records revisions, and the clock. */
+/**
+ * The concept in force, in every role: it validates channels and drives escalation and routing.
+ * `imports`: the store, which records revisions, and the clock.
+ */
 @Module({})
 export class ConceptModule {
   static forRoot(file: ServiceConceptFile, imports: ModuleImports): DynamicModule {
