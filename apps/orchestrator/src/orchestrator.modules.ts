@@ -8,7 +8,7 @@ import type { Platform } from '../../regie/src/platform';
 export const orchestratorModules = (p: Platform): DynamicModule[] => [
   IntakeModule.forRoot([p.messaging, p.concept, p.journeys]),
   EscalationProcessingModule.forRoot([p.store, p.board, p.journeys, p.concept, p.safety, p.leadership, p.clock]),
-  DispatchModule.forRoot([p.board, p.concept, p.leadership, p.clock], { tickMs: p.config.REGIE_DISPATCH_TICK_MS }),
+  DispatchModule.forRoot([p.store, p.board, p.concept, p.leadership, p.clock], { tickMs: p.config.REGIE_DISPATCH_TICK_MS }),
   SafetyTimekeepingModule.forRoot([p.store, p.safety, p.concept, p.leadership, p.clock], { tickMs: p.config.REGIE_SAFETY_TICK_MS }),
   DecisionPublishingModule.forRoot([p.store, p.messaging, p.leadership]),
 ];

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EVENT_STORE, type EventStore } from '@regie/event-store';
-import { StreamHandler } from '@regie/eventsourcing/application';
+import { EVENT_STORE, type EventStore, type RecordedEvent } from '@regie/event-store';
+import { reactionMetadata, StreamHandler } from '@regie/eventsourcing/application';
 import {
   agentDecider,
   agentStream,
@@ -12,6 +12,7 @@ import {
   type CaseCommand,
   type CaseEvent,
   type CaseState,
+  type LifecycleCommand,
 } from '../domain';
 
 @Injectable()
@@ -27,3 +28,17 @@ export class AgentStreams extends StreamHandler<AgentCommand, AgentEvent, AgentS
     super(store, agentStream, agentDecider);
   }
 }
+
+/** Carries out what a case saga decided, in order, each caused by `cause` with a stable idempotency key. */
+export const carryOut = async (
+  streams: { readonly cases: CaseStreams; readonly agents: AgentStreams },
+  process: string,
+  cause: RecordedEvent,
+  commands: readonly LifecycleCommand[],
+): Promise<void> => {
+  for (const [index, next] of commands.entries()) {
+    const metadata = reactionMetadata(process, cause, index);
+    if (next.target === 'agent') await streams.agents.handle(next.id, next.command, metadata);
+    else await streams.cases.handle(next.id, next.command, metadata);
+  }
+};

@@ -9,6 +9,7 @@ import { SafetyBoard } from './safety-board';
 import { SafetyCustomersHttpController } from './safety-customers.http.controller';
 import { SafetyStreams } from './safety-streams';
 import { StoreExclusions } from './store-exclusions';
+import { SafetyErasure } from './erasure/safety-erasure';
 import { SAFETY_TICK_MS, SafetyTimekeeper } from './timekeeper';
 
 /** The safety record every case-handling role reads: exclusions, as routing must respect them. Needs the store. */
@@ -44,7 +45,7 @@ export class SafetyTimekeepingModule {
     return {
       module: SafetyTimekeepingModule,
       imports: [...imports],
-      providers: [SafetyTimekeeper, { provide: SAFETY_TICK_MS, useValue: settings.tickMs }],
+      providers: [SafetyTimekeeper, SafetyErasure, { provide: SAFETY_TICK_MS, useValue: settings.tickMs }],
     };
   }
 }

@@ -1,8 +1,7 @@
 import { CLOCK, type Clock } from '@regie/eventsourcing';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { SAFETY_SYSTEM_ACTOR, safetyStream } from '../domain/safety.events';
+import { SAFETY_SYSTEM_ACTOR } from '../domain/safety.events';
 import { exclusionsInForce } from '../domain/safety.queries';
-import { EVENT_STORE, type EventStore } from '@regie/event-store';
 import { ConceptInForce } from '@regie/concept';
 import { Leadership, type SingleWriter } from '@regie/eventsourcing/application';
 import { SafetyBoard } from './safety-board';
@@ -33,7 +32,6 @@ export class SafetyTimekeeper implements OnApplicationBootstrap, SingleWriter {
     private readonly board: SafetyBoard,
     private readonly safety: SafetyStreams,
     private readonly concept: ConceptInForce,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(SAFETY_TICK_MS) private readonly tickMs: number,
     private readonly leadership: Leadership,
   ) {}
@@ -81,11 +79,7 @@ export class SafetyTimekeeper implements OnApplicationBootstrap, SingleWriter {
       (exclusion) => exclusion.status === 'in-force' && !inForce.some((current) => current.exclusionId === exclusion.exclusionId),
     );
     if (ended) await this.safety.handle(customerId, { type: 'ExpireExclusions', data: { now } }, metadata(customerId, 'expire', now));
-    const { events } = await this.safety.handle(
-      customerId,
-      { type: 'EraseExpiredRecords', data: { now, retentionDays } },
-      metadata(customerId, 'erase', now),
-    );
-    if (events.some((event) => event.type === 'SafetyRecordsErased')) await this.store.deleteStream(safetyStream(customerId));
+    // The safety erasure deletes the stream once this is recorded: that survives a crash in between.
+    await this.safety.handle(customerId, { type: 'EraseExpiredRecords', data: { now, retentionDays } }, metadata(customerId, 'erase', now));
   }
 }

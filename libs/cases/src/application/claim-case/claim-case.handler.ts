@@ -6,7 +6,10 @@ import { CaseBoard } from '../board/case-board';
 import { ClaimCaseCommand } from './claim-case.command';
 import { CaseStreams, AgentStreams } from '../case-streams';
 
-/** An agent takes a queued case: capacity is reserved on the agent's stream first, then the case is assigned. */
+/**
+ * An agent takes a queued case: capacity is reserved on the agent's stream first, then the case is
+ * assigned. The reservation is recorded, so the reservation keeping finishes or undoes what stops between.
+ */
 @CommandHandler(ClaimCaseCommand)
 export class ClaimCaseHandler implements ICommandHandler<ClaimCaseCommand> {
   constructor(
@@ -21,12 +24,8 @@ export class ClaimCaseHandler implements ICommandHandler<ClaimCaseCommand> {
     if (!view) caseRules.refuse('no-such-case', `there is no case ${caseId}`);
     const now = this.clock.now().toISOString();
     const metadata = { causationId: `claim:${caseId}`, correlationId: caseId, actor: agentId };
-    await this.agents.handle(agentId, { type: 'TakeCase', data: { caseId, channel: view.channel, now } }, metadata);
-    try {
-      await this.cases.handle(caseId, { type: 'AssignCase', data: { agentId, how: 'claimed', now } }, metadata);
-    } catch (error) {
-      await this.agents.handle(agentId, { type: 'ReleaseCase', data: { caseId, why: 'not-assigned', now } }, metadata);
-      throw error;
-    }
+    await this.agents.handle(agentId, { type: 'TakeCase', data: { caseId, channel: view.channel, how: 'claimed', now } }, metadata);
+    // If this is refused (claimed meanwhile) or never happens (a crash), the reservation keeping gives the capacity back.
+    await this.cases.handle(caseId, { type: 'AssignCase', data: { agentId, how: 'claimed', now } }, metadata);
   }
 }

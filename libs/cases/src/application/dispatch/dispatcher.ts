@@ -108,7 +108,7 @@ export class Dispatcher implements OnApplicationBootstrap, SingleWriter {
       try {
         await this.agents.handle(
           agentId,
-          { type: 'TakeCase', data: { caseId: view.id, channel: view.channel, now: now.toISOString() } },
+          { type: 'TakeCase', data: { caseId: view.id, channel: view.channel, how: 'routed', now: now.toISOString() } },
           metadata(view.id, 'take'),
         );
       } catch (error) {
@@ -123,13 +123,8 @@ export class Dispatcher implements OnApplicationBootstrap, SingleWriter {
         );
         if (result) this.pending.set(view.id, result.position);
       } catch (error) {
+        // Claimed meanwhile: the reservation keeping gives the reserved capacity back.
         if (!(error instanceof DomainRuleViolation)) throw error;
-        // Claimed meanwhile: give the reserved capacity back.
-        await this.agents.handle(
-          agentId,
-          { type: 'ReleaseCase', data: { caseId: view.id, why: 'not-assigned', now: now.toISOString() } },
-          metadata(view.id, 'release'),
-        );
       }
       return;
     }

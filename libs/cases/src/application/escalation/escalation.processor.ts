@@ -19,7 +19,7 @@ import { ConceptInForce } from '@regie/concept';
 import { escalationRulesFrom } from './escalation-rules';
 import { derivedId, Leadership, type SingleWriter, reactionMetadata, StateCache } from '@regie/eventsourcing/application';
 import { EXCLUSIONS, type ExclusionsPort } from '@regie/safety';
-import { CaseStreams, AgentStreams } from '../case-streams';
+import { AgentStreams, carryOut, CaseStreams } from '../case-streams';
 import { JourneyStreams } from '@regie/journey';
 
 const PROCESS = 'escalation';
@@ -114,10 +114,6 @@ export class EscalationProcessor implements OnApplicationBootstrap, SingleWriter
       rules: escalationRulesFrom(this.concept.current()),
       now: this.clock.now().toISOString(),
     });
-    for (const [index, next] of commands.entries()) {
-      const metadata = reactionMetadata(PROCESS, recorded, index);
-      if (next.target === 'agent') await this.agents.handle(next.id, next.command, metadata);
-      else await this.cases.handle(next.id, next.command, metadata);
-    }
+    await carryOut({ cases: this.cases, agents: this.agents }, PROCESS, recorded, commands);
   }
 }

@@ -17,13 +17,13 @@ const decide = (command: AgentCommand, state: AgentState): AgentEvent[] => {
       return [{ type: 'PresenceChanged', data: command.data }];
     }
     case 'TakeCase': {
-      const { caseId, channel, now } = command.data;
+      const { caseId, channel, how, now } = command.data;
       if (state.status === 'unknown') agentRules.refuse('agent-not-available', 'the agent has never set a presence');
       if (state.openCases[caseId]) return [];
       if (state.status !== 'available') agentRules.refuse('agent-not-available', `the agent is ${state.status}`);
       if (!state.channels.includes(channel)) agentRules.refuse('channel-not-served', `the agent does not serve ${channel}`);
       if (freeCapacity(state, channel) === 0) agentRules.refuse('capacity-full', `the agent has no free ${channel} capacity`);
-      return [{ type: 'CaseTaken', data: { agentId: state.agentId, caseId, channel, at: now } }];
+      return [{ type: 'CaseTaken', data: { agentId: state.agentId, caseId, channel, at: now, how } }];
     }
     case 'ReleaseCase': {
       if (state.status === 'unknown' || !state.openCases[command.data.caseId]) return [];

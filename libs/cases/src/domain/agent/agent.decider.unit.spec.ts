@@ -8,8 +8,14 @@ const presence = (status: 'available' | 'away' | 'offline', capacity = 2): Agent
   type: 'PresenceChanged',
   data: { agentId: 'agent-a', status, channels: ['live-chat'], capacity: { 'live-chat': capacity }, at: now },
 });
-const take = (caseId: string, channel = 'live-chat') => ({ type: 'TakeCase' as const, data: { caseId, channel, now } });
-const taken = (caseId: string): AgentEvent => ({ type: 'CaseTaken', data: { agentId: 'agent-a', caseId, channel: 'live-chat', at: now } });
+const take = (caseId: string, channel = 'live-chat') => ({
+  type: 'TakeCase' as const,
+  data: { caseId, channel, how: 'routed' as const, now },
+});
+const taken = (caseId: string): AgentEvent => ({
+  type: 'CaseTaken',
+  data: { agentId: 'agent-a', caseId, channel: 'live-chat', at: now, how: 'routed' },
+});
 
 describe('agent decider', () => {
   it('records presence', () =>

@@ -14,9 +14,20 @@ export type PresenceChanged = DomainEvent<
     readonly at: string;
   }
 >;
+/** How a case came to an agent: the agent claimed it, or the dispatcher routed it. */
+export type AssignmentWay = 'claimed' | 'routed';
+
+/** Capacity reserved for a case: the first step of an assignment, which the case stream completes. */
 export type CaseTaken = DomainEvent<
   'CaseTaken',
-  { readonly agentId: string; readonly caseId: string; readonly channel: string; readonly at: string }
+  {
+    readonly agentId: string;
+    readonly caseId: string;
+    readonly channel: string;
+    readonly at: string;
+    /** Absent on events recorded before it was kept; those were routed or claimed, and are finished either way. */
+    readonly how?: AssignmentWay;
+  }
 >;
 export type CaseReleased = DomainEvent<
   'CaseReleased',

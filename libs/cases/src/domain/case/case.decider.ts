@@ -21,8 +21,10 @@ const decide = (command: CaseCommand, state: CaseState): CaseEvent[] => {
       // The case id is derived from what triggered it, so a repeated trigger finds its case already open.
       return state.status === 'none' ? [{ type: 'CaseOpened', data: command.data }] : [];
     case 'AssignCase': {
-      if (state.status !== 'queued') caseRules.refuse('case-not-queued', `the case is ${state.status}, not queued`);
       const { agentId, how, now } = command.data;
+      // Assigned already to this agent: the claim and the reservation process may both finish the same assignment.
+      if (state.status === 'assigned' && state.assignee === agentId) return [];
+      if (state.status !== 'queued') caseRules.refuse('case-not-queued', `the case is ${state.status}, not queued`);
       return [{ type: 'CaseAssigned', data: { caseId: state.caseId, agentId, channel: state.channel, assignedAt: now, how } }];
     }
     case 'EscalateCase': {
