@@ -1,19 +1,11 @@
 import { CloudEvent, Kafka as CloudEventsKafka } from 'cloudevents';
-import {
-  Kafka,
-  logLevel,
-  type Consumer,
-  type ConsumerConfig,
-  type EachBatchPayload,
-  type IHeaders,
-  type LogEntry,
-  type Producer,
-} from 'kafkajs';
+import { Kafka, logLevel, type Consumer, type ConsumerConfig, type EachBatchPayload, type LogEntry, type Producer } from 'kafkajs';
 import type { Interaction, Validated } from '@regie/contracts';
 import { randomUUID } from 'node:crypto';
 import type { DecisionHandler, DecisionMessage, InteractionHandler, InteractionMessage, Messaging } from '../../messaging.port';
-import { decodeInteraction, describeIssues, encodeInteraction, invalidWith, type RawHeaders } from './interaction-codec';
-import { HEADERS, topicNames, type TopicNames } from './kafka-topics';
+import { encodeInteraction } from './interaction-codec';
+import { deadLetters, sortBatch } from './kafka-batch';
+import { topicNames, type TopicNames } from './kafka-topics';
 
 export interface KafkaMessagingOptions {
   readonly brokers: readonly string[];
@@ -29,11 +21,6 @@ export interface KafkaMessagingOptions {
   readonly onLog?: (message: string) => void;
   readonly topicPrefix?: string;
 }
-
-const headerText = (headers: IHeaders | undefined): RawHeaders =>
-  Object.fromEntries(
-    Object.entries(headers ?? {}).map(([name, value]) => [name, Array.isArray(value) ? value.map(String).join(',') : value?.toString()]),
-  );
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -117,41 +104,9 @@ export class KafkaMessaging implements Messaging {
     handler: InteractionHandler,
   ): Promise<void> {
     if (batch.messages.length === 0) return;
-    const valid: InteractionMessage[] = [];
-    const dead: { value: Buffer | null; key: Buffer | null; headers: IHeaders; reason: string; offset: string }[] = [];
-    for (const message of batch.messages) {
-      const headers = headerText(message.headers);
-      const decoded = decodeInteraction({ key: message.key?.toString() ?? null, value: message.value, headers });
-      const result = decoded.ok ? this.options.validate(decoded.raw) : invalidWith(decoded.reason);
-      if (result.ok)
-        valid.push({
-          key: result.value.subject,
-          interaction: result.value,
-          actor: headers[HEADERS.actor] ?? `kafka:${result.value.source}`,
-        });
-      else
-        dead.push({
-          value: message.value,
-          key: message.key,
-          headers: message.headers ?? {},
-          reason: describeIssues(result),
-          offset: message.offset,
-        });
-    }
+    const { valid, dead } = sortBatch(batch.messages, this.options.validate);
     if (dead.length > 0) {
-      await this.requireProducer().send({
-        topic: this.topics.deadLetters,
-        acks: -1,
-        messages: dead.map((message) => ({
-          key: message.key,
-          value: message.value,
-          headers: {
-            ...message.headers,
-            [HEADERS.dlqReason]: message.reason.slice(0, 4000),
-            [HEADERS.dlqSource]: `${batch.topic}/${batch.partition}/${message.offset}`,
-          },
-        })),
-      });
+      await this.requireProducer().send({ topic: this.topics.deadLetters, acks: -1, messages: deadLetters(batch, dead) });
     }
     await this.withRetry(
       () => handler(valid),
