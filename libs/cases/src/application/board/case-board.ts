@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { agentDecider } from '../../domain/agent/agent.decider';
-import { freeCapacity, type AgentState } from '../../domain/agent/agent.state';
+import { type AgentState } from '../../domain/agent/agent.state';
 import { type AgentEvent } from '../../domain/agent/agent.events';
 import { type CaseEvent, type CaseOpened } from '../../domain/case/case.events';
 import type { RecordedEvent } from '@regie/event-store';
@@ -143,12 +143,9 @@ export class CaseBoard {
     return this.list({ status: 'queued' }).sort((a, b) => a.openedAt.localeCompare(b.openedAt));
   }
 
-  /** Agents who could take a case on `channel` now, longest idle first. */
-  candidatesFor(channel: string): string[] {
-    return [...this.agents.entries()]
-      .filter(([, state]) => freeCapacity(state, channel) > 0)
-      .sort(([, a], [, b]) => (a.status === 'unknown' || b.status === 'unknown' ? 0 : a.lastActiveAt.localeCompare(b.lastActiveAt)))
-      .map(([id]) => id);
+  /** Every agent seen so far, in the order they were first seen. */
+  allAgents(): AgentState[] {
+    return [...this.agents.values()];
   }
 
   agent(agentId: string): AgentState | undefined {

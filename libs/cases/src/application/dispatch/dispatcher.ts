@@ -4,6 +4,7 @@ import { DomainRuleViolation } from '@regie/eventsourcing';
 import { layerOf, overflowTargetOf, ConceptInForce } from '@regie/concept';
 import type { Subscription as RxSubscription } from 'rxjs';
 import { Leadership, type SingleWriter } from '@regie/eventsourcing/application';
+import { chooseAgents } from '../../domain/agent/agent-choice';
 import { CaseBoard, type CaseView } from '../board/case-board';
 import { CaseStreams, AgentStreams } from '../case-streams';
 
@@ -104,7 +105,7 @@ export class Dispatcher implements OnApplicationBootstrap, SingleWriter {
   }
 
   private async assign(view: CaseView, now: Date): Promise<void> {
-    for (const agentId of this.board.candidatesFor(view.channel)) {
+    for (const agentId of chooseAgents(view.channel, this.board.allAgents())) {
       try {
         await this.agents.handle(
           agentId,

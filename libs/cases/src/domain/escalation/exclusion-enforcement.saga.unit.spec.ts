@@ -1,6 +1,6 @@
-import { DeciderSpecification } from '@regie/eventsourcing/testing';
+import { DeciderSpecification, SagaSpecification } from '@regie/eventsourcing/testing';
 import { journeyDecider, type AccessDenied, type JourneyEvent } from '@regie/journey';
-import { exclusionEnforcementSaga } from './exclusion-enforcement.saga';
+import { exclusionEnforcementSaga, type EnforcementInput } from './exclusion-enforcement.saga';
 
 const base = {
   customerId: 'cust-1',
@@ -13,33 +13,34 @@ const videoRequested: JourneyEvent = { type: 'VideoRequested', data: base };
 const excluded = { video: ['phone', 'counter'], counter: ['phone'] };
 const denial: AccessDenied['data'] = { ...base, deniedChannel: 'video', alternatives: ['phone'], denialKey: 'web-1:video' };
 
+/** given(the channels closed to the customer).when(a recorded journey event).then(commands) */
+const givenExcluded = SagaSpecification.for((event: JourneyEvent, closed: EnforcementInput['excluded']) =>
+  exclusionEnforcementSaga({ event, excluded: closed, videoChannel: 'video' }),
+);
+
 describe('exclusion enforcement saga', () => {
   it('denies a video request while video is excluded, offering only open alternatives', () =>
-    expect(exclusionEnforcementSaga({ event: videoRequested, excluded, videoChannel: 'video' })).toEqual([
-      { type: 'DenyAccess', data: { denial } },
-    ]));
+    givenExcluded(excluded)
+      .when(videoRequested)
+      .then([{ type: 'DenyAccess', data: { denial } }]));
 
   it('denies a contact started on an excluded channel', () =>
-    expect(
-      exclusionEnforcementSaga({
-        event: { type: 'ContactStarted', data: { ...base, channel: 'counter', layer: 'personal', contactId: 'desk-1' } },
-        excluded,
-        videoChannel: 'video',
-      }),
-    ).toEqual([
-      {
-        type: 'DenyAccess',
-        data: { denial: expect.objectContaining({ deniedChannel: 'counter', alternatives: ['phone'], denialKey: 'desk-1:counter' }) },
-      },
-    ]));
+    givenExcluded(excluded)
+      .when({ type: 'ContactStarted', data: { ...base, channel: 'counter', layer: 'personal', contactId: 'desk-1' } })
+      .then([
+        {
+          type: 'DenyAccess',
+          data: { denial: expect.objectContaining({ deniedChannel: 'counter', alternatives: ['phone'], denialKey: 'desk-1:counter' }) },
+        },
+      ]));
 
   it('lets everything through when nothing is excluded', () => {
-    expect(exclusionEnforcementSaga({ event: videoRequested, excluded: {}, videoChannel: 'video' })).toEqual([]);
-    expect(exclusionEnforcementSaga({ event: { type: 'ContactStarted', data: base }, excluded, videoChannel: 'video' })).toEqual([]);
+    givenExcluded({}).when(videoRequested).thenNothingHappens();
+    givenExcluded(excluded).when({ type: 'ContactStarted', data: base }).thenNothingHappens();
   });
 
   it('ignores events that do not reach for a channel', () =>
-    expect(exclusionEnforcementSaga({ event: { type: 'BotFallbackOccurred', data: base }, excluded, videoChannel: 'video' })).toEqual([]));
+    givenExcluded(excluded).when({ type: 'BotFallbackOccurred', data: base }).thenNothingHappens());
 });
 
 describe('journey decider: access denials', () => {

@@ -1,0 +1,190 @@
+import type { RecordedEvent } from '@regie/event-store';
+import type { AgentEvent } from '../../domain/agent/agent.events';
+import type { CaseEvent, CaseOpened } from '../../domain/case/case.events';
+import { CaseBoard, type BoardChange } from './case-board';
+
+const at = (minute: number) => `2026-03-01T09:${String(minute).padStart(2, '0')}:00.000Z`;
+let position = 0;
+/** The event as the store hands it over, at the next position. */
+const recorded = (event: CaseEvent | AgentEvent): RecordedEvent => {
+  position += 1;
+  const streamName =
+    'caseId' in event.data && event.type !== 'CaseTaken' && event.type !== 'CaseReleased'
+      ? `case-${event.data.caseId}`
+      : `agent-${(event.data as { agentId: string }).agentId}`;
+  const metadata = { causationId: 'test', correlationId: 'test', actor: 'test' };
+  return { ...event, metadata, eventId: `event-${position}`, streamName, revision: 0, position, recordedAt: at(0) };
+};
+
+const opened = (caseId: string, minute: number, more: Partial<CaseOpened['data']> = {}): CaseOpened => ({
+  type: 'CaseOpened',
+  data: {
+    caseId,
+    customerId: 'cust-1',
+    channel: 'live-chat',
+    layer: 'assisted',
+    trigger: 'bot-fallbacks',
+    reason: 'the chatbot did not understand the customer repeatedly',
+    context: { channelsTouched: ['chatbot'], botFailures: 2, earlierCases: [], fromChannel: 'chatbot', fromContactId: 'chat-1' },
+    openedAt: at(minute),
+    ...more,
+  },
+});
+const assigned = (caseId: string, agentId: string, minute: number): CaseEvent => ({
+  type: 'CaseAssigned',
+  data: { caseId, agentId, channel: 'live-chat', assignedAt: at(minute), how: 'routed' },
+});
+const presence = (agentId: string, minute: number): AgentEvent => ({
+  type: 'PresenceChanged',
+  data: { agentId, status: 'available', channels: ['live-chat'], capacity: { 'live-chat': 2 }, at: at(minute) },
+});
+
+describe('case board', () => {
+  let board: CaseBoard;
+  let changes: BoardChange[];
+  const given = (...events: (CaseEvent | AgentEvent)[]) => {
+    for (const event of events) board.apply(recorded(event));
+    return board;
+  };
+  beforeEach(() => {
+    board = new CaseBoard();
+    changes = [];
+    board.changes.subscribe((change) => changes.push(change));
+  });
+
+  describe('a case as it goes', () => {
+    it('shows an opened case as queued, with its story and service level', () => {
+      given(opened('case-1', 1, { serviceLevelDueAt: at(2), escalatedFrom: 'case-0' }));
+      expect(board.get('case-1')).toEqual({
+        id: 'case-1',
+        customerId: 'cust-1',
+        channel: 'live-chat',
+        layer: 'assisted',
+        status: 'queued',
+        reason: 'the chatbot did not understand the customer repeatedly',
+        trigger: 'bot-fallbacks',
+        context: opened('case-1', 1).data.context,
+        openedAt: at(1),
+        serviceLevelDueAt: at(2),
+        escalatedFrom: 'case-0',
+        breached: false,
+        opened: opened('case-1', 1, { serviceLevelDueAt: at(2), escalatedFrom: 'case-0' }).data,
+      });
+    });
+
+    it('shows who it was assigned to and when', () => {
+      given(opened('case-1', 1), assigned('case-1', 'ann', 3));
+      expect(board.get('case-1')).toMatchObject({ status: 'assigned', assignee: 'ann', assignedAt: at(3) });
+    });
+
+    it('marks a breach, and moves an overflowed case to its new queue', () => {
+      given(
+        opened('case-1', 1),
+        { type: 'ServiceLevelBreached', data: { caseId: 'case-1', channel: 'live-chat', waitedSeconds: 60, breachedAt: at(2) } },
+        {
+          type: 'CaseOverflowed',
+          data: { caseId: 'case-1', fromChannel: 'live-chat', toChannel: 'phone', layer: 'assisted', overflowedAt: at(2) },
+        },
+      );
+      expect(board.get('case-1')).toMatchObject({ status: 'queued', breached: true, channel: 'phone', layer: 'assisted' });
+    });
+
+    it('closes a case as resolved, escalated or abandoned', () => {
+      given(
+        opened('case-1', 1),
+        assigned('case-1', 'ann', 2),
+        { type: 'CaseResolved', data: { caseId: 'case-1', outcome: 'unresolved', by: 'ann', resolvedAt: at(9) } },
+        opened('case-2', 1),
+        assigned('case-2', 'ann', 2),
+        {
+          type: 'CaseEscalated',
+          data: { caseId: 'case-2', toChannel: 'video', newCaseId: 'case-3', reason: 'documents', by: 'ann', escalatedAt: at(8) },
+        },
+        opened('case-4', 1),
+        { type: 'CaseAbandoned', data: { caseId: 'case-4', reason: 'the customer left', abandonedAt: at(7) } },
+      );
+      expect(board.get('case-1')).toMatchObject({ status: 'resolved', outcome: 'unresolved', closedAt: at(9) });
+      expect(board.get('case-2')).toMatchObject({ status: 'resolved', outcome: 'escalated', escalatedTo: 'case-3', closedAt: at(8) });
+      expect(board.get('case-4')).toMatchObject({ status: 'abandoned', closedAt: at(7) });
+    });
+
+    it('ignores events of a case it never saw opened', () => {
+      given(assigned('case-9', 'ann', 1));
+      expect(board.get('case-9')).toBeUndefined();
+      expect(board.list()).toEqual([]);
+    });
+
+    it('applies each position once, so a replayed or older event changes nothing', () => {
+      const open = recorded(opened('case-1', 1));
+      const assign = recorded(assigned('case-1', 'ann', 2));
+      board.apply(open);
+      board.apply(assign);
+      board.apply(open);
+      board.apply(assign);
+      expect(board.position).toBe(assign.position);
+      expect(board.get('case-1')).toMatchObject({ status: 'assigned' });
+      expect(changes).toHaveLength(2);
+    });
+  });
+
+  describe('listings', () => {
+    beforeEach(() =>
+      given(
+        opened('case-1', 5),
+        opened('case-2', 1, { channel: 'video', layer: 'personal' }),
+        opened('case-3', 3),
+        opened('case-4', 2, { customerId: 'cust-2' }),
+        assigned('case-3', 'ann', 4),
+      ),
+    );
+    const ids = (views: { id: string }[]) => views.map((view) => view.id);
+
+    it('lists every case without a filter, and filters by status, channel, layer and assignee', () => {
+      expect(ids(board.list())).toEqual(['case-1', 'case-2', 'case-3', 'case-4']);
+      expect(ids(board.list({ status: 'assigned' }))).toEqual(['case-3']);
+      expect(ids(board.list({ channel: 'video' }))).toEqual(['case-2']);
+      expect(ids(board.list({ layer: 'assisted', status: 'queued' }))).toEqual(['case-1', 'case-4']);
+      expect(ids(board.list({ assignee: 'ann' }))).toEqual(['case-3']);
+      expect(board.list({ assignee: 'bob' })).toEqual([]);
+    });
+
+    it('lists the queue oldest first', () => expect(ids(board.queued())).toEqual(['case-2', 'case-4', 'case-1']));
+
+    it("knows a customer's cases in the order they were opened", () => {
+      expect(board.casesOfCustomer('cust-1')).toEqual(['case-1', 'case-2', 'case-3']);
+      expect(board.casesOfCustomer('cust-2')).toEqual(['case-4']);
+      expect(board.casesOfCustomer('cust-3')).toEqual([]);
+    });
+  });
+
+  describe('agents', () => {
+    it('folds each agent from its events, in the order agents were first seen', () => {
+      given(presence('bob', 1), presence('ann', 2), {
+        type: 'CaseTaken',
+        data: { agentId: 'bob', caseId: 'case-1', channel: 'live-chat', at: at(3) },
+      });
+      expect(board.agent('bob')).toMatchObject({ status: 'available', openCases: { 'case-1': 'live-chat' }, lastActiveAt: at(3) });
+      expect(board.allAgents().map((agent) => agent.status !== 'unknown' && agent.agentId)).toEqual(['bob', 'ann']);
+      expect(board.agent('cem')).toBeUndefined();
+    });
+  });
+
+  describe('changes', () => {
+    it('tells of every event applied, with the case as it now stands for case events', () => {
+      given(opened('case-1', 1), presence('ann', 2), assigned('case-1', 'ann', 3));
+      expect(changes.map((change) => [change.event.type, change.caseView?.status])).toEqual([
+        ['CaseOpened', 'queued'],
+        ['PresenceChanged', undefined],
+        ['CaseAssigned', 'assigned'],
+      ]);
+      expect(changes[1]).not.toHaveProperty('caseView');
+      expect(changes.map((change) => change.event.position)).toEqual([position - 2, position - 1, position]);
+    });
+
+    it('tells of events it has nothing to show for, without a case', () => {
+      given(assigned('case-9', 'ann', 1));
+      expect(changes).toHaveLength(1);
+      expect(changes[0]).not.toHaveProperty('caseView');
+    });
+  });
+});

@@ -1,0 +1,118 @@
+import { ProjectionSpecification } from '@regie/eventsourcing/testing';
+import type { CaseOpened } from '@regie/cases';
+import type { JourneyEvent, JourneyEventBase } from '@regie/journey';
+import { channelActivityProjection, type ChannelActivity, type ChannelDay, type ProjectedEvent } from './channel-activity.projection';
+
+const given = ProjectionSpecification.for(channelActivityProjection).given;
+
+const onJourney = (event: JourneyEvent): ProjectedEvent => ({ ...event, streamName: `journey-${event.data.customerId}` });
+const contact = (channel: string, occurredAt = '2026-03-01T09:00:00.000Z'): JourneyEventBase => ({
+  customerId: 'cust-1',
+  contactId: `${channel}-1`,
+  channel,
+  layer: 'self-service',
+  occurredAt,
+});
+const started = (channel: string, occurredAt?: string) => onJourney({ type: 'ContactStarted', data: contact(channel, occurredAt) });
+const ended = (channel: string, outcome: 'resolved' | 'unresolved' | 'abandoned' | 'transferred', seconds: object = {}) =>
+  onJourney({ type: 'ContactEnded', data: { ...contact(channel), outcome, ...seconds } });
+const caseOpened = (fromChannel: string, channel: string, openedAt = '2026-03-01T09:30:00.000Z'): ProjectedEvent => {
+  const data: CaseOpened['data'] = {
+    caseId: 'case-1',
+    customerId: 'cust-1',
+    channel,
+    layer: 'assisted',
+    trigger: 'bot-fallbacks',
+    reason: 'the chatbot did not understand the customer repeatedly',
+    context: { channelsTouched: [fromChannel], botFailures: 2, earlierCases: [], fromChannel, fromContactId: `${fromChannel}-1` },
+    openedAt,
+  };
+  return { type: 'CaseOpened', data, streamName: 'case-case-1' };
+};
+
+/** A day's counts for one channel: zero but for what is named. */
+const counts = (some: Partial<ChannelDay>): ChannelDay => ({
+  contacts: 0,
+  resolved: 0,
+  unresolved: 0,
+  abandoned: 0,
+  transferred: 0,
+  botFallbacks: 0,
+  escalatedFrom: 0,
+  escalatedTo: 0,
+  handlingSeconds: 0,
+  handledContacts: 0,
+  waitSeconds: 0,
+  waitedContacts: 0,
+  ...some,
+});
+const day = (activity: ChannelActivity, date: string, channel: string) => activity.days[date]?.[channel];
+
+describe('channel activity projection', () => {
+  it('starts with no days', () => given([]).then({ days: {} }));
+
+  it('counts contacts started and bot fallbacks per day and channel', () =>
+    given([
+      started('chatbot'),
+      started('chatbot'),
+      onJourney({ type: 'BotFallbackOccurred', data: contact('chatbot') }),
+      started('web'),
+    ]).then({ days: { '2026-03-01': { chatbot: counts({ contacts: 2, botFallbacks: 1 }), web: counts({ contacts: 1 }) } } }));
+
+  it('counts each outcome of an ended contact', () =>
+    given([
+      ended('phone', 'resolved'),
+      ended('phone', 'resolved'),
+      ended('phone', 'unresolved'),
+      ended('phone', 'abandoned'),
+      ended('phone', 'transferred'),
+    ])
+      .when((activity) => day(activity, '2026-03-01', 'phone'))
+      .then(counts({ resolved: 2, unresolved: 1, abandoned: 1, transferred: 1 })));
+
+  it('adds up handling and waiting time, counting only the contacts that report them', () =>
+    given([
+      ended('phone', 'resolved', { handlingSeconds: 300, waitSeconds: 40 }),
+      ended('phone', 'resolved', { handlingSeconds: 200 }),
+      ended('phone', 'abandoned', { waitSeconds: 120 }),
+      ended('phone', 'resolved'),
+    ])
+      .when((activity) => day(activity, '2026-03-01', 'phone'))
+      .then(counts({ resolved: 3, abandoned: 1, handlingSeconds: 500, handledContacts: 2, waitSeconds: 160, waitedContacts: 2 })));
+
+  it('counts an opened case as an escalation away from one channel and into another', () =>
+    given([caseOpened('chatbot', 'live-chat'), caseOpened('chatbot', 'video')]).then({
+      days: {
+        '2026-03-01': {
+          chatbot: counts({ escalatedFrom: 2 }),
+          'live-chat': counts({ escalatedTo: 1 }),
+          video: counts({ escalatedTo: 1 }),
+        },
+      },
+    }));
+
+  it('files each event under the UTC day it happened on', () =>
+    given([
+      started('web', '2026-03-01T23:59:59.000Z'),
+      started('web', '2026-03-02T00:00:00.000Z'),
+      caseOpened('web', 'phone', '2026-03-03T08:00:00Z'),
+    ])
+      .when((activity) => Object.keys(activity.days).sort())
+      .then(['2026-03-01', '2026-03-02', '2026-03-03']));
+
+  it('ignores what it does not measure', () =>
+    given([
+      onJourney({ type: 'TaskCompleted', data: { ...contact('web'), task: 'apply-permit' } }),
+      onJourney({ type: 'SurveyAnswered', data: { ...contact('web'), instrument: 'csat', answers: { q1: 4 } } }),
+      { type: 'CaseAssigned', data: { caseId: 'case-1', agentId: 'ann' }, streamName: 'case-case-1' },
+      { type: 'CaseResolved', data: { caseId: 'case-1' }, streamName: 'case-case-1' },
+    ]).then({ days: {} }));
+
+  it('leaves the read model it was given as it was', () => {
+    const before = channelActivityProjection.evolve(channelActivityProjection.initialState(), started('web'));
+    const snapshot = structuredClone(before);
+    channelActivityProjection.evolve(before, started('web'));
+    channelActivityProjection.evolve(before, ended('web', 'resolved', { handlingSeconds: 10 }));
+    expect(before).toEqual(snapshot);
+  });
+});
