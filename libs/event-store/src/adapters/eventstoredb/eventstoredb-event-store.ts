@@ -20,7 +20,7 @@ import {
   type ReadPosition,
   type ResolvedEvent,
 } from '@eventstore/db-client';
-import { ExpectedRevisionConflictError } from '../../errors';
+import { ExpectedRevisionConflictError, MultiStreamAppendUnsupportedError } from '../../errors';
 import {
   ANY,
   NO_STREAM,
@@ -35,6 +35,7 @@ import {
   type ReadAllOptions,
   type ReadStreamOptions,
   type RecordedEvent,
+  type StreamAppend,
   type SubscribeOptions,
   type Subscription,
 } from '../../event-store.port';
@@ -132,6 +133,10 @@ export class EventStoreDbEventStore implements EventStore {
       }
       throw error;
     }
+  }
+
+  async appendToStreams(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
+    throw new MultiStreamAppendUnsupportedError('EventStoreDB', appends.map((a) => a.stream));
   }
 
   async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
