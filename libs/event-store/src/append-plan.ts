@@ -48,4 +48,4 @@ export const planAppends = (
 
 /** Every idempotency key in a batch, for adapters that look them up in one query. */
 export const keysOf = (appends: readonly StreamAppend[]): string[] =>
-  appends.flatMap(({ events }) => events.flatMap((event) => (event.metadata.idempotencyKey === undefined ? [] : [event.metadata.idempotencyKey])));
+  appends.flatMap(({ events }) => events.flatMap(({ metadata: { idempotencyKey: key } }) => (key === undefined ? [] : [key])));

@@ -17,13 +17,19 @@ const counting: Projection<{ seen: string[] }> = {
 };
 
 const append = (store: EventStore, stream: string, ns: number[]) =>
-  store.appendToStream(stream, ns.map((n) => ({ type: 'Counted', data: { n }, metadata: { causationId: `c${n}`, correlationId: 'c', actor: 't' } })));
+  store.appendToStream(
+    stream,
+    ns.map((n) => ({ type: 'Counted', data: { n }, metadata: { causationId: `c${n}`, correlationId: 'c', actor: 't' } })),
+  );
 
 const caughtUp = async (store: EventStore, projections: ProjectionStore) => {
   const head = await store.headPosition();
   let resolve: () => void = () => undefined;
   const done = new Promise<void>((r) => (resolve = r));
-  const running = await runProjection(store, projections, counting, { saveEvery: 2, onCaughtUp: (position) => position >= head && resolve() });
+  const running = await runProjection(store, projections, counting, {
+    saveEvery: 2,
+    onCaughtUp: (position) => position >= head && resolve(),
+  });
   await done;
   await running.stop();
   return running.current();

@@ -5,6 +5,14 @@ import { Client } from 'pg';
 /** The admin connection tests use to create and drop their own database. */
 export const postgresAdminUrl = (): string => process.env.REGIE_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
+const PROBE = `
+const { Client } = require('pg');
+const client = new Client({ connectionString: process.argv[1], connectionTimeoutMillis: 3000 });
+client.connect().then(() => client.query('SELECT 1')).then(() => client.end()).then(
+  () => process.exit(0),
+  (error) => { console.error(error.message); process.exit(1); },
+);`;
+
 /**
  * Why the PostgreSQL suites cannot run, decided synchronously (jest declares suites before any
  * hook runs): undefined when the admin URL answers. Under CI=true an unreachable server is a
@@ -14,8 +22,7 @@ export const postgresSkipReason = (): string | undefined => {
   const url = postgresAdminUrl();
   const probe = spawnSync(
     process.execPath,
-    ['-e', `const { Client } = require('pg'); const c = new Client({ connectionString: process.argv[1], connectionTimeoutMillis: 3000 });
-      c.connect().then(() => c.query('SELECT 1')).then(() => c.end()).then(() => process.exit(0), (e) => { console.error(e.message); process.exit(1); });`, url],
+    ['-e', PROBE, url],
     { encoding: 'utf8', timeout: 10_000 },
   );
   if (probe.status === 0) return undefined;

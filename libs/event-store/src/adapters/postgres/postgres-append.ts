@@ -4,7 +4,6 @@ import { keysOf, planAppends, type PlannedAppend } from '../../append-plan';
 import { assertDistinctStreams } from '../../errors';
 import { START, type AppendResult, type StreamAppend } from '../../event-store.port';
 import { NEW_STREAM, visibleRevision, type StreamHead } from '../../expected-revision';
-import { NOTIFY_CHANNEL } from './postgres-schema';
 
 /** Test seam: runs after the insert, before COMMIT (to hold a numbered transaction open). */
 export interface AppendHooks {
@@ -20,41 +19,55 @@ const sqlState = (error: unknown): string | undefined =>
 
 interface HeadRow {
   readonly stream: string;
-  readonly live: string | null;
-  readonly position: string | null;
-  readonly erased: string | null;
+  readonly live: number | null;
+  readonly position: number | null;
+  readonly erased: number | null;
 }
 
-const HEADS = `
-SELECT s.stream,
-  (SELECT revision FROM regie_events e WHERE e.stream_name = s.stream ORDER BY revision DESC LIMIT 1) AS live,
-  (SELECT position FROM regie_events e WHERE e.stream_name = s.stream ORDER BY revision DESC LIMIT 1) AS position,
-  (SELECT last_revision FROM regie_erased_streams x WHERE x.stream_name = s.stream) AS erased
-FROM unnest($1::text[]) AS s(stream)`;
+/** Heads of the streams and which of the keys are recorded, in one round trip (as JSON: numbers stay numbers). */
+const LOOKUP = `
+SELECT
+  (SELECT json_agg(json_build_object(
+     'stream', s.stream,
+     'live', (SELECT revision FROM regie_events e WHERE e.stream_name = s.stream ORDER BY revision DESC LIMIT 1),
+     'position', (SELECT position FROM regie_events e WHERE e.stream_name = s.stream ORDER BY revision DESC LIMIT 1),
+     'erased', (SELECT last_revision FROM regie_erased_streams x WHERE x.stream_name = s.stream)))
+   FROM unnest($1::text[]) AS s(stream)) AS heads,
+  (SELECT json_agg(k.key) FROM (
+     SELECT idempotency_key AS key FROM regie_events WHERE idempotency_key = ANY ($2::text[])
+     UNION SELECT idempotency_key FROM regie_erased_keys WHERE idempotency_key = ANY ($2::text[])) AS k) AS keys`;
 
-const RECORDED_KEYS = `
-SELECT idempotency_key FROM regie_events WHERE idempotency_key = ANY ($1::text[])
-UNION SELECT idempotency_key FROM regie_erased_keys WHERE idempotency_key = ANY ($1::text[])`;
-
+/**
+ * Numbering and insert in one statement: the numbering CTE is read before the
+ * first row is inserted, so before the transaction has an id (regie_number_events checks that).
+ */
 const INSERT = `
-WITH inserted AS (
+WITH numbered AS MATERIALIZED (SELECT regie_number_events($1) AS last),
+inserted AS (
   INSERT INTO regie_events (position, event_id, stream_name, revision, type, data, metadata, idempotency_key)
-  SELECT * FROM unnest($1::bigint[], $2::uuid[], $3::text[], $4::bigint[], $5::text[], $6::json[], $7::json[], $8::text[])
+  SELECT numbered.last - $1 + r.n, r.event_id, r.stream_name, r.revision, r.type, r.data, r.metadata, r.idempotency_key
+  FROM numbered, unnest($2::uuid[], $3::text[], $4::bigint[], $5::text[], $6::json[], $7::json[], $8::text[])
+    WITH ORDINALITY AS r(event_id, stream_name, revision, type, data, metadata, idempotency_key, n)
 )
-SELECT pg_notify('${NOTIFY_CHANNEL}', '')`;
+SELECT numbered.last FROM numbered`;
 
 const headOf = (row: HeadRow): StreamHead => {
-  if (row.live !== null) return { lastRevision: Number(row.live), exists: true };
-  return row.erased === null ? NEW_STREAM : { lastRevision: Number(row.erased), exists: false };
+  if (row.live !== null) return { lastRevision: row.live, exists: true };
+  return row.erased === null ? NEW_STREAM : { lastRevision: row.erased, exists: false };
 };
 
 /**
- * One append (one or several streams) as one transaction: lock the streams (advisory locks,
- * which take no transaction id), read heads and recorded keys, plan, number the events, insert,
- * notify listeners, commit. A unique violation means a concurrent transaction recorded one of our
- * idempotency keys in another stream first: the next attempt sees it as a duplicate.
+ * One append (one or several streams) as one transaction of four round trips: begin and lock the
+ * streams (advisory locks, which take no transaction id); read heads and recorded keys; number
+ * and insert; commit. Listeners are notified after the commit (PostgresEventStore.announce).
+ * A unique violation means a concurrent transaction recorded one of our idempotency keys in
+ * another stream first: the next attempt sees it as a duplicate.
  */
-export const appendInTransaction = async (pool: Pool, appends: readonly StreamAppend[], hooks: AppendHooks = {}): Promise<AppendResult[]> => {
+export const appendInTransaction = async (
+  pool: Pool,
+  appends: readonly StreamAppend[],
+  hooks: AppendHooks = {},
+): Promise<AppendResult[]> => {
   assertDistinctStreams(appends.map((append) => append.stream));
   for (let attempt = 1; ; attempt += 1) {
     const client = await pool.connect();
@@ -65,11 +78,12 @@ export const appendInTransaction = async (pool: Pool, appends: readonly StreamAp
       client.release();
       return results;
     } catch (error) {
-      // Failing inside the numbering function may leave its session-level lock held: drop the connection.
-      destroy = step.numbering;
+      const code = sqlState(error);
+      // A failure inside the numbering function may leave its session-level lock held: drop the
+      // connection. Unique violations and deadlocks come from the insert, after the function.
+      destroy = step.numbering && code !== UNIQUE_VIOLATION && code !== DEADLOCK;
       await client.query('ROLLBACK').catch(() => (destroy = true));
       client.release(destroy);
-      const code = sqlState(error);
       if ((code === UNIQUE_VIOLATION || code === DEADLOCK) && attempt < MAX_ATTEMPTS) continue;
       throw error;
     }
@@ -83,13 +97,12 @@ const attemptAppend = async (
   step: { numbering: boolean },
 ): Promise<AppendResult[]> => {
   const streams = appends.map((append) => append.stream);
-  await client.query('BEGIN');
-  await client.query('SELECT pg_advisory_xact_lock(hashtextextended(s, 0)) FROM unnest($1::text[]) AS s', [[...streams].sort()]);
-  const { rows: headRows } = await client.query<HeadRow>(HEADS, [streams]);
-  const keys = keysOf(appends);
-  const recorded = new Set(
-    keys.length === 0 ? [] : (await client.query<{ idempotency_key: string }>(RECORDED_KEYS, [keys])).rows.map((row) => row.idempotency_key),
-  );
+  // One round trip for both (simple protocol, so the names go in as escaped literals); sorted, so batches cannot deadlock.
+  const locks = [...streams].sort().map((stream) => `SELECT pg_advisory_xact_lock(hashtextextended(${client.escapeLiteral(stream)}, 0));`);
+  await client.query(`BEGIN; ${locks.join(' ')}`);
+  const { rows: found } = await client.query<{ heads: HeadRow[]; keys: string[] | null }>(LOOKUP, [streams, keysOf(appends)]);
+  const headRows = found[0]!.heads;
+  const recorded = new Set(found[0]!.keys ?? []);
   const heads = new Map(headRows.map((row) => [row.stream, headOf(row)]));
   const plans = planAppends(appends, heads, (key) => recorded.has(key));
   const total = plans.reduce((sum, plan) => sum + plan.fresh.length, 0);
@@ -97,23 +110,26 @@ const attemptAppend = async (
     await client.query('ROLLBACK');
     return plans.map((plan) => unchanged(plan, headRows.find((row) => row.stream === plan.stream)!));
   }
-  step.numbering = true;
-  const { rows } = await client.query<{ last: string }>('SELECT regie_number_events($1) AS last', [total]);
-  step.numbering = false;
-  let next = Number(rows[0]!.last) - total + 1;
-  const columns: unknown[][] = [[], [], [], [], [], [], [], []];
-  const results = plans.map((plan): AppendResult => {
-    if (plan.fresh.length === 0) return unchanged(plan, headRows.find((row) => row.stream === plan.stream)!);
+  const columns: unknown[][] = [[], [], [], [], [], [], []];
+  let offset = 0;
+  const planned = plans.map((plan) => {
     plan.fresh.forEach((event, index) => {
-      const values: unknown[] = [next, randomUUID(), plan.stream, plan.head.lastRevision + 1 + index, event.type];
-      values.push(JSON.stringify(event.data), JSON.stringify(event.metadata), event.metadata.idempotencyKey ?? null);
+      const values: unknown[] = [randomUUID(), plan.stream, plan.head.lastRevision + 1 + index, event.type, JSON.stringify(event.data)];
+      values.push(JSON.stringify(event.metadata), event.metadata.idempotencyKey ?? null);
       values.forEach((value, column) => columns[column]!.push(value));
-      next += 1;
     });
-    const nextExpectedRevision = plan.head.lastRevision + plan.fresh.length;
-    return { nextExpectedRevision, position: next - 1, appended: plan.fresh.length, duplicates: plan.duplicates };
+    offset += plan.fresh.length;
+    return { plan, lastIndex: offset };
   });
-  await client.query(INSERT, columns);
+  step.numbering = true;
+  const { rows } = await client.query<{ last: string }>(INSERT, [total, ...columns]);
+  step.numbering = false;
+  const first = Number(rows[0]!.last) - total;
+  const results = planned.map(({ plan, lastIndex }): AppendResult => {
+    if (plan.fresh.length === 0) return unchanged(plan, headRows.find((row) => row.stream === plan.stream)!);
+    const nextExpectedRevision = plan.head.lastRevision + plan.fresh.length;
+    return { nextExpectedRevision, position: first + lastIndex, appended: plan.fresh.length, duplicates: plan.duplicates };
+  });
   await hooks.beforeCommit?.();
   await client.query('COMMIT');
   return results;
@@ -121,7 +137,7 @@ const attemptAppend = async (
 
 const unchanged = (plan: PlannedAppend, row: HeadRow): AppendResult => ({
   nextExpectedRevision: visibleRevision(plan.head),
-  position: row.position === null ? START : Number(row.position),
+  position: row.position ?? START,
   appended: 0,
   duplicates: plan.duplicates,
 });

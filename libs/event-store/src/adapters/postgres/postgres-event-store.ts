@@ -16,7 +16,8 @@ import { AppendNotifier } from '../../subscriptions/append-notifier';
 import { catchUpSubscription } from '../../subscriptions/catch-up-subscription';
 import { appendInTransaction, type AppendHooks } from './postgres-append';
 import { NotificationListener } from './postgres-listener';
-import { EVENT_COLUMNS, HORIZON, HORIZON_PASSED, READ_PAGE, toPage, toRecorded, type EventRow, type Page, type PageRow } from './postgres-rows';
+import { EVENT_COLUMNS, HORIZON, HORIZON_PASSED, READ_PAGE, toPage, toRecorded } from './postgres-rows';
+import type { EventRow, Page, PageRow } from './postgres-rows';
 import { migrate, NOTIFY_CHANNEL } from './postgres-schema';
 
 export interface PostgresEventStoreOptions {
@@ -47,6 +48,9 @@ export class PostgresEventStore implements EventStore {
   private readonly pollIntervalMs: number;
   private lagWake: NodeJS.Timeout | undefined;
   private lagDelayMs = 5;
+  private announcing = false;
+  private announceAgain = false;
+  private closing = false;
 
   private constructor(
     readonly pool: Pool,
@@ -83,9 +87,34 @@ export class PostgresEventStore implements EventStore {
 
   async appendToStreams(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
     const results = await appendInTransaction(this.pool, appends, this.options.hooks);
-    // Listeners on this process hear the NOTIFY too; waking them now saves the round trip.
-    if (results.some((result) => result.appended > 0)) this.notifier.notify();
+    if (results.some((result) => result.appended > 0)) {
+      this.notifier.notify(); // this process's subscriptions need not wait for the round trip
+      this.announce();
+    }
     return results;
+  }
+
+  /**
+   * NOTIFY in its own statement after the commit, not inside the append: a committing
+   * transaction that notified holds PostgreSQL's notification lock through its WAL flush, which
+   * would serialise every append's commit. At most one in flight; appends meanwhile share the next.
+   */
+  private announce(): void {
+    if (this.announcing) {
+      this.announceAgain = true;
+      return;
+    }
+    this.announcing = true;
+    void this.pool
+      .query('SELECT pg_notify($1, $2)', [NOTIFY_CHANNEL, ''])
+      .catch((error: unknown) => this.options.onBackgroundError?.(error))
+      .finally(() => {
+        this.announcing = false;
+        if (this.announceAgain && !this.closing) {
+          this.announceAgain = false;
+          this.announce();
+        }
+      });
   }
 
   async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -145,6 +174,7 @@ export class PostgresEventStore implements EventStore {
   }
 
   async close(): Promise<void> {
+    this.closing = true;
     if (this.lagWake) clearTimeout(this.lagWake);
     await this.listener.close();
     await this.pool.end().catch(() => undefined);

@@ -62,5 +62,6 @@ export const toPage = (rows: readonly PageRow[]): Page => {
 };
 
 /** Whether every transaction that was open when `xmax` was taken has ended. */
-export const HORIZON = `SELECT pg_snapshot_xmin(s) = pg_snapshot_xmax(s) AS idle, pg_snapshot_xmax(s)::text AS xmax FROM pg_current_snapshot() AS s`;
+export const HORIZON = `
+SELECT pg_snapshot_xmin(s) = pg_snapshot_xmax(s) AS idle, pg_snapshot_xmax(s)::text AS xmax FROM pg_current_snapshot() AS s`;
 export const HORIZON_PASSED = `SELECT pg_snapshot_xmin(pg_current_snapshot()) >= $1::xid8 AS passed`;

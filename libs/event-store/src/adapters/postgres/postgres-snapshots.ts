@@ -25,9 +25,8 @@ export class PostgresProjectionStore implements ProjectionStore {
   constructor(private readonly pool: Pool) {}
 
   async load<State>(name: string): Promise<ProjectionSnapshot<State> | undefined> {
-    const { rows } = await this.pool.query<{ position: string; state: State }>('SELECT position, state FROM regie_projections WHERE name = $1', [
-      name,
-    ]);
+    const select = 'SELECT position, state FROM regie_projections WHERE name = $1';
+    const { rows } = await this.pool.query<{ position: string; state: State }>(select, [name]);
     return rows[0] === undefined ? undefined : { position: Number(rows[0].position), state: rows[0].state };
   }
 

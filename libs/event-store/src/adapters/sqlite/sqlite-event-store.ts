@@ -187,7 +187,12 @@ export class SqliteEventStore implements EventStore {
 
   subscribe(options: SubscribeOptions): Subscription {
     return catchUpSubscription(
-      { readAll: (read) => this.readAll(read), headPosition: () => this.headPosition(), notifier: this.notifier, pollIntervalMs: this.pollIntervalMs },
+      {
+        readAll: (read) => this.readAll(read),
+        headPosition: () => this.headPosition(),
+        notifier: this.notifier,
+        pollIntervalMs: this.pollIntervalMs,
+      },
       options,
     );
   }

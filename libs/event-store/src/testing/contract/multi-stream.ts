@@ -52,9 +52,8 @@ export const describeMultiStream = (context: ContractContext): void => {
         { stream: `${tag}b`, events: [event('B', {}, key), event('C')] },
       ]);
       expect(results.map((r) => [r.appended, r.duplicates])).toEqual([[1, []], [1, [key]]]);
-      await expect(store.appendToStreams([{ stream: `${tag}a`, events: [event('X')] }, { stream: `${tag}a`, events: [event('Y')] }])).rejects.toThrow(
-        /more than once/,
-      );
+      const twice = [{ stream: `${tag}a`, events: [event('X')] }, { stream: `${tag}a`, events: [event('Y')] }];
+      await expect(store.appendToStreams(twice)).rejects.toThrow(/more than once/);
     });
   });
 };

@@ -96,7 +96,12 @@ export const describeSubscribing = (context: ContractContext): void => {
       await store.appendToStream(`other${randomUUID()}`, [event('NotMine')]);
       const head = await store.headPosition();
       let seen = START;
-      const subscription = store.subscribe({ after: START, streamPrefixes: [tag], onEvent: () => undefined, onCaughtUp: (position) => (seen = Math.max(seen, position)) });
+      const subscription = store.subscribe({
+        after: START,
+        streamPrefixes: [tag],
+        onEvent: () => undefined,
+        onCaughtUp: (position) => (seen = Math.max(seen, position)),
+      });
       try {
         const until = Date.now() + 10_000;
         while (seen < head && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 10));
