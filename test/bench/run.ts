@@ -1,11 +1,13 @@
 /**
- * npm run bench [-- --events 100000 --batch 1000 --concurrency 2 --customers 2000
+ * npm run bench [-- --only ingest|kafka|postgres --pg-events 100000 --events 100000 --batch 1000 --concurrency 2 --customers 2000
  *                   --sim-customers 600 --sim-rate 40 --agents 6 --kafka-events 50000]
  * Measures Regie beside the raw limit of the same machine in the same run, and prints ratios:
  *   1. HTTP ingest into SQLite journeys        vs raw batched SQLite inserts
  *   2. escalation latency under simulator load vs a bare HTTP round trip to the same server
  *   3. Kafka pipeline (produce → orchestrator → SQLite) vs raw kafkajs produce → consume
- * The Kafka part runs when KAFKA_BROKERS is set or the local broker (npm run kafka:start) answers.
+ *   4. PostgreSQL appends through the adapter       vs raw multi-row INSERTs into the same table
+ * The Kafka part runs when KAFKA_BROKERS is set or the local broker (npm run kafka:start) answers;
+ * the PostgreSQL part when REGIE_POSTGRES_URL (or postgres://postgres@127.0.0.1:5432/postgres) answers.
  */
 import { JwtService } from '@nestjs/jwt';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -15,7 +17,9 @@ import { reachable } from '../support/kafka-broker';
 import { escalationUnderLoad, httpRoundTrip } from './escalation-bench';
 import { ingestOverHttp, makeEvent, SECRET, startServer } from './ingest-bench';
 import { kafkaPipeline, rawKafka } from './kafka-bench';
+import { postgresAppends } from './postgres-bench';
 import { rawSqliteInsert } from './raw-sqlite';
+import { postgresAdminUrl, postgresSkipReason } from '../../libs/event-store/src/testing/postgres-test-database';
 import { fmt, rate } from './stats';
 
 const arg = (name: string, fallback: number): number => {
@@ -84,12 +88,35 @@ const kafka = async (): Promise<void> => {
   console.log(`     ratio to the raw limit             : ${(pipeline.eventsPerSecond / raw).toFixed(3)}`);
 };
 
+const postgres = async (): Promise<void> => {
+  const skip = postgresSkipReason();
+  if (skip) {
+    console.log(`\n4. PostgreSQL: skipped — ${skip}`);
+    return;
+  }
+  const events = arg('pg-events', 100_000);
+  const batch = arg('batch', 1_000);
+  const concurrency = arg('concurrency', 2);
+  const customers = arg('customers', 2_000);
+  console.log(`\n4. PostgreSQL on ${new URL(postgresAdminUrl()).host}: ${fmt(events)} events, fresh database, same table`);
+  const figures = await postgresAppends(events, batch, concurrency, customers, makeEvent(0, customers).data);
+  const line = (label: string, { adapter, raw }: { adapter: number; raw: number }) => {
+    const [through, plain] = [fmt(Math.round(adapter)), fmt(Math.round(raw))];
+    console.log(`   ${label}: adapter ${through} events/s, raw INSERT ${plain} events/s, ratio ${(adapter / raw).toFixed(3)}`);
+  };
+  line(`${fmt(batch)} events per append, ${concurrency} in flight      `, figures.batched);
+  line(`1 event per append, ${concurrency * 4} in flight (5,000)    `, figures.single);
+};
+
 const main = async (): Promise<void> => {
   const dir = mkdtempSync(join(tmpdir(), 'regie-bench-'));
   console.log(`Regie bench on ${process.version}, ${new Date().toISOString()}`);
   try {
-    await ingestAndEscalation(dir);
-    await kafka();
+    const onlyAt = process.argv.indexOf('--only');
+    const only = onlyAt >= 0 ? process.argv[onlyAt + 1] : undefined; // ingest | kafka | postgres
+    if (!only || only === 'ingest') await ingestAndEscalation(dir);
+    if (!only || only === 'kafka') await kafka();
+    if (!only || only === 'postgres') await postgres();
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -1,6 +1,6 @@
 import { Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { join } from 'node:path';
-import { CHECKPOINT_STORE } from './checkpoint-store.port';
+import { CHECKPOINT_STORE, type CheckpointStore } from './checkpoint-store.port';
 import { EVENT_STORE, type EventStore } from './event-store.port';
 import { InMemoryCheckpointStore } from './adapters/in-memory/in-memory-checkpoint-store';
 import { InMemoryEventStore } from './adapters/in-memory/in-memory-event-store';
@@ -8,35 +8,52 @@ import { SqliteCheckpointStore } from './adapters/sqlite/sqlite-checkpoint-store
 import { SqliteEventStore } from './adapters/sqlite/sqlite-event-store';
 import { EventStoreDbEventStore } from './adapters/eventstoredb/eventstoredb-event-store';
 import { EventStoreDbCheckpointStore, EventStoreDbProjectionStore } from './adapters/eventstoredb/eventstoredb-snapshots';
+import { PostgresEventStore } from './adapters/postgres/postgres-event-store';
+import { PostgresCheckpointStore, PostgresProjectionStore } from './adapters/postgres/postgres-snapshots';
 import { InMemoryProjectionStore } from './projections/in-memory-projection-store';
-import { PROJECTION_STORE } from './projections/projection';
+import { PROJECTION_STORE, type ProjectionStore } from './projections/projection';
 import { SqliteProjectionStore } from './projections/sqlite-projection-store';
 
 export type EventStoreModuleOptions =
   | { readonly kind: 'sqlite'; readonly dataDir: string }
   | { readonly kind: 'memory' }
-  | { readonly kind: 'eventstoredb'; readonly url: string };
+  | { readonly kind: 'eventstoredb'; readonly url: string }
+  /** `url`: postgres://user:password@host:5432/db, TLS by `sslmode=` (and sslrootcert etc.) in it or PGSSLMODE. */
+  | { readonly kind: 'postgres'; readonly url: string; readonly poolSize?: number };
 
-const adaptersFor = (options: EventStoreModuleOptions) => {
+interface Adapters {
+  readonly store: EventStore;
+  readonly checkpoints: CheckpointStore;
+  readonly projections: ProjectionStore;
+}
+
+const adaptersFor = async (options: EventStoreModuleOptions): Promise<Adapters> => {
   switch (options.kind) {
+    case 'postgres': {
+      const { url, poolSize } = options;
+      const store = await PostgresEventStore.connect({ url, ...(poolSize !== undefined && { poolSize }) });
+      return { store, checkpoints: new PostgresCheckpointStore(store.pool), projections: new PostgresProjectionStore(store.pool) };
+    }
     case 'sqlite': {
       const store = new SqliteEventStore({ filename: join(options.dataDir, 'regie.db') });
       return { store, checkpoints: new SqliteCheckpointStore(store.db), projections: new SqliteProjectionStore(store.db) };
     }
     case 'eventstoredb': {
       const store = new EventStoreDbEventStore({ url: options.url });
-      return {
-        store,
-        checkpoints: new EventStoreDbCheckpointStore(store.client),
-        projections: new EventStoreDbProjectionStore(store.client),
-      };
+      const { client } = store;
+      return { store, checkpoints: new EventStoreDbCheckpointStore(client), projections: new EventStoreDbProjectionStore(client) };
     }
     case 'memory':
       return { store: new InMemoryEventStore(), checkpoints: new InMemoryCheckpointStore(), projections: new InMemoryProjectionStore() };
   }
 };
 
-/** Provides EVENT_STORE and CHECKPOINT_STORE for the configured adapter, and closes it on shutdown. */
+const ADAPTERS = 'REGIE_STORE_ADAPTERS';
+
+/**
+ * Provides EVENT_STORE, CHECKPOINT_STORE and PROJECTION_STORE for the configured adapter (the
+ * PostgreSQL one connects and migrates its schema first), and closes it on shutdown.
+ */
 @Module({})
 export class EventStoreModule implements OnApplicationShutdown {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
@@ -45,10 +62,10 @@ export class EventStoreModule implements OnApplicationShutdown {
     return {
       module: EventStoreModule,
       providers: [
-        { provide: 'REGIE_STORE_ADAPTERS', useFactory: () => adaptersFor(options) },
-        { provide: EVENT_STORE, useFactory: (a: ReturnType<typeof adaptersFor>) => a.store, inject: ['REGIE_STORE_ADAPTERS'] },
-        { provide: CHECKPOINT_STORE, useFactory: (a: ReturnType<typeof adaptersFor>) => a.checkpoints, inject: ['REGIE_STORE_ADAPTERS'] },
-        { provide: PROJECTION_STORE, useFactory: (a: ReturnType<typeof adaptersFor>) => a.projections, inject: ['REGIE_STORE_ADAPTERS'] },
+        { provide: ADAPTERS, useFactory: () => adaptersFor(options) },
+        { provide: EVENT_STORE, useFactory: (a: Adapters) => a.store, inject: [ADAPTERS] },
+        { provide: CHECKPOINT_STORE, useFactory: (a: Adapters) => a.checkpoints, inject: [ADAPTERS] },
+        { provide: PROJECTION_STORE, useFactory: (a: Adapters) => a.projections, inject: [ADAPTERS] },
       ],
       exports: [EVENT_STORE, CHECKPOINT_STORE, PROJECTION_STORE],
     };

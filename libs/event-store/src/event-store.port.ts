@@ -1,12 +1,44 @@
 /**
- * The event store port. Revisions are zero-based per stream (the first event of a stream has
- * revision 0) and positions are the global, strictly increasing order of all events starting
- * at 1; every adapter converts its native numbering into this one.
+ * The event store port, and the promises every adapter keeps (the contract suites in `testing/`
+ * check them on each one). Adapters convert their native numbering into this one.
+ *
+ * Revisions. Per stream, zero-based: the first event a stream ever gets has revision 0, each
+ * later one the next number. An empty stream's "last revision" is −1.
+ *
+ * Positions. One global order over all streams. A position is a positive integer, unique,
+ * never reused (not even after erasure), and strictly increasing in the order `readAll` and
+ * `subscribe` deliver events: a subscriber that has handled position p has handled every event
+ * at or before p, so saving p as a checkpoint is enough to resume without a gap. Positions are
+ * *not* dense: erased events leave holes (every adapter), an append rolled back after it was
+ * numbered leaves one (PostgreSQL: a lost race on an idempotency key), and EventStoreDB numbers
+ * by commit position in its log. `head − position` is therefore a distance, and an upper bound
+ * of the events behind on SQLite, PostgreSQL and in memory (exact while nothing was erased or
+ * rolled back); count with `readAll` where an exact number matters.
+ *
+ * Visibility. `readStream` sees every event whose append has returned. `readAll`,
+ * `headPosition` and `subscribe` also see every event whose append returned before the call,
+ * in order, and never deliver an event after one with a higher position.
+ *
+ * Idempotency. An event whose `metadata.idempotencyKey` (`${source}#${id}` of the source event,
+ * or a command's key) is already recorded anywhere in the store — any stream, erased or not —
+ * is never recorded again: the append skips it and reports the key in `duplicates`; a batch
+ * that holds only duplicates succeeds without checking the expected revision and changes
+ * nothing. Concurrent appends of one key record it once, whatever the streams.
+ *
+ * Erasure. `deleteStream` removes a stream's events from every read for good. The stream then
+ * counts as absent (NO_STREAM and ANY are accepted, STREAM_EXISTS is refused), and a new append
+ * continues its revisions after the last one it had: revisions of a stream name are never
+ * reused, as in EventStoreDB. The idempotency keys of erased events still hold, so a replayed
+ * source event cannot bring erased data back.
  */
 export const NO_STREAM = 'no_stream' as const;
 export const STREAM_EXISTS = 'stream_exists' as const;
 export const ANY = 'any' as const;
 
+/**
+ * A number is the revision of the stream's last event (for an erased stream, the last one it had
+ * before erasure); NO_STREAM: the stream has no events (never had, or erased).
+ */
 export type ExpectedRevision = number | typeof NO_STREAM | typeof STREAM_EXISTS | typeof ANY;
 
 /** Position before the first event: reading or subscribing from here sees everything. */
@@ -19,10 +51,7 @@ export interface EventMetadata {
   readonly correlationId: string;
   /** The `sub` of whoever (or whichever service) caused the event. */
   readonly actor: string;
-  /**
-   * Idempotency key: `${source}#${id}` of the source CloudEvent, or a command id. An event whose
-   * key was already recorded is never recorded again.
-   */
+  /** `${source}#${id}` of the source CloudEvent, or a command id: recorded once per store (see above). */
   readonly idempotencyKey?: string;
   readonly [extra: string]: unknown;
 }
@@ -45,14 +74,20 @@ export interface AppendOptions {
   readonly expectedRevision?: ExpectedRevision;
 }
 
+/** One stream's part of an atomic multi-stream append. */
+export interface StreamAppend extends AppendOptions {
+  readonly stream: string;
+  readonly events: readonly NewEvent[];
+}
+
 export interface AppendResult {
-  /** Revision of the stream's last event after the append (−1 if the stream is still empty). */
+  /** Revision of the stream's last event after the append (−1 if the stream has none). */
   readonly nextExpectedRevision: number;
   /** Global position of the last event written, or of the stream's head if nothing was new. */
   readonly position: number;
   /** Events actually written; duplicates by idempotency key are left out. */
   readonly appended: number;
-  /** Idempotency keys that were already recorded and therefore skipped. */
+  /** Idempotency keys that were already recorded (or repeated in the batch) and therefore skipped. */
   readonly duplicates: readonly string[];
 }
 
@@ -88,7 +123,15 @@ export interface Subscription {
 }
 
 export interface EventStore {
+  /** Appends to one stream if its last revision satisfies `expectedRevision` (default ANY). */
   appendToStream(stream: string, events: readonly NewEvent[], options?: AppendOptions): Promise<AppendResult>;
+  /**
+   * Appends to several distinct streams at once, all or nothing: when one expected revision fails
+   * nothing is written. Idempotency keys count across the whole batch. One result per stream, in
+   * order. EventStoreDB (before KurrentDB 25) has no such transaction: its adapter refuses batches
+   * of more than one stream with MultiStreamAppendUnsupportedError.
+   */
+  appendToStreams(appends: readonly StreamAppend[]): Promise<AppendResult[]>;
   /** The stream's events oldest first; an empty array when the stream does not exist. */
   readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
@@ -96,11 +139,7 @@ export interface EventStore {
   subscribe(options: SubscribeOptions): Subscription;
   /** Position of the newest event in the store (START when empty). */
   headPosition(): Promise<number>;
-  /**
-   * Erases a stream and its events for good (retention of personal data). Positions are never
-   * reused. The name can be used again: append after the last revision a reader sees (SQLite and
-   * memory restart at 0, EventStoreDB keeps counting). No-op when absent.
-   */
+  /** Erases a stream and its events for good (retention of personal data); see "Erasure". No-op when absent. */
   deleteStream(stream: string): Promise<void>;
   close(): Promise<void>;
 }

@@ -6,6 +6,8 @@ export { InMemoryEventStore } from './adapters/in-memory/in-memory-event-store';
 export { InMemoryCheckpointStore } from './adapters/in-memory/in-memory-checkpoint-store';
 export { SqliteEventStore } from './adapters/sqlite/sqlite-event-store';
 export { SqliteCheckpointStore } from './adapters/sqlite/sqlite-checkpoint-store';
+export { PostgresEventStore, type PostgresEventStoreOptions } from './adapters/postgres/postgres-event-store';
+export { PostgresCheckpointStore, PostgresProjectionStore } from './adapters/postgres/postgres-snapshots';
 export { EventStoreDbEventStore } from './adapters/eventstoredb/eventstoredb-event-store';
 export { EventStoreDbCheckpointStore, EventStoreDbProjectionStore } from './adapters/eventstoredb/eventstoredb-snapshots';
 export * from './event-store.module';

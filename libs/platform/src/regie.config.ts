@@ -2,7 +2,7 @@ import { plainToInstance, Transform } from 'class-transformer';
 import { IsIn, IsInt, IsIP, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateIf, validateSync } from 'class-validator';
 import { flattenValidationErrors } from '@regie/contracts';
 
-export const STORES = ['sqlite', 'memory', 'eventstoredb'] as const;
+export const STORES = ['sqlite', 'memory', 'eventstoredb', 'postgres'] as const;
 export const TRANSPORTS = ['in-process', 'kafka'] as const;
 
 /** The environment Regie reads, validated at start so a typo stops the process with a clear reason. */
@@ -58,6 +58,13 @@ export class RegieConfig {
       'EVENTSTORE_URL must be an esdb:// connection string, e.g. esdb://localhost:2113?tls=false (required when REGIE_STORE=eventstoredb)',
   })
   EVENTSTORE_URL?: string;
+
+  @ValidateIf((config: RegieConfig) => config.REGIE_STORE === 'postgres')
+  @Matches(/^postgres(ql)?:\/\/\S+$/, {
+    message:
+      'REGIE_POSTGRES_URL must be a postgres:// connection string, e.g. postgres://regie:secret@db:5432/regie?sslmode=require (required when REGIE_STORE=postgres)',
+  })
+  REGIE_POSTGRES_URL?: string;
 
   @IsString()
   @MinLength(1)

@@ -7,6 +7,8 @@ export const storeOptionsFrom = (config: RegieConfig): EventStoreModuleOptions =
       return { kind: 'memory' };
     case 'eventstoredb':
       return { kind: 'eventstoredb', url: config.EVENTSTORE_URL ?? '' };
+    case 'postgres':
+      return { kind: 'postgres', url: config.REGIE_POSTGRES_URL ?? '' };
     case 'sqlite':
       return { kind: 'sqlite', dataDir: config.REGIE_DATA_DIR };
   }

@@ -28,10 +28,8 @@ export const runProjection = async <State>(
   options: RunProjectionOptions = {},
 ): Promise<RunningProjection<State>> => {
   const saveEvery = Math.max(1, options.saveEvery ?? 100);
-  let snapshot: ProjectionSnapshot<State> = (await projections.load<State>(projection.name)) ?? {
-    state: projection.initialState(),
-    position: START,
-  };
+  const saved = await projections.load<State>(projection.name);
+  let snapshot: ProjectionSnapshot<State> = saved ?? { state: projection.initialState(), position: START };
   let savedPosition = snapshot.position;
   let unsaved = 0;
   let savedAt = 0;

@@ -1,141 +1,153 @@
 import { randomUUID } from 'node:crypto';
 import {
-  ANY as ESDB_ANY,
   BACKWARDS,
   END,
   EventStoreDBClient,
-  excludeSystemEvents,
   FORWARDS,
   jsonEvent,
   NO_STREAM as ESDB_NO_STREAM,
   START as ESDB_START,
-  STREAM_EXISTS as ESDB_STREAM_EXISTS,
-  streamNameFilter,
+  StreamDeletedError,
   StreamNotFoundError,
   WrongExpectedVersionError,
-  type AllStreamResolvedEvent,
   type AppendExpectedRevision,
+  type ExpectedRevision as EsdbExpectedRevision,
   type JSONType,
-  type Position,
-  type ReadPosition,
-  type ResolvedEvent,
 } from '@eventstore/db-client';
-import { ExpectedRevisionConflictError } from '../../errors';
+import { ExpectedRevisionConflictError, MultiStreamAppendUnsupportedError } from '../../errors';
 import {
   ANY,
-  NO_STREAM,
   START,
-  STREAM_EXISTS,
   type AppendOptions,
   type AppendResult,
-  type EventMetadata,
   type EventStore,
   type ExpectedRevision,
   type NewEvent,
   type ReadAllOptions,
   type ReadStreamOptions,
   type RecordedEvent,
+  type StreamAppend,
   type SubscribeOptions,
   type Subscription,
 } from '../../event-store.port';
+import { satisfies, visibleRevision } from '../../expected-revision';
 import { deterministicEventId } from './deterministic-id';
-
-/** Our expected revision in EventStoreDB's terms (both count revisions from 0). */
-const toEsdbRevision = (expected: ExpectedRevision): AppendExpectedRevision => {
-  switch (expected) {
-    case NO_STREAM:
-      return ESDB_NO_STREAM;
-    case STREAM_EXISTS:
-      return ESDB_STREAM_EXISTS;
-    case ANY:
-      return ESDB_ANY;
-    default:
-      return BigInt(expected);
-  }
-};
-
-/** Port positions are EventStoreDB commit positions: strictly increasing, not dense. */
-const toPosition = (position: Position | undefined): number => Number(position?.commit ?? 0n);
-const fromPosition = (after: number): ReadPosition => (after <= START ? ESDB_START : { commit: BigInt(after), prepare: BigInt(after) });
-
-const isSystem = (streamId: string, type: string) => streamId.startsWith('$') || type.startsWith('$');
-const matches = (streamId: string, prefixes: readonly string[] | undefined) =>
-  !prefixes || prefixes.length === 0 || prefixes.some((prefix) => streamId.startsWith(prefix));
-
-const toRecorded = (resolved: ResolvedEvent | AllStreamResolvedEvent): RecordedEvent | undefined => {
-  const event = resolved.event;
-  if (!event || !event.isJson || isSystem(event.streamId, event.type)) return undefined;
-  return {
-    type: event.type,
-    data: event.data,
-    metadata: event.metadata as EventMetadata,
-    eventId: event.id,
-    streamName: event.streamId,
-    revision: Number(event.revision),
-    position: toPosition(event.position),
-    recordedAt: event.created.toISOString(),
-  };
-};
+import { IdempotencyClaims, type PlannedEvent } from './eventstoredb-claims';
+import { subscribeToAll } from './eventstoredb-subscription';
+import { fromPosition, isInternal, matches, streamHead, toEsdbRevision, toPosition, toRecorded } from './eventstoredb-records';
 
 export interface EventStoreDbOptions {
   /** e.g. `esdb://localhost:2113?tls=false` */
   readonly url: string;
 }
 
+const MAX_ATTEMPTS = 5;
+
+const plan = (event: NewEvent): PlannedEvent => ({
+  id: event.metadata.idempotencyKey === undefined ? randomUUID() : deterministicEventId(event.metadata.idempotencyKey),
+  type: event.type,
+  data: event.data as JSONType,
+  metadata: { ...event.metadata },
+});
+
 /**
- * The production adapter. Idempotency: an event with an idempotency key gets a deterministic
- * event id, and keys already in the target stream are skipped and reported (EventStoreDB's own
- * id check covers concurrent retries). Keys are checked within the stream, which is where Regie
- * keeps them (one customer's journey).
+ * The production adapter. Events without an idempotency key are appended as they are; a batch
+ * with keys goes through claim streams (eventstoredb-claims.ts), which make the keys hold
+ * across the whole store, erased streams included. Soft deletion keeps counting revisions,
+ * which is the port's rule for every adapter.
  */
 export class EventStoreDbEventStore implements EventStore {
   readonly client: EventStoreDBClient;
+  private readonly claims: IdempotencyClaims;
 
   constructor(options: EventStoreDbOptions) {
     this.client = EventStoreDBClient.connectionString(options.url);
+    this.claims = new IdempotencyClaims(this.client);
+  }
+
+  async appendToStreams(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
+    if (appends.length !== 1)
+      throw new MultiStreamAppendUnsupportedError(
+        'EventStoreDB',
+        appends.map((append) => append.stream),
+      );
+    return [await this.appendToStream(appends[0]!.stream, appends[0]!.events, appends[0]!)];
   }
 
   async appendToStream(stream: string, events: readonly NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
-    const existing = await this.readStream(stream);
-    const known = new Set(existing.map((event) => event.metadata.idempotencyKey).filter((key): key is string => key !== undefined));
+    const expected = options.expectedRevision ?? ANY;
+    if (events.every((event) => event.metadata.idempotencyKey === undefined)) {
+      return this.append(stream, events.map(plan), toEsdbRevision(expected), expected);
+    }
+    for (let attempt = 1; ; attempt += 1) {
+      const result = await this.appendClaimed(stream, events, expected, attempt === MAX_ATTEMPTS);
+      if (result) return result;
+    }
+  }
+
+  /** One attempt; undefined when a race was lost in a way the caller's expectation allows retrying. */
+  private async appendClaimed(
+    stream: string,
+    events: readonly NewEvent[],
+    expected: ExpectedRevision,
+    last: boolean,
+  ): Promise<AppendResult | undefined> {
+    const keys = [...new Set(events.flatMap(({ metadata: { idempotencyKey: key } }) => (key === undefined ? [] : [key])))];
+    const free = new Map<string, EsdbExpectedRevision>();
+    await Promise.all(
+      keys.map(async (key) => {
+        const status = await this.claims.status(key);
+        if (!status.recorded) free.set(key, status.revision);
+      }),
+    );
     const duplicates: string[] = [];
-    const fresh = events.filter((event) => {
-      const key = event.metadata.idempotencyKey;
+    const inBatch = new Set<string>();
+    const fresh = events.filter(({ metadata: { idempotencyKey: key } }) => {
       if (key === undefined) return true;
-      if (known.has(key)) {
+      if (!free.has(key) || inBatch.has(key)) {
         duplicates.push(key);
         return false;
       }
-      known.add(key);
+      inBatch.add(key);
       return true;
     });
-    const last = existing.at(-1);
-    if (fresh.length === 0)
-      return { nextExpectedRevision: last?.revision ?? -1, position: last?.position ?? START, appended: 0, duplicates };
-    const expected = options.expectedRevision ?? ANY;
+    const head = await streamHead(this.client, stream);
+    if (fresh.length === 0) return { nextExpectedRevision: visibleRevision(head), position: head.position, appended: 0, duplicates };
+    if (!satisfies(expected, head)) throw new ExpectedRevisionConflictError(stream, expected, visibleRevision(head));
+    // An explicit revision, even for ANY, so that a replay of this claim is exact (see IdempotencyClaims).
+    const esdbExpected = head.lastRevision >= 0 ? BigInt(head.lastRevision) : ESDB_NO_STREAM;
+    const claim = await this.claims.claimAll(free, { stream, expected: String(esdbExpected), events: fresh.map(plan) });
+    if (!claim) {
+      if (last) throw new Error(`EventStoreDB: the idempotency keys of this append stayed contended for ${MAX_ATTEMPTS} attempts`);
+      return undefined;
+    }
     try {
-      const result = await this.client.appendToStream(
-        stream,
-        fresh.map((event) =>
-          jsonEvent({
-            id: event.metadata.idempotencyKey === undefined ? randomUUID() : deterministicEventId(event.metadata.idempotencyKey),
-            type: event.type,
-            data: event.data as JSONType,
-            metadata: { ...event.metadata },
-          }),
-        ),
-        { expectedRevision: toEsdbRevision(expected) },
-      );
-      return {
-        nextExpectedRevision: Number(result.nextExpectedRevision),
-        position: toPosition(result.position),
-        appended: fresh.length,
-        duplicates,
-      };
+      const result = await this.append(stream, claim.append.events, esdbExpected, expected);
+      await this.claims.closeAll(claim, claim.held, 'recorded');
+      return { ...result, duplicates };
     } catch (error) {
-      if (error instanceof WrongExpectedVersionError) {
-        const actual = typeof error.actualVersion === 'bigint' ? Number(error.actualVersion) : -1;
-        throw new ExpectedRevisionConflictError(stream, expected, actual);
+      if (!(error instanceof ExpectedRevisionConflictError)) throw error; // claims stay ready: the next writer replays or releases them
+      await this.claims.closeAll(claim, claim.held, 'released');
+      if (typeof expected === 'number' || last) throw error;
+      return undefined; // the stream moved between our read and our write; the caller's expectation may still hold
+    }
+  }
+
+  private async append(
+    stream: string,
+    events: readonly PlannedEvent[],
+    esdbExpected: AppendExpectedRevision,
+    expected: ExpectedRevision,
+  ): Promise<AppendResult> {
+    try {
+      const written = events.map((event) => jsonEvent({ ...event }));
+      const result = await this.client.appendToStream(stream, written, { expectedRevision: esdbExpected });
+      const nextExpectedRevision = Number(result.nextExpectedRevision);
+      return { nextExpectedRevision, position: toPosition(result.position), appended: events.length, duplicates: [] };
+    } catch (error) {
+      if (error instanceof WrongExpectedVersionError || error instanceof StreamDeletedError) {
+        const head = await streamHead(this.client, stream);
+        throw new ExpectedRevisionConflictError(stream, expected, visibleRevision(head));
       }
       throw error;
     }
@@ -154,7 +166,7 @@ export class EventStoreDbEventStore implements EventStore {
         if (recorded) events.push(recorded);
       }
     } catch (error) {
-      if (error instanceof StreamNotFoundError) return [];
+      if (error instanceof StreamNotFoundError || error instanceof StreamDeletedError) return [];
       throw error;
     }
     return events;
@@ -179,40 +191,7 @@ export class EventStoreDbEventStore implements EventStore {
   }
 
   subscribe(options: SubscribeOptions): Subscription {
-    const after = options.after ?? START;
-    const prefixes = options.streamPrefixes ?? [];
-    const subscription = this.client.subscribeToAll({
-      fromPosition: fromPosition(after),
-      filter: prefixes.length > 0 ? streamNameFilter({ prefixes: [...prefixes] }) : excludeSystemEvents(),
-    });
-    let seen = after;
-    subscription.on('caughtUp', () => {
-      void this.headPosition().then(
-        (head) => options.onCaughtUp?.(Math.max(seen, head)),
-        () => options.onCaughtUp?.(seen),
-      );
-    });
-    const done = (async () => {
-      try {
-        for await (const resolved of subscription) {
-          const recorded = toRecorded(resolved);
-          if (!recorded || recorded.position <= after) continue;
-          await options.onEvent(recorded);
-          seen = recorded.position;
-        }
-      } catch (error) {
-        await subscription.unsubscribe().catch(() => undefined);
-        if (options.onError) options.onError(error);
-        else throw error;
-      }
-    })();
-    return {
-      done,
-      stop: async () => {
-        await subscription.unsubscribe();
-        await done.catch(() => undefined);
-      },
-    };
+    return subscribeToAll(this.client, options, () => this.headPosition());
   }
 
   /** The newest event that is not EventStoreDB's own (system streams and metadata do not count). */
@@ -223,7 +202,7 @@ export class EventStoreDbEventStore implements EventStore {
       for await (const resolved of read) {
         const position = Number(resolved.event?.position.commit ?? resolved.commitPosition ?? 0n);
         newest ??= position;
-        if (resolved.event && !isSystem(resolved.event.streamId, resolved.event.type)) return position;
+        if (resolved.event && !isInternal(resolved.event.streamId, resolved.event.type)) return position;
       }
     } finally {
       await read.cancel().catch(() => undefined);

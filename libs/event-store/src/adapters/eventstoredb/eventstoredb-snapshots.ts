@@ -17,11 +17,8 @@ class LatestValueStreams {
 
   async read<T>(name: string): Promise<T | undefined> {
     try {
-      for await (const resolved of this.client.readStream(`${this.prefix}${name}`, {
-        direction: BACKWARDS,
-        fromRevision: END,
-        maxCount: 1,
-      })) {
+      const read = this.client.readStream(`${this.prefix}${name}`, { direction: BACKWARDS, fromRevision: END, maxCount: 1 });
+      for await (const resolved of read) {
         if (resolved.event?.type === 'Deleted') return undefined;
         return resolved.event?.data as T | undefined;
       }

@@ -7,12 +7,13 @@ import type {
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
+  StreamAppend,
   SubscribeOptions,
   Subscription,
 } from '../../event-store.port';
-import { ANY, START } from '../../event-store.port';
-import { ExpectedRevisionConflictError } from '../../errors';
-import { matchesPrefix, satisfies } from '../../expected-revision';
+import { START } from '../../event-store.port';
+import { planAppends } from '../../append-plan';
+import { matchesPrefix, NEW_STREAM, visibleRevision, type StreamHead } from '../../expected-revision';
 import { AppendNotifier } from '../../subscriptions/append-notifier';
 import { catchUpSubscription } from '../../subscriptions/catch-up-subscription';
 
@@ -21,47 +22,56 @@ export class InMemoryEventStore implements EventStore {
   /** Index = position − 1; erased events leave a hole, so positions are never reused. */
   private readonly log: (RecordedEvent | undefined)[] = [];
   private readonly streams = new Map<string, RecordedEvent[]>();
+  /** Last revision of erased streams: a re-created stream continues after it. */
+  private readonly erased = new Map<string, number>();
+  /** Never forgotten, erased events' keys included. */
   private readonly idempotencyKeys = new Set<string>();
   private readonly notifier = new AppendNotifier();
 
   async appendToStream(stream: string, events: readonly NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
-    // Everything below runs without awaiting, so concurrent appends are serialised by the event loop.
-    const existing = this.streams.get(stream) ?? [];
-    const actual = existing.length - 1;
-    const fresh = [] as NewEvent[];
-    const duplicates = [] as string[];
-    const keysInBatch = new Set<string>();
-    for (const event of events) {
-      const key = event.metadata.idempotencyKey;
-      if (key !== undefined && (this.idempotencyKeys.has(key) || keysInBatch.has(key))) duplicates.push(key);
-      else {
-        if (key !== undefined) keysInBatch.add(key);
-        fresh.push(event);
-      }
-    }
-    if (fresh.length === 0) {
-      return { nextExpectedRevision: actual, position: existing.at(-1)?.position ?? START, appended: 0, duplicates };
-    }
-    const expected = options.expectedRevision ?? ANY;
-    if (!satisfies(expected, actual)) throw new ExpectedRevisionConflictError(stream, expected, actual);
+    const [result] = await this.appendToStreams([{ stream, events, ...options }]);
+    return result!;
+  }
 
+  async appendToStreams(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
+    // Everything below runs without awaiting, so concurrent appends are serialised by the event loop.
+    const plans = planAppends(
+      appends,
+      (stream) => this.headOf(stream),
+      (key) => this.idempotencyKeys.has(key),
+    );
     const recordedAt = new Date().toISOString();
-    const recorded = fresh.map((event, index): RecordedEvent => ({
-      type: event.type,
-      data: structuredClone(event.data),
-      metadata: structuredClone(event.metadata),
-      eventId: randomUUID(),
-      streamName: stream,
-      revision: actual + 1 + index,
-      position: this.log.length + 1 + index,
-      recordedAt,
-    }));
-    this.log.push(...recorded);
-    this.streams.set(stream, [...existing, ...recorded]);
-    for (const key of keysInBatch) this.idempotencyKeys.add(key);
-    this.notifier.notify();
-    const last = recorded[recorded.length - 1];
-    return { nextExpectedRevision: last.revision, position: last.position, appended: recorded.length, duplicates };
+    const results = plans.map(({ stream, head, fresh, duplicates }): AppendResult => {
+      const existing = this.streams.get(stream) ?? [];
+      if (fresh.length === 0) {
+        return { nextExpectedRevision: visibleRevision(head), position: existing.at(-1)?.position ?? START, appended: 0, duplicates };
+      }
+      const recorded = fresh.map((event, index): RecordedEvent => ({
+        type: event.type,
+        data: structuredClone(event.data),
+        metadata: structuredClone(event.metadata),
+        eventId: randomUUID(),
+        streamName: stream,
+        revision: head.lastRevision + 1 + index,
+        position: this.log.length + 1 + index,
+        recordedAt,
+      }));
+      this.log.push(...recorded);
+      this.streams.set(stream, [...existing, ...recorded]);
+      this.erased.delete(stream);
+      for (const event of fresh) if (event.metadata.idempotencyKey !== undefined) this.idempotencyKeys.add(event.metadata.idempotencyKey);
+      const last = recorded.at(-1)!;
+      return { nextExpectedRevision: last.revision, position: last.position, appended: recorded.length, duplicates };
+    });
+    if (results.some((result) => result.appended > 0)) this.notifier.notify();
+    return results;
+  }
+
+  private headOf(stream: string): StreamHead {
+    const last = this.streams.get(stream)?.at(-1);
+    if (last) return { lastRevision: last.revision, exists: true };
+    const erased = this.erased.get(stream);
+    return erased === undefined ? NEW_STREAM : { lastRevision: erased, exists: false };
   }
 
   async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -97,7 +107,10 @@ export class InMemoryEventStore implements EventStore {
   }
 
   async deleteStream(stream: string): Promise<void> {
-    for (const event of this.streams.get(stream) ?? []) this.log[event.position - 1] = undefined;
+    const events = this.streams.get(stream);
+    if (!events || events.length === 0) return;
+    for (const event of events) this.log[event.position - 1] = undefined;
+    this.erased.set(stream, events.at(-1)!.revision);
     this.streams.delete(stream);
   }
 

@@ -11,12 +11,13 @@ import type {
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
+  StreamAppend,
   SubscribeOptions,
   Subscription,
 } from '../../event-store.port';
-import { ANY, START } from '../../event-store.port';
-import { ExpectedRevisionConflictError } from '../../errors';
-import { satisfies } from '../../expected-revision';
+import { START } from '../../event-store.port';
+import { planAppends } from '../../append-plan';
+import { NEW_STREAM, visibleRevision, type StreamHead } from '../../expected-revision';
 import { AppendNotifier } from '../../subscriptions/append-notifier';
 import { catchUpSubscription } from '../../subscriptions/catch-up-subscription';
 import { SQLITE_SCHEMA } from './sqlite-schema';
@@ -50,12 +51,11 @@ const toRecorded = (row: EventRow): RecordedEvent => ({
   recordedAt: row.recorded_at,
 });
 
-const isUniqueViolation = (error: unknown): boolean =>
-  typeof error === 'object' && error !== null && (error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE';
-
 /**
- * The embedded default: one SQLite file in WAL mode. Every append is one IMMEDIATE transaction,
- * so the revision check, the idempotency check and the insert are atomic across processes too.
+ * The embedded default: one SQLite file in WAL mode. Every append (one stream or several) is one
+ * IMMEDIATE transaction, which takes the file's write lock first: the revision check, the
+ * idempotency check and the insert are atomic across processes too, and positions (AUTOINCREMENT
+ * rowids, rolled back with the transaction) are dense until something is erased.
  */
 export class SqliteEventStore implements EventStore {
   readonly db: Database.Database;
@@ -63,6 +63,7 @@ export class SqliteEventStore implements EventStore {
   private readonly pollIntervalMs: number;
   private readonly statements;
   private readonly appendTransaction;
+  private readonly deleteTransaction;
 
   constructor(options: SqliteEventStoreOptions) {
     if (options.filename !== ':memory:') mkdirSync(dirname(options.filename), { recursive: true });
@@ -76,7 +77,20 @@ export class SqliteEventStore implements EventStore {
       head: this.db.prepare<[string], { revision: number | null; position: number | null }>(
         'SELECT MAX(revision) AS revision, MAX(position) AS position FROM events WHERE stream_name = ?',
       ),
-      hasKey: this.db.prepare<[string], { found: 1 }>('SELECT 1 AS found FROM events WHERE idempotency_key = ?'),
+      hasKey: this.db.prepare<[string, string], { found: 1 }>(
+        `SELECT 1 AS found FROM events WHERE idempotency_key = ?
+         UNION ALL SELECT 1 FROM erased_idempotency_keys WHERE idempotency_key = ? LIMIT 1`,
+      ),
+      erasedHead: this.db.prepare<[string], { last_revision: number }>('SELECT last_revision FROM erased_streams WHERE stream_name = ?'),
+      forgetErased: this.db.prepare<[string]>('DELETE FROM erased_streams WHERE stream_name = ?'),
+      keepErasedKeys: this.db.prepare<[string]>(
+        `INSERT OR IGNORE INTO erased_idempotency_keys (idempotency_key)
+         SELECT idempotency_key FROM events WHERE stream_name = ? AND idempotency_key IS NOT NULL`,
+      ),
+      keepErasedHead: this.db.prepare<[string]>(
+        `INSERT OR REPLACE INTO erased_streams (stream_name, last_revision)
+         SELECT stream_name, MAX(revision) FROM events WHERE stream_name = ? GROUP BY stream_name`,
+      ),
       insert: this.db.prepare(
         `INSERT INTO events (event_id, stream_name, revision, type, data, metadata, idempotency_key, recorded_at)
          VALUES (@eventId, @streamName, @revision, @type, @data, @metadata, @idempotencyKey, @recordedAt)`,
@@ -88,63 +102,61 @@ export class SqliteEventStore implements EventStore {
       headPosition: this.db.prepare<[], { position: number | null }>('SELECT MAX(position) AS position FROM events'),
       deleteStream: this.db.prepare<[string]>('DELETE FROM events WHERE stream_name = ?'),
     };
-    this.appendTransaction = this.db.transaction((stream: string, events: readonly NewEvent[], options: AppendOptions): AppendResult =>
-      this.appendNow(stream, events, options),
-    );
+    this.appendTransaction = this.db.transaction((appends: readonly StreamAppend[]): AppendResult[] => this.appendNow(appends));
+    this.deleteTransaction = this.db.transaction((stream: string) => {
+      this.statements.keepErasedKeys.run(stream);
+      this.statements.keepErasedHead.run(stream);
+      this.statements.deleteStream.run(stream);
+    });
   }
 
   async appendToStream(stream: string, events: readonly NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
-    try {
-      const result = this.appendTransaction.immediate(stream, events, options);
-      if (result.appended > 0) this.notifier.notify();
-      return result;
-    } catch (error) {
-      // Another process won the race between our check and our insert.
-      if (isUniqueViolation(error)) {
-        const actual = this.statements.head.get(stream)?.revision ?? -1;
-        throw new ExpectedRevisionConflictError(stream, options.expectedRevision ?? ANY, actual);
-      }
-      throw error;
-    }
+    const [result] = await this.appendToStreams([{ stream, events, ...options }]);
+    return result!;
   }
 
-  private appendNow(stream: string, events: readonly NewEvent[], options: AppendOptions): AppendResult {
-    const head = this.statements.head.get(stream);
-    const actual = head?.revision ?? -1;
-    const duplicates: string[] = [];
-    const keysInBatch = new Set<string>();
-    const fresh = events.filter((event) => {
-      const key = event.metadata.idempotencyKey;
-      if (key === undefined) return true;
-      if (keysInBatch.has(key) || this.statements.hasKey.get(key)) {
-        duplicates.push(key);
-        return false;
-      }
-      keysInBatch.add(key);
-      return true;
-    });
-    if (fresh.length === 0) {
-      return { nextExpectedRevision: actual, position: head?.position ?? START, appended: 0, duplicates };
-    }
-    const expected = options.expectedRevision ?? ANY;
-    if (!satisfies(expected, actual)) throw new ExpectedRevisionConflictError(stream, expected, actual);
+  async appendToStreams(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
+    const results = this.appendTransaction.immediate(appends);
+    if (results.some((result) => result.appended > 0)) this.notifier.notify();
+    return results;
+  }
 
+  private headOf(stream: string): StreamHead {
+    const live = this.statements.head.get(stream)?.revision;
+    if (live !== null && live !== undefined) return { lastRevision: live, exists: true };
+    const erased = this.statements.erasedHead.get(stream)?.last_revision;
+    return erased === undefined ? NEW_STREAM : { lastRevision: erased, exists: false };
+  }
+
+  private appendNow(appends: readonly StreamAppend[]): AppendResult[] {
+    const plans = planAppends(
+      appends,
+      (stream) => this.headOf(stream),
+      (key) => this.statements.hasKey.get(key, key) !== undefined,
+    );
     const recordedAt = new Date().toISOString();
-    let position = START;
-    fresh.forEach((event, index) => {
-      const info = this.statements.insert.run({
-        eventId: randomUUID(),
-        streamName: stream,
-        revision: actual + 1 + index,
-        type: event.type,
-        data: JSON.stringify(event.data),
-        metadata: JSON.stringify(event.metadata),
-        idempotencyKey: event.metadata.idempotencyKey ?? null,
-        recordedAt,
+    return plans.map(({ stream, head, fresh, duplicates }): AppendResult => {
+      if (fresh.length === 0) {
+        const position = this.statements.head.get(stream)?.position ?? START;
+        return { nextExpectedRevision: visibleRevision(head), position, appended: 0, duplicates };
+      }
+      let position = START;
+      fresh.forEach((event, index) => {
+        const info = this.statements.insert.run({
+          eventId: randomUUID(),
+          streamName: stream,
+          revision: head.lastRevision + 1 + index,
+          type: event.type,
+          data: JSON.stringify(event.data),
+          metadata: JSON.stringify(event.metadata),
+          idempotencyKey: event.metadata.idempotencyKey ?? null,
+          recordedAt,
+        });
+        position = Number(info.lastInsertRowid);
       });
-      position = Number(info.lastInsertRowid);
+      if (!head.exists) this.statements.forgetErased.run(stream);
+      return { nextExpectedRevision: head.lastRevision + fresh.length, position, appended: fresh.length, duplicates };
     });
-    return { nextExpectedRevision: actual + fresh.length, position, appended: fresh.length, duplicates };
   }
 
   async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -192,7 +204,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   async deleteStream(stream: string): Promise<void> {
-    this.statements.deleteStream.run(stream);
+    this.deleteTransaction.immediate(stream);
   }
 
   async close(): Promise<void> {

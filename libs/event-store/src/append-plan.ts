@@ -1,0 +1,51 @@
+import { ExpectedRevisionConflictError, assertDistinctStreams } from './errors';
+import { ANY, type NewEvent, type StreamAppend } from './event-store.port';
+import { satisfies, visibleRevision, type StreamHead } from './expected-revision';
+
+export interface PlannedAppend {
+  readonly stream: string;
+  readonly head: StreamHead;
+  /** Events to write, in order; their revisions follow `head.lastRevision`. */
+  readonly fresh: readonly NewEvent[];
+  readonly duplicates: readonly string[];
+}
+
+/**
+ * The adapter-independent half of an append: drops events whose key is recorded (or repeated
+ * earlier in the batch), then checks the expected revision of every stream that still gets
+ * events. Throws the conflict of the first stream that fails, so nothing is written.
+ */
+export const planAppends = (
+  appends: readonly StreamAppend[],
+  heads: ReadonlyMap<string, StreamHead> | ((stream: string) => StreamHead),
+  isRecorded: (key: string) => boolean,
+): PlannedAppend[] => {
+  assertDistinctStreams(appends.map((append) => append.stream));
+  const headOf = typeof heads === 'function' ? heads : (stream: string) => heads.get(stream)!;
+  const keysInBatch = new Set<string>();
+  const plans = appends.map(({ stream, events }): PlannedAppend => {
+    const duplicates: string[] = [];
+    const fresh = events.filter((event) => {
+      const key = event.metadata.idempotencyKey;
+      if (key === undefined) return true;
+      if (keysInBatch.has(key) || isRecorded(key)) {
+        duplicates.push(key);
+        return false;
+      }
+      keysInBatch.add(key);
+      return true;
+    });
+    return { stream, head: headOf(stream), fresh, duplicates };
+  });
+  appends.forEach(({ expectedRevision = ANY }, index) => {
+    const { stream, head, fresh } = plans[index]!;
+    if (fresh.length > 0 && !satisfies(expectedRevision, head)) {
+      throw new ExpectedRevisionConflictError(stream, expectedRevision, visibleRevision(head));
+    }
+  });
+  return plans;
+};
+
+/** Every idempotency key in a batch, for adapters that look them up in one query. */
+export const keysOf = (appends: readonly StreamAppend[]): string[] =>
+  appends.flatMap(({ events }) => events.flatMap(({ metadata: { idempotencyKey: key } }) => (key === undefined ? [] : [key])));
