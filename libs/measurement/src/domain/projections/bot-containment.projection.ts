@@ -1,7 +1,8 @@
 import type { JourneyEvent } from '@regie/domain';
 import { localDay } from '../time/zoned-time';
-import { advanceClock, crossedHour, DAY_MS, instantOf, projectionName, type MeasurementProjection, type ProjectedEvent } from './projection';
+import { advanceClock, sweepDue, DAY_MS, instantOf, projectionName, type MeasurementProjection, type ProjectedEvent } from './projection';
 import { classify, STREAM_PREFIXES } from './recorded-events';
+import { emptyRecord, getEntry, removeEntry, setEntry, updateEntries, type BucketedRecord } from './bucketed-record';
 import { addToTally, type Tally } from './tally';
 
 /**
@@ -16,9 +17,9 @@ export interface BotContainment {
   /** Latest event time seen: the projection's clock for forgetting. */
   readonly clock: number;
   /** Contacts a handoff or case reached before they ended: key → when. */
-  readonly escalated: Readonly<Record<string, number>>;
+  readonly escalated: BucketedRecord<number>;
   /** Contained contacts of the last day: a case the escalation saga opens just after the end still counts. */
-  readonly recent: Readonly<Record<string, { readonly day: string; readonly channel: string; readonly endedAt: number }>>;
+  readonly recent: BucketedRecord<{ readonly day: string; readonly channel: string; readonly endedAt: number }>;
   readonly days: Tally;
 }
 
@@ -29,25 +30,27 @@ const OPEN_CONTACT_MS = 30 * DAY_MS;
 const contactKey = (customerId: string, contactId: string): string => `${customerId}/${contactId}`;
 
 const escalate = (state: BotContainment, key: string, at: number): BotContainment => {
-  const ended = state.recent[key];
-  if (!ended) return { ...state, escalated: { ...state.escalated, [key]: at } };
-  const { [key]: _, ...recent } = state.recent;
-  return { ...state, recent, days: addToTally(state.days, ended.day, ended.channel, { contained: -1 }) };
+  const ended = getEntry(state.recent, key);
+  if (!ended) return { ...state, escalated: setEntry(state.escalated, key, at) };
+  return { ...state, recent: removeEntry(state.recent, key), days: addToTally(state.days, ended.day, ended.channel, { contained: -1 }) };
 };
 
 const end = (state: BotContainment, key: string, at: number, channel: string): BotContainment => {
   const day = localDay(at, state.timeZone);
-  if (key in state.escalated) {
-    const { [key]: _, ...escalated } = state.escalated;
-    return { ...state, escalated, days: addToTally(state.days, day, channel, { ended: 1 }) };
+  if (getEntry(state.escalated, key) !== undefined) {
+    return { ...state, escalated: removeEntry(state.escalated, key), days: addToTally(state.days, day, channel, { ended: 1 }) };
   }
-  return { ...state, recent: { ...state.recent, [key]: { day, channel, endedAt: at } }, days: addToTally(state.days, day, channel, { ended: 1, contained: 1 }) };
+  return {
+    ...state,
+    recent: setEntry(state.recent, key, { day, channel, endedAt: at }),
+    days: addToTally(state.days, day, channel, { ended: 1, contained: 1 }),
+  };
 };
 
 const forget = (state: BotContainment): BotContainment => ({
   ...state,
-  escalated: Object.fromEntries(Object.entries(state.escalated).filter(([, at]) => at + OPEN_CONTACT_MS >= state.clock)),
-  recent: Object.fromEntries(Object.entries(state.recent).filter(([, ended]) => ended.endedAt + LATE_CASE_MS >= state.clock)),
+  escalated: updateEntries(state.escalated, (at) => (at + OPEN_CONTACT_MS >= state.clock ? at : undefined)),
+  recent: updateEntries(state.recent, (ended) => (ended.endedAt + LATE_CASE_MS >= state.clock ? ended : undefined)),
 });
 
 const evolveJourney = (state: BotContainment, event: JourneyEvent, at: number): BotContainment => {
@@ -83,14 +86,15 @@ const evolve = (state: BotContainment, recorded: ProjectedEvent): BotContainment
   } else if (measured.stream === 'case' && measured.event.type === 'CaseOpened') {
     const { customerId, context, openedAt } = measured.event.data;
     const at = instantOf(openedAt);
-    next = escalate({ ...state, clock: advanceClock(state.clock, at, recorded.recordedAt) }, contactKey(customerId, context.fromContactId), at);
+    const clock = advanceClock(state.clock, at, recorded.recordedAt);
+    next = escalate({ ...state, clock }, contactKey(customerId, context.fromContactId), at);
   }
-  return crossedHour(state.clock, next.clock) ? forget(next) : next;
+  return sweepDue(state.clock, next.clock) ? forget(next) : next;
 };
 
 export const botContainmentProjection = (timeZone: string): MeasurementProjection<BotContainment> => ({
   name: projectionName('containment', timeZone),
   streamPrefixes: [STREAM_PREFIXES.journey, STREAM_PREFIXES.case],
-  initialState: () => ({ timeZone, clock: 0, escalated: {}, recent: {}, days: {} }),
+  initialState: () => ({ timeZone, clock: 0, escalated: emptyRecord(), recent: emptyRecord(), days: {} }),
   evolve,
 });

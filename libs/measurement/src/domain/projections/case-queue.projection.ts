@@ -1,9 +1,10 @@
 import type { CaseEvent } from '@regie/domain';
-import { measurementSettings } from '../concept/measured-concept';
+import { measurementSettings, type MeasuredConcept } from '../concept/measured-concept';
 import { localDay } from '../time/zoned-time';
 import { addRevision, settingsAt, type ConceptTimeline } from './concept-timeline';
 import { instantOf, projectionName, type MeasurementProjection, type ProjectedEvent } from './projection';
 import { classify, STREAM_PREFIXES } from './recorded-events';
+import { emptyRecord, getEntry, removeEntry, setEntry, type BucketedRecord } from './bucketed-record';
 import { addToTally, type Tally } from './tally';
 
 /**
@@ -26,14 +27,15 @@ export interface CaseQueue {
   /** `shortAbandonSeconds` per revision. */
   readonly concept: ConceptTimeline<number>;
   /** Cases waiting for an agent whose channel has a service level. */
-  readonly queued: Readonly<Record<string, QueuedCase>>;
+  readonly queued: BucketedRecord<QueuedCase>;
   readonly days: Tally;
 }
 
 const waitEnded = (state: CaseQueue, caseId: string, at: number, verdict: (queued: QueuedCase) => CaseQueueCounter): CaseQueue => {
-  const { [caseId]: queued, ...others } = state.queued;
+  const queued = getEntry(state.queued, caseId);
   if (!queued) return state;
-  return { ...state, queued: others, days: addToTally(state.days, localDay(at, state.timeZone), queued.channel, { [verdict(queued)]: 1 }) };
+  const days = addToTally(state.days, localDay(at, state.timeZone), queued.channel, { [verdict(queued)]: 1 });
+  return { ...state, queued: removeEntry(state.queued, caseId), days };
 };
 
 const evolveCase = (state: CaseQueue, event: CaseEvent): CaseQueue => {
@@ -41,7 +43,8 @@ const evolveCase = (state: CaseQueue, event: CaseEvent): CaseQueue => {
     case 'CaseOpened': {
       const { caseId, channel, openedAt, serviceLevelDueAt } = event.data;
       if (serviceLevelDueAt === undefined) return state;
-      return { ...state, queued: { ...state.queued, [caseId]: { channel, openedAt: instantOf(openedAt), dueAt: instantOf(serviceLevelDueAt) } } };
+      const queued: QueuedCase = { channel, openedAt: instantOf(openedAt), dueAt: instantOf(serviceLevelDueAt) };
+      return { ...state, queued: setEntry(state.queued, caseId, queued) };
     }
     case 'CaseAssigned': {
       const at = instantOf(event.data.assignedAt);
@@ -50,7 +53,9 @@ const evolveCase = (state: CaseQueue, event: CaseEvent): CaseQueue => {
     case 'CaseAbandoned': {
       const at = instantOf(event.data.abandonedAt);
       const short = settingsAt(state.concept, at) ?? measurementSettings(undefined).shortAbandonSeconds;
-      return waitEnded(state, event.data.caseId, at, (queued) => (at - queued.openedAt <= short * 1000 ? 'caseShortAbandoned' : 'caseAbandoned'));
+      return waitEnded(state, event.data.caseId, at, (queued) =>
+        at - queued.openedAt <= short * 1000 ? 'caseShortAbandoned' : 'caseAbandoned',
+      );
     }
     case 'ServiceLevelBreached':
     case 'CaseOverflowed':
@@ -68,7 +73,8 @@ const evolve = (state: CaseQueue, recorded: ProjectedEvent): CaseQueue => {
   const measured = classify(recorded);
   if (measured.stream === 'case') return evolveCase(state, measured.event);
   if (measured.stream === 'concept') {
-    return { ...state, concept: addRevision(state.concept, measured.event.data, (concept) => measurementSettings(concept).shortAbandonSeconds) };
+    const shortAbandonSeconds = (concept: MeasuredConcept) => measurementSettings(concept).shortAbandonSeconds;
+    return { ...state, concept: addRevision(state.concept, measured.event.data, shortAbandonSeconds) };
   }
   return state;
 };
@@ -76,6 +82,6 @@ const evolve = (state: CaseQueue, recorded: ProjectedEvent): CaseQueue => {
 export const caseQueueProjection = (timeZone: string): MeasurementProjection<CaseQueue> => ({
   name: projectionName('case-queue', timeZone),
   streamPrefixes: [STREAM_PREFIXES.case, STREAM_PREFIXES.concept],
-  initialState: () => ({ timeZone, concept: [], queued: {}, days: {} }),
+  initialState: () => ({ timeZone, concept: [], queued: emptyRecord(), days: {} }),
   evolve,
 });

@@ -29,7 +29,9 @@ export interface ContactActivity {
 }
 
 const waitRules = (concept: MeasuredConcept): WaitRules => ({
-  targetWaitSeconds: Object.fromEntries(Object.entries(concept.serviceLevels).map(([channel, level]) => [channel, level.targetWaitSeconds])),
+  targetWaitSeconds: Object.fromEntries(
+    Object.entries(concept.serviceLevels).map(([channel, level]) => [channel, level.targetWaitSeconds]),
+  ),
   shortAbandonSeconds: measurementSettings(concept).shortAbandonSeconds,
 });
 

@@ -1,6 +1,7 @@
 import { exampleConcept } from '../testing/measured-concept.fixture';
 import { conceptRevised, ended, started } from '../testing/measured-events';
 import { ProjectionSpecification } from '../testing/projection-specification';
+import { countersOn, daysOf } from './tally';
 import { contactActivityProjection } from './contact-activity.projection';
 
 const { given } = ProjectionSpecification.for(contactActivityProjection('Europe/Amsterdam'));
@@ -18,7 +19,7 @@ describe('contact activity projection', () => {
       started('2026-03-28T23:01:00Z', { channel: 'web' }),
       ended('2026-03-29T21:30:00Z', { channel: 'phone', outcome: 'transferred' }),
       ended('2026-03-29T22:30:00Z', { channel: 'phone', outcome: 'abandoned' }),
-    ]).thenQuery((state) => state.days, {
+    ]).thenQuery((state) => daysOf(state.days), {
       '2026-03-28': { web: { started: 1 } },
       '2026-03-29': { web: { started: 1 }, phone: { transferred: 1 } },
       '2026-03-30': { phone: { abandoned: 1 } },
@@ -29,7 +30,7 @@ describe('contact activity projection', () => {
       ended('2026-02-02T09:00:00Z', { handlingSeconds: 200 }),
       ended('2026-02-02T10:00:00Z', { handlingSeconds: 400 }),
       ended('2026-02-02T11:00:00Z'),
-    ]).thenQuery((state) => state.days['2026-02-02'].phone, { resolved: 3, handled: 2, handlingSeconds: 600 }));
+    ]).thenQuery((state) => countersOn(state.days, '2026-02-02').phone, { resolved: 3, handled: 2, handlingSeconds: 600 }));
 
   it('judges each wait against the target wait of its channel, a short abandon apart', () =>
     given([
@@ -39,7 +40,7 @@ describe('contact activity projection', () => {
       ended('2026-02-02T09:02:00Z', { waitSeconds: 5, outcome: 'abandoned' }),
       ended('2026-02-02T09:03:00Z', { waitSeconds: 6, outcome: 'abandoned' }),
       ended('2026-02-02T09:04:00Z', { waitSeconds: 90, channel: 'web' }),
-    ]).thenQuery((state) => state.days['2026-02-02'], {
+    ]).thenQuery((state) => countersOn(state.days, '2026-02-02'), {
       phone: { resolved: 2, abandoned: 2, waitMet: 1, waitMissed: 1, waitShortAbandoned: 1, waitAbandoned: 1 },
       web: { resolved: 1 },
     }));
@@ -51,16 +52,21 @@ describe('contact activity projection', () => {
       ended('2026-05-31T12:00:00Z', { waitSeconds: 25 }),
       ended('2026-06-01T12:00:00Z', { waitSeconds: 25 }),
       ended('2026-06-01T12:01:00Z', { waitSeconds: 8, outcome: 'abandoned' }),
-    ]).thenQuery((state) => [state.days['2026-05-31'].phone, state.days['2026-06-01'].phone], [
+    ]).thenQuery((state) => [countersOn(state.days, '2026-05-31').phone, countersOn(state.days, '2026-06-01').phone], [
       { resolved: 1, waitMet: 1 },
       { resolved: 1, abandoned: 1, waitMissed: 1, waitShortAbandoned: 1 },
     ]));
 
   it('judges contacts older than the first revision by the first', () =>
-    given([concept, ended('2025-12-01T12:00:00Z', { waitSeconds: 25 })]).thenQuery((state) => state.days['2025-12-01'].phone.waitMet, 1));
+    given([concept, ended('2025-12-01T12:00:00Z', { waitSeconds: 25 })]).thenQuery(
+      (state) => countersOn(state.days, '2025-12-01').phone.waitMet,
+      1,
+    ));
 
   it('leaves waits unjudged while no concept is known', () =>
-    given([ended('2026-02-02T09:00:00Z', { waitSeconds: 30 })]).thenQuery((state) => state.days['2026-02-02'].phone, { resolved: 1 }));
+    given([ended('2026-02-02T09:00:00Z', { waitSeconds: 30 })]).thenQuery((state) => countersOn(state.days, '2026-02-02').phone, {
+      resolved: 1,
+    }));
 
   it('names itself after its time zone', () => expect(contactActivityProjection('Europe/Lisbon').name).toBe('kpi-contacts@Europe/Lisbon'));
 });

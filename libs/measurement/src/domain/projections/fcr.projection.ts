@@ -1,8 +1,9 @@
 import type { ContactEnded, ContactStarted, JourneyEvent } from '@regie/domain';
 import { addLocalDays, localDay } from '../time/zoned-time';
 import { addRevision, settingsAt, type ConceptTimeline } from './concept-timeline';
-import { advanceClock, crossedHour, DAY_MS, instantOf, projectionName, type MeasurementProjection, type ProjectedEvent } from './projection';
+import { advanceClock, sweepDue, DAY_MS, instantOf, projectionName, type MeasurementProjection, type ProjectedEvent } from './projection';
 import { classify, STREAM_PREFIXES } from './recorded-events';
+import { emptyRecord, entriesOf, getEntry, removeEntry, setEntry, updateEntries, type BucketedRecord } from './bucketed-record';
 import { addToTally, type Tally } from './tally';
 
 /**
@@ -29,8 +30,9 @@ export interface FirstContactResolution {
   /** `fcr.windowDays` per revision. */
   readonly concept: ConceptTimeline<number>;
   /** Topics of contacts still open, `customer/contact` → topic; contacts without one are not kept. */
-  readonly topics: Readonly<Record<string, { readonly topic: string; readonly startedAt: number }>>;
-  readonly pending: Readonly<Record<string, readonly PendingContact[]>>;
+  readonly topics: BucketedRecord<{ readonly topic: string; readonly startedAt: number }>;
+  /** customer → their contacts whose window is still open. */
+  readonly pending: BucketedRecord<readonly PendingContact[]>;
   readonly days: Tally;
 }
 
@@ -55,12 +57,13 @@ const settleWhere = (
   customerId: string,
   verdict: (contact: PendingContact) => FcrCounter | undefined,
 ): FirstContactResolution => {
-  const waiting = state.pending[customerId] ?? [];
+  const waiting = getEntry(state.pending, customerId) ?? [];
   const decided = waiting.map((contact) => [contact, verdict(contact)] as const);
+  if (decided.every(([, counter]) => counter === undefined)) return state;
   const settled = decided.reduce((next, [contact, counter]) => (counter ? settle(next, contact, counter) : next), state);
   const still = decided.filter(([, counter]) => counter === undefined).map(([contact]) => contact);
-  const { [customerId]: _, ...others } = settled.pending;
-  return { ...settled, pending: still.length > 0 ? { ...others, [customerId]: still } : others };
+  const pending = still.length > 0 ? setEntry(settled.pending, customerId, still) : removeEntry(settled.pending, customerId);
+  return { ...settled, pending };
 };
 
 const windowPassed = (contact: PendingContact): FcrCounter => (contact.resolved ? 'fcrResolved' : 'fcrUnresolved');
@@ -73,11 +76,13 @@ const onStarted = (state: FirstContactResolution, started: ContactStarted['data'
     return repeats ? 'fcrRepeated' : undefined;
   });
   if (started.topic === undefined) return settled;
-  return { ...settled, topics: { ...settled.topics, [key(started.customerId, started.contactId)]: { topic: started.topic, startedAt: at } } };
+  const open = { topic: started.topic, startedAt: at };
+  return { ...settled, topics: setEntry(settled.topics, key(started.customerId, started.contactId), open) };
 };
 
 const onEnded = (state: FirstContactResolution, ended: ContactEnded['data'], at: number): FirstContactResolution => {
-  const { [key(ended.customerId, ended.contactId)]: open, ...topics } = state.topics;
+  const open = getEntry(state.topics, key(ended.customerId, ended.contactId));
+  const topics = removeEntry(state.topics, key(ended.customerId, ended.contactId));
   if (ended.outcome === 'transferred') return { ...state, topics };
   const windowDays = settingsAt(state.concept, at) ?? DEFAULT_WINDOW_DAYS;
   const contact: PendingContact = {
@@ -88,7 +93,8 @@ const onEnded = (state: FirstContactResolution, ended: ContactEnded['data'], at:
     resolved: ended.outcome === 'resolved',
     ...(open && { topic: open.topic }),
   };
-  return { ...state, topics, pending: { ...state.pending, [ended.customerId]: [...(state.pending[ended.customerId] ?? []), contact] } };
+  const waiting = getEntry(state.pending, ended.customerId) ?? [];
+  return { ...state, topics, pending: setEntry(state.pending, ended.customerId, [...waiting, contact]) };
 };
 
 const evolveJourney = (state: FirstContactResolution, event: JourneyEvent, at: number): FirstContactResolution => {
@@ -114,34 +120,35 @@ const evolveJourney = (state: FirstContactResolution, event: JourneyEvent, at: n
   }
 };
 
-/** One pass over everything pending: settling customer by customer would copy `pending` once per customer. */
+/** Settles every contact whose window closed a while ago, in one pass over what is pending. */
 const forget = (state: FirstContactResolution): FirstContactResolution => {
-  let days = state.days;
-  const pending: Record<string, readonly PendingContact[]> = {};
-  for (const [customerId, contacts] of Object.entries(state.pending)) {
-    const still = contacts.filter((contact) => {
-      if (contact.windowEndsAt + LATE_REPEAT_MS >= state.clock) return true;
-      days = addToTally(days, localDay(contact.endedAt, state.timeZone), contact.channel, { [windowPassed(contact)]: 1 });
-      return false;
-    });
-    if (still.length > 0) pending[customerId] = still;
-  }
-  const topics = Object.fromEntries(Object.entries(state.topics).filter(([, open]) => open.startedAt + OPEN_CONTACT_MS >= state.clock));
+  const closed = (contact: PendingContact): boolean => contact.windowEndsAt + LATE_REPEAT_MS < state.clock;
+  const { days } = entriesOf(state.pending)
+    .flatMap(([, contacts]) => contacts.filter(closed))
+    .reduce((next, contact) => settle(next, contact, windowPassed(contact)), state);
+  const pending = updateEntries(state.pending, (contacts) => {
+    const open = contacts.filter((contact) => !closed(contact));
+    if (open.length === contacts.length) return contacts;
+    return open.length > 0 ? open : undefined;
+  });
+  const topics = updateEntries(state.topics, (open) => (open.startedAt + OPEN_CONTACT_MS >= state.clock ? open : undefined));
   return { ...state, days, pending, topics };
 };
 
 const evolve = (state: FirstContactResolution, recorded: ProjectedEvent): FirstContactResolution => {
   const measured = classify(recorded);
-  if (measured.stream === 'concept') return { ...state, concept: addRevision(state.concept, measured.event.data, (c) => c.kpiTargets.fcr.windowDays) };
+  if (measured.stream === 'concept') {
+    return { ...state, concept: addRevision(state.concept, measured.event.data, (concept) => concept.kpiTargets.fcr.windowDays) };
+  }
   if (measured.stream !== 'journey') return state;
   const at = instantOf(measured.event.data.occurredAt);
   const next = evolveJourney({ ...state, clock: advanceClock(state.clock, at, recorded.recordedAt) }, measured.event, at);
-  return crossedHour(state.clock, next.clock) ? forget(next) : next;
+  return sweepDue(state.clock, next.clock) ? forget(next) : next;
 };
 
 export const fcrProjection = (timeZone: string): MeasurementProjection<FirstContactResolution> => ({
   name: projectionName('fcr', timeZone),
   streamPrefixes: [STREAM_PREFIXES.journey, STREAM_PREFIXES.concept],
-  initialState: () => ({ timeZone, clock: 0, concept: [], topics: {}, pending: {}, days: {} }),
+  initialState: () => ({ timeZone, clock: 0, concept: [], topics: emptyRecord(), pending: emptyRecord(), days: {} }),
   evolve,
 });

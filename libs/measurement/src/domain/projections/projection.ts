@@ -37,8 +37,10 @@ export const advanceClock = (clock: number, occurredAt: number, recordedAt: stri
   return Number.isNaN(candidate) ? clock : Math.max(clock, candidate);
 };
 
-/** Per-entry memory is swept at most once per hour of the clock, so evolve stays O(1) per event on average. */
-export const crossedHour = (before: number, after: number): boolean => Math.floor(before / 3_600_000) !== Math.floor(after / 3_600_000);
-
-export const HOUR_MS = 3_600_000;
 export const DAY_MS = 86_400_000;
+
+/**
+ * Per-entry memory is swept when the clock enters a new (UTC) day: a sweep visits every entry, so
+ * doing it per event would make a rebuild quadratic. Entries may outstay their time by up to a day.
+ */
+export const sweepDue = (before: number, after: number): boolean => Math.floor(before / DAY_MS) !== Math.floor(after / DAY_MS);

@@ -15,7 +15,8 @@ export type Instrument = SurveyAnswered['data']['instrument'];
  */
 export const responsesCounter = (instrument: Instrument): string => `${instrument}.responses`;
 export const scoreCounter = (instrument: 'csat' | 'csi'): string => `${instrument}.score`;
-export const questionCounter = (instrument: Instrument, questionId: string, part: 'n' | 'sum'): string => `${instrument}.q.${questionId}.${part}`;
+export const questionCounter = (instrument: Instrument, questionId: string, part: 'n' | 'sum'): string =>
+  `${instrument}.q.${questionId}.${part}`;
 export const NPS_PROMOTERS = 'nps.promoters';
 export const NPS_DETRACTORS = 'nps.detractors';
 

@@ -1,12 +1,13 @@
 import { exampleConcept } from '../testing/measured-concept.fixture';
 import { answered, conceptRevised } from '../testing/measured-events';
 import { ProjectionSpecification } from '../testing/projection-specification';
+import { countersOn, daysOf } from './tally';
 import { surveyResultsProjection, type SurveyResults } from './survey-results.projection';
 
 const { given } = ProjectionSpecification.for(surveyResultsProjection('Europe/Amsterdam'));
 const concept = conceptRevised('2026-01-01T00:00:00Z', exampleConcept);
 const video = { channel: 'video' };
-const on = (day: string, channel: string) => (state: SurveyResults) => state.days[day][channel];
+const on = (day: string, channel: string) => (state: SurveyResults) => countersOn(state.days, day)[channel];
 
 describe('survey results projection', () => {
   it('scores a CSAT response as the mean of its answers and keeps each question', () =>
@@ -34,13 +35,13 @@ describe('survey results projection', () => {
 
   it('scores a CSI response with the weights of the concept, 0–100', () =>
     given([concept, answered('2026-02-02T10:00:00Z', 'csi', { reachability: 10, expertise: 5.5 }, video)]).thenQuery(
-      (state) => Math.round(state.days['2026-02-02'].video['csi.score'] * 1e9) / 1e9,
+      (state) => Math.round(countersOn(state.days, '2026-02-02').video['csi.score'] * 1e9) / 1e9,
       30 + 35,
     ));
 
   it('scores a CSI response that skipped a dimension over the weights it answered', () =>
     given([concept, answered('2026-02-02T10:00:00Z', 'csi', { expertise: 10 }, video)]).thenQuery(
-      (state) => state.days['2026-02-02'].video['csi.score'],
+      (state) => countersOn(state.days, '2026-02-02').video['csi.score'],
       100,
     ));
 
@@ -52,7 +53,7 @@ describe('survey results projection', () => {
 
   it('counts a response on the local day it was given', () =>
     given([answered('2026-10-25T22:30:00Z', 'nps', { recommend: 9 }), answered('2026-10-25T23:30:00Z', 'nps', { recommend: 9 })])
-      .thenQuery((state) => Object.keys(state.days), ['2026-10-25', '2026-10-26']));
+      .thenQuery((state) => Object.keys(daysOf(state.days)), ['2026-10-25', '2026-10-26']));
 
   it('ignores a response without answers', () => given([answered('2026-02-02T10:00:00Z', 'csat', {}, video)]).thenMatches({ days: {} }));
 });

@@ -40,7 +40,11 @@ export const exampleConcept: MeasuredConcept = {
         { id: 'channel', label: 'Beeldbellen als kanaal', min: 1, max: 10, need: 'own-pace' },
       ],
     },
-    { instrument: 'nps', channels: ['web', 'chatbot', 'phone', 'video'], questions: [{ id: 'recommend', label: 'Aanbevelen', min: 0, max: 10 }] },
+    {
+      instrument: 'nps',
+      channels: ['web', 'chatbot', 'phone', 'video'],
+      questions: [{ id: 'recommend', label: 'Aanbevelen', min: 0, max: 10 }],
+    },
     {
       instrument: 'csi',
       channels: ['phone', 'video'],
@@ -62,4 +66,8 @@ export const exampleConcept: MeasuredConcept = {
   measurement: { timeZone: 'Europe/Amsterdam', baseline: { from: '2026-01-05', to: '2026-01-11' } },
 };
 
-export const revisionOf = (revision: number, at: string, concept: MeasuredConcept = exampleConcept): ConceptRevision => ({ revision, at, concept });
+export const revisionOf = (revision: number, at: string, concept: MeasuredConcept = exampleConcept): ConceptRevision => ({
+  revision,
+  at,
+  concept,
+});

@@ -18,7 +18,11 @@ const base = (at: string, { customer = 'cust-1', contact = 'contact-1', channel 
   customerId: customer, contactId: contact, channel, layer: LAYERS[channel] ?? 'assisted', occurredAt: at,
 });
 
-const journey = (event: JourneyEvent): ProjectedEvent => ({ streamName: `journey-${event.data.customerId}`, type: event.type, data: event.data });
+const journey = (event: JourneyEvent): ProjectedEvent => ({
+  streamName: `journey-${event.data.customerId}`,
+  type: event.type,
+  data: event.data,
+});
 const inCase = (caseId: string, event: CaseEvent): ProjectedEvent => ({ streamName: `case-${caseId}`, type: event.type, data: event.data });
 
 export const started = (at: string, where: Where & { readonly topic?: string } = {}): ProjectedEvent =>
@@ -41,8 +45,10 @@ export const ended = (
   });
 };
 
-export const handoffRequested = (at: string, where: Where = {}): ProjectedEvent => journey({ type: 'HandoffRequested', data: base(at, where) });
-export const botFallback = (at: string, where: Where = {}): ProjectedEvent => journey({ type: 'BotFallbackOccurred', data: base(at, where) });
+export const handoffRequested = (at: string, where: Where = {}): ProjectedEvent =>
+  journey({ type: 'HandoffRequested', data: base(at, where) });
+export const botFallback = (at: string, where: Where = {}): ProjectedEvent =>
+  journey({ type: 'BotFallbackOccurred', data: base(at, where) });
 
 export const answered = (
   at: string,
@@ -59,7 +65,12 @@ export const caseOpened = (
   return inCase(caseId, {
     type: 'CaseOpened',
     data: {
-      caseId, customerId: customer, channel, layer: LAYERS[channel] ?? 'assisted', trigger: 'handoff-requested', reason: 'asked for a person',
+      caseId,
+      customerId: customer,
+      channel,
+      layer: LAYERS[channel] ?? 'assisted',
+      trigger: 'handoff-requested',
+      reason: 'asked for a person',
       context: { channelsTouched: [fromChannel], botFailures: 0, earlierCases: [], fromChannel, fromContactId: contact },
       openedAt: at,
       ...(dueAt !== undefined && { serviceLevelDueAt: dueAt }),
@@ -74,6 +85,8 @@ export const caseAbandoned = (at: string, caseId = 'case-1'): ProjectedEvent =>
   inCase(caseId, { type: 'CaseAbandoned', data: { caseId, reason: 'customer left', abandonedAt: at } });
 
 export const conceptRevised = (at: string, concept: MeasuredConcept): ProjectedEvent => {
-  const event: ConceptRevised = { type: 'ConceptRevised', data: { concept: concept as ConceptRevised['data']['concept'], source: 'api', revisedBy: 'sup-1', at } };
+  // The domain's concept type does not know the measurement additions yet; the data is what matters here.
+  const recorded = concept as ConceptRevised['data']['concept'];
+  const event: ConceptRevised = { type: 'ConceptRevised', data: { concept: recorded, source: 'api', revisedBy: 'sup-1', at } };
   return { streamName: `concept-${concept.name}`, type: event.type, data: event.data };
 };

@@ -60,7 +60,9 @@ describe('periods', () => {
     ]));
 
   it('makes one period for the total and one per day', () => {
-    expect(periodsOf('2026-03-28', '2026-03-30', 'total')).toEqual([{ start: '2026-03-28', end: '2026-03-30', label: '2026-03-28/2026-03-30' }]);
+    expect(periodsOf('2026-03-28', '2026-03-30', 'total')).toEqual([
+      { start: '2026-03-28', end: '2026-03-30', label: '2026-03-28/2026-03-30' },
+    ]);
     expect(periodsOf('2026-03-28', '2026-03-30', 'day').map((p) => p.label)).toEqual(['2026-03-28', '2026-03-29', '2026-03-30']);
   });
 

@@ -38,16 +38,28 @@ const wallClock = (instant: number, timeZone: string): Record<'year' | 'month' |
   return { year: +parts.year, month: +parts.month, day: +parts.day, hour: +parts.hour, minute: +parts.minute, second: +parts.second };
 };
 
+/**
+ * Every zone's offset, and every change of it, falls on a quarter hour of UTC, so one Intl call
+ * per zone and quarter hour is enough. Intl is slow and a rebuild asks a million times.
+ */
+const QUARTER_HOUR_MS = 900_000;
+const MAX_CACHED = 50_000;
+const offsets = new Map<string, number>();
+
 /** How far the zone's wall clock is ahead of UTC at this instant, in milliseconds. */
 export const zoneOffset = (instant: number, timeZone: string): number => {
+  const key = `${timeZone}@${Math.floor(instant / QUARTER_HOUR_MS)}`;
+  const cached = offsets.get(key);
+  if (cached !== undefined) return cached;
   const { year, month, day, hour, minute, second } = wallClock(instant, timeZone);
-  return Date.UTC(year, month - 1, day, hour, minute, second) - Math.floor(instant / 1000) * 1000;
+  const offset = Date.UTC(year, month - 1, day, hour, minute, second) - Math.floor(instant / 1000) * 1000;
+  if (offsets.size >= MAX_CACHED) offsets.clear();
+  offsets.set(key, offset);
+  return offset;
 };
 
-export const localDay = (instant: number, timeZone: string): LocalDate => {
-  const { year, month, day } = wallClock(instant, timeZone);
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-};
+export const localDay = (instant: number, timeZone: string): LocalDate =>
+  new Date(instant + zoneOffset(instant, timeZone)).toISOString().slice(0, 10);
 
 /** The instant a local day begins; the offset is checked again because midnight may sit on the other side of a change. */
 export const startOfLocalDay = (date: LocalDate, timeZone: string): number => {
