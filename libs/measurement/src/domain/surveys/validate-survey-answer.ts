@@ -1,12 +1,7 @@
 import type { MeasuredConcept, MeasuredSurveySet } from '../concept/measured-concept';
+import type { Problem } from '../problem';
 
-/** A problem with a field, its path as in the interaction (`data.answers.speed`), for a 400 or a DLQ reason. */
-export interface Problem {
-  readonly path: string;
-  readonly message: string;
-}
-
-/** The `data` of a `survey.answered` interaction, not yet trusted. */
+/** The `data` of a `survey.answered` interaction, not yet trusted; problems name paths in the interaction (`data.answers.speed`). */
 export interface SurveyAnswerInput {
   readonly channel: string;
   readonly instrument: string;

@@ -23,8 +23,13 @@ export const ProjectionSpecification = {
       given: (events: readonly Event[] = []) => {
         const run = (): State => {
           const state = fold(projection, projection.initialState(), events);
-          expect(JSON.parse(JSON.stringify(state))).toEqual(state);
-          for (let at = 1; at < events.length; at++) expect(resumedAt(projection, events, at)).toEqual(state);
+          const saved = JSON.stringify(state);
+          expect(JSON.parse(saved)).toEqual(state);
+          for (let at = 1; at < events.length; at++) {
+            const resumed = resumedAt(projection, events, at);
+            // Comparing the JSON first keeps long specs fast; toEqual only runs to show a difference.
+            if (JSON.stringify(resumed) !== saved) expect(resumed).toEqual(state);
+          }
           return state;
         };
         return {
