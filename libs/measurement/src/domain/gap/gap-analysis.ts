@@ -33,7 +33,9 @@ export interface GapQuery extends DateRange {
 
 /** Each answer scaled by its own question's range, so a 0–10 and a 1–5 question weigh alike. */
 const measure = (counters: Counters, concept: MeasuredConcept, need: string): GapItem['measured'] => {
-  const questions = concept.surveys.flatMap((set) => set.questions.filter((q) => q.need === need && q.max > q.min).map((q) => ({ set, q })));
+  const questions = concept.surveys.flatMap((set) =>
+    set.questions.filter((q) => q.need === need && q.max > q.min).map((q) => ({ set, q })),
+  );
   let n = 0;
   let scaled = 0;
   for (const { set, q } of questions) {

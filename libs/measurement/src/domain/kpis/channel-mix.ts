@@ -1,7 +1,12 @@
 import { atMost, kpi, ratio, type Kpi } from './kpi';
 
 /** A count is never unknown: no contacts is 0, reported as `no-data` like every figure with n = 0. */
-export const contactsKpi = (started: number): Kpi => ({ value: started, n: started, target: null, status: started === 0 ? 'no-data' : 'no-target' });
+export const contactsKpi = (started: number): Kpi => ({
+  value: started,
+  n: started,
+  target: null,
+  status: started === 0 ? 'no-data' : 'no-target',
+});
 
 export const shareKpi = (started: number, total: number): Kpi => ratio(started, total, undefined);
 

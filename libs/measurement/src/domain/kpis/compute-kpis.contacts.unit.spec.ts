@@ -4,15 +4,17 @@ import { exampleConcept, revisionOf } from '../testing/measured-concept.fixture'
 import { caseAssigned, caseOpened, conceptRevised, ended, handoffRequested, started } from '../testing/measured-events';
 import { ProjectionSpecification } from '../testing/projection-specification';
 import { computeKpis } from './compute-kpis';
+import type { Kpi } from './kpi';
 import type { KpiQuery, KpiReadModels } from './kpi-report';
 
 const { given } = ProjectionSpecification.for(allMeasurementsProjection('Europe/Amsterdam'));
 const concept = conceptRevised('2026-01-01T00:00:00Z', exampleConcept);
+const revisions = [revisionOf(0, '2026-01-01T00:00:00Z')];
 const february = (state: KpiReadModels, extra: Partial<KpiQuery> = {}) =>
-  computeKpis({ readModels: state, conceptRevisions: [revisionOf(0, '2026-01-01T00:00:00Z')], from: '2026-02-02', to: '2026-02-08', ...extra })
-    .periods[0].kpis;
+  computeKpis({ readModels: state, conceptRevisions: revisions, from: '2026-02-02', to: '2026-02-08', ...extra }).periods[0].kpis;
 const at = (minute: number) => `2026-02-02T10:${String(minute).padStart(2, '0')}:00Z`;
 const phone = (contact: string) => ({ channel: 'phone', contact });
+const untargeted = (value: number, n: number): Kpi => ({ value, n, target: null, status: 'no-target' });
 
 describe('contact KPIs', () => {
   it('takes AHT as the mean handling time, met at or below the target', () =>
@@ -52,7 +54,12 @@ describe('contact KPIs', () => {
         caseAssigned(at(2), 'a'),
         caseOpened(at(3), { caseId: 'b', dueAt: at(4) }),
         caseAssigned(at(5), 'b'),
-      ]).thenQuery((state) => february(state).byChannel['live-chat'].caseServiceLevel, { value: 0.5, n: 2, target: 0.8, status: 'missed' }));
+      ]).thenQuery((state) => february(state).byChannel['live-chat'].caseServiceLevel, {
+        value: 0.5,
+        n: 2,
+        target: 0.8,
+        status: 'missed',
+      }));
   });
 
   it('takes abandonment as abandoned over ended contacts, with no target', () =>
@@ -72,19 +79,22 @@ describe('contact KPIs', () => {
     ]).thenQuery((state) => february(state).botContainment, { value: 0.3333, n: 3, target: 0.6, status: 'missed' }));
 
   it('reports the channel mix per channel and per layer', () =>
-    given([started(at(1), { channel: 'web' }), started(at(2), { channel: 'web' }), started(at(3), { channel: 'web' }), started(at(4))]).thenQuery(
+    given([1, 2, 3].map((minute) => started(at(minute), { channel: 'web', contact: `web-${minute}` })).concat(started(at(4)))).thenQuery(
       (state) => [february(state).byChannel.web.contacts, february(state).byChannel.web.share, february(state).byLayer],
       [
-        { value: 3, n: 3, target: null, status: 'no-target' },
-        { value: 0.75, n: 4, target: null, status: 'no-target' },
+        untargeted(3, 3),
+        untargeted(0.75, 4),
         {
-          'self-service': { contacts: { value: 3, n: 3, target: null, status: 'no-target' }, share: { value: 0.75, n: 4, target: null, status: 'no-target' } },
-          assisted: { contacts: { value: 1, n: 1, target: null, status: 'no-target' }, share: { value: 0.25, n: 4, target: null, status: 'no-target' } },
-          personal: { contacts: { value: 0, n: 0, target: null, status: 'no-data' }, share: { value: 0, n: 4, target: null, status: 'no-target' } },
+          'self-service': { contacts: untargeted(3, 3), share: untargeted(0.75, 4) },
+          assisted: { contacts: untargeted(1, 1), share: untargeted(0.25, 4) },
+          personal: { contacts: { value: 0, n: 0, target: null, status: 'no-data' }, share: untargeted(0, 4) },
         },
       ],
     ));
 
   it('narrows byChannel to the channel asked for', () =>
-    given([started(at(1), { channel: 'web' })]).thenQuery((state) => Object.keys(february(state, { channel: 'phone' }).byChannel), ['phone']));
+    given([started(at(1), { channel: 'web' })]).thenQuery(
+      (state) => Object.keys(february(state, { channel: 'phone' }).byChannel),
+      ['phone'],
+    ));
 });

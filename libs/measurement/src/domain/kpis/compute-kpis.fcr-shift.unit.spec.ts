@@ -8,9 +8,9 @@ import type { KpiQuery, KpiReadModels } from './kpi-report';
 
 const { given } = ProjectionSpecification.for(allMeasurementsProjection('Europe/Amsterdam'));
 const concept = conceptRevised('2026-01-01T00:00:00Z', exampleConcept);
+const revisions = [revisionOf(0, '2026-01-01T00:00:00Z')];
 const week = (state: KpiReadModels, extra: Partial<KpiQuery> = {}) =>
-  computeKpis({ readModels: state, conceptRevisions: [revisionOf(0, '2026-01-01T00:00:00Z')], from: '2026-02-02', to: '2026-02-08', ...extra })
-    .periods[0].kpis;
+  computeKpis({ readModels: state, conceptRevisions: revisions, from: '2026-02-02', to: '2026-02-08', ...extra }).periods[0].kpis;
 
 describe('first-contact resolution KPI', () => {
   const contacts = [
@@ -44,9 +44,18 @@ describe('first-contact resolution KPI', () => {
 describe('channel shift', () => {
   const perDay = (from: string, days: number, count: number, channel: string) =>
     Array.from({ length: days * count }, (_, i) =>
-      started(`${addDays(from, Math.floor(i / count))}T10:${String(i % 60).padStart(2, '0')}:00Z`, { channel, contact: `${channel}-${from}-${i}` }),
+      started(`${addDays(from, Math.floor(i / count))}T10:${String(i % 60).padStart(2, '0')}:00Z`, {
+        channel,
+        contact: `${channel}-${from}-${i}`,
+      }),
     );
-  const history = [...perDay('2026-01-05', 7, 2, 'counter'), ...perDay('2026-02-02', 7, 1, 'counter'), ...perDay('2026-01-05', 7, 1, 'phone'), ...perDay('2026-02-02', 7, 2, 'phone')];
+  // Counter: 2 a day in the baseline week, 1 a day now; phone the other way round.
+  const history = [
+    ...perDay('2026-01-05', 7, 2, 'counter'),
+    ...perDay('2026-02-02', 7, 1, 'counter'),
+    ...perDay('2026-01-05', 7, 1, 'phone'),
+    ...perDay('2026-02-02', 7, 2, 'phone'),
+  ];
 
   it('compares contacts per day with the concept’s baseline, met at or below the target', () =>
     given(history).thenQuery(

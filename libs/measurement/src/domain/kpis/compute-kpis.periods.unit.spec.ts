@@ -32,12 +32,17 @@ describe('KPI periods', () => {
 
   it('judges a period older than the first revision by the first', () =>
     given([promoter('2025-11-03T10:00:00Z')]).thenQuery(
-      summary('2025-11-01', '2025-11-30', 'month', [revisionOf(0, '2026-03-01T00:00:00Z', stricter), revisionOf(1, '2026-04-01T00:00:00Z')]),
+      summary('2025-11-01', '2025-11-30', 'month', [
+        revisionOf(0, '2026-03-01T00:00:00Z', stricter),
+        revisionOf(1, '2026-04-01T00:00:00Z'),
+      ]),
       [['2025-11', 0, 50, 1]],
     ));
 
   it('reports no concept when none was ever recorded', () =>
-    given([promoter('2026-02-03T10:00:00Z')]).thenQuery(summary('2026-02-01', '2026-02-28', 'total', []), [['2026-02-01/2026-02-28', undefined, null, 1]]));
+    given([promoter('2026-02-03T10:00:00Z')]).thenQuery(summary('2026-02-01', '2026-02-28', 'total', []), [
+      ['2026-02-01/2026-02-28', undefined, null, 1],
+    ]));
 
   it('cuts days at local midnight around the autumn DST change, revisions included', () =>
     given([promoter('2026-10-25T22:30:00Z'), promoter('2026-10-25T22:59:00Z'), promoter('2026-10-25T23:00:00Z')]).thenQuery(

@@ -54,7 +54,10 @@ describe('survey KPIs', () => {
       concept,
       answered(at(9), 'csi', { reachability: 10, expertise: 5.5 }, video),
       answered(at(10), 'csi', { reachability: 10, expertise: 10 }, video),
-    ]).thenQuery((state) => [kpis(state).csi, kpis(state).byChannel.video.csi.value], [{ value: 82.5, n: 2, target: 70, status: 'met' }, 82.5]));
+    ]).thenQuery(
+      (state) => [kpis(state).csi, kpis(state).byChannel.video.csi.value],
+      [{ value: 82.5, n: 2, target: 70, status: 'met' }, 82.5],
+    ));
 
   it('says no-data when nobody answered', () =>
     given([]).thenQuery(

@@ -76,7 +76,9 @@ const reportPeriod = (context: QueryContext, period: Period): PeriodReport => {
       csi: csiKpi(surveys, concept),
       fcr: fcrKpi(sumChannels(sums.fcr), sums.unsettled, context.asOf, concept),
       botContainment: botContainmentKpi(sumChannels(sumPerChannel(readModels.containment.days, days), botChannels), concept),
-      byChannel: Object.fromEntries(channelsOf(judging, sums, context.query.channel).map((channel) => [channel, channelKpis(channel, sums, judging)])),
+      byChannel: Object.fromEntries(
+        channelsOf(judging, sums, context.query.channel).map((channel) => [channel, channelKpis(channel, sums, judging)]),
+      ),
       byLayer: layerKpis(sums, concept),
     },
   };

@@ -7,7 +7,8 @@ const OUTCOMES = ['resolved', 'unresolved', 'abandoned', 'transferred'] as const
 /** AHT: mean handling seconds of the contacts that reported them; the target is a maximum. */
 export const ahtKpi = (counters: Counters, channel: string, concept: MeasuredConcept | undefined): Kpi => {
   const handled = count(counters, 'handled');
-  return kpi(handled === 0 ? undefined : count(counters, 'handlingSeconds') / handled, handled, atMost(concept?.kpiTargets.ahtSeconds[channel]));
+  const mean = handled === 0 ? undefined : count(counters, 'handlingSeconds') / handled;
+  return kpi(mean, handled, atMost(concept?.kpiTargets.ahtSeconds[channel]));
 };
 
 export const abandonmentKpi = (counters: Counters): Kpi => {

@@ -34,7 +34,12 @@ export const unsettledContacts = (fcr: FirstContactResolution): UnsettledContact
  * no repeat came within it (a repeat would have settled them), so a resolved one counts as
  * first-contact resolved. The rest are `pending`.
  */
-export const fcrKpi = (counters: Counters, unsettled: readonly UnsettledContact[], asOf: number, concept: MeasuredConcept | undefined): FcrKpi => {
+export const fcrKpi = (
+  counters: Counters,
+  unsettled: readonly UnsettledContact[],
+  asOf: number,
+  concept: MeasuredConcept | undefined,
+): FcrKpi => {
   const passed = unsettled.filter((contact) => contact.windowEndsAt < asOf);
   const resolved = count(counters, 'fcrResolved') + passed.filter((contact) => contact.resolved).length;
   const counted = count(counters, 'fcrResolved') + count(counters, 'fcrRepeated') + count(counters, 'fcrUnresolved') + passed.length;

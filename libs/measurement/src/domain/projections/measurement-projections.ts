@@ -2,7 +2,7 @@ import { botContainmentProjection, type BotContainment } from './bot-containment
 import { caseQueueProjection, type CaseQueue } from './case-queue.projection';
 import { contactActivityProjection, type ContactActivity } from './contact-activity.projection';
 import { fcrProjection, type FirstContactResolution } from './fcr.projection';
-import type { MeasurementProjection } from './projection';
+import type { MeasurementProjection, ProjectedEvent } from './projection';
 import { surveyResultsProjection, type SurveyResults } from './survey-results.projection';
 
 /** The states of the measurement projections, all built in the same time zone. */
@@ -30,9 +30,10 @@ const NAMES = ['contacts', 'containment', 'fcr', 'surveys', 'caseQueue'] as cons
 /** All of them as one projection: for specs, and tools that fold a log in memory. */
 export const allMeasurementsProjection = (timeZone: string): MeasurementProjection<KpiReadModels> => {
   const projections = measurementProjections(timeZone);
-  const evolveOne = <Name extends keyof KpiReadModels>(name: Name, state: KpiReadModels, event: Parameters<Projections[Name]['evolve']>[1]) => {
+  const evolveOne = <Name extends keyof KpiReadModels>(name: Name, state: KpiReadModels, event: ProjectedEvent): KpiReadModels[Name] => {
     const projection = projections[name] as MeasurementProjection<KpiReadModels[Name]>;
-    return projection.streamPrefixes.some((prefix) => event.streamName.startsWith(prefix)) ? projection.evolve(state[name], event) : state[name];
+    const reads = projection.streamPrefixes.some((prefix) => event.streamName.startsWith(prefix));
+    return reads ? projection.evolve(state[name], event) : state[name];
   };
   return {
     name: `kpi-all@${timeZone}`,

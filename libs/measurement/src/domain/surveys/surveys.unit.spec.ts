@@ -4,8 +4,10 @@ import { surveyRequestFor } from './survey-request';
 import { validateSurveyAnswer } from './validate-survey-answer';
 
 describe('validating a survey answer against the concept', () => {
-  it('accepts answers to questions of a survey asked on the channel, within range', () =>
-    expect(validateSurveyAnswer(exampleConcept, { channel: 'video', instrument: 'csat', answers: { conversation: 1, channel: 10 } })).toEqual([]));
+  it('accepts answers to questions of a survey asked on the channel, within range', () => {
+    const answer = { channel: 'video', instrument: 'csat', answers: { conversation: 1, channel: 10 } };
+    expect(validateSurveyAnswer(exampleConcept, answer)).toEqual([]);
+  });
 
   it('refuses an instrument the concept has no survey for on that channel', () =>
     expect(validateSurveyAnswer(exampleConcept, { channel: 'web', instrument: 'csat', answers: { conversation: 8 } })).toEqual([
@@ -19,7 +21,11 @@ describe('validating a survey answer against the concept', () => {
 
   it('names every unknown question and every value out of range', () =>
     expect(
-      validateSurveyAnswer(exampleConcept, { channel: 'video', instrument: 'csat', answers: { conversation: 11, mood: 5, channel: 0.5, resolved: 'yes' } }),
+      validateSurveyAnswer(exampleConcept, {
+        channel: 'video',
+        instrument: 'csat',
+        answers: { conversation: 11, mood: 5, channel: 0.5, resolved: 'yes' },
+      }),
     ).toEqual([
       { path: 'data.answers.conversation', message: '11 is out of range: answers to "conversation" go from 1 to 10' },
       { path: 'data.answers.mood', message: '"mood" is not a question of the csat survey (questions: conversation, channel)' },

@@ -8,7 +8,11 @@ export interface SurveyAnswerInput {
   readonly answers: Readonly<Record<string, unknown>>;
 }
 
-export const surveySetFor = (concept: Pick<MeasuredConcept, 'surveys'>, instrument: string, channel: string): MeasuredSurveySet | undefined =>
+export const surveySetFor = (
+  concept: Pick<MeasuredConcept, 'surveys'>,
+  instrument: string,
+  channel: string,
+): MeasuredSurveySet | undefined =>
   concept.surveys.find((set) => set.instrument === instrument && set.channels.includes(channel));
 
 const instrumentProblem = (concept: Pick<MeasuredConcept, 'surveys'>, { instrument, channel }: SurveyAnswerInput): Problem => {
@@ -36,7 +40,9 @@ export const validateSurveyAnswer = (concept: Pick<MeasuredConcept, 'surveys'>, 
     const path = `data.answers.${id}`;
     const question = set.questions.find((candidate) => candidate.id === id);
     if (!question) return [{ path, message: `"${id}" is not a question of the ${set.instrument} survey (questions: ${ids})` }];
-    if (typeof value !== 'number' || !Number.isFinite(value)) return [{ path, message: `must be a number from ${question.min} to ${question.max}` }];
+    if (typeof value !== 'number' || !Number.isFinite(value)) {
+      return [{ path, message: `must be a number from ${question.min} to ${question.max}` }];
+    }
     if (value < question.min || value > question.max) {
       return [{ path, message: `${value} is out of range: answers to "${id}" go from ${question.min} to ${question.max}` }];
     }
