@@ -17,9 +17,9 @@ module.exports = {
     },
     {
       name: 'domain-imports-its-own-domain-and-the-kernel',
-      comment: 'A domain may import its own domain, the pure kernel, and (types only) another context through its index.',
+      comment: 'A domain may import its own domain, the pure kernel, and (types only) another context through its index. Specs may also check types against ports.',
       severity: 'error',
-      from: { path: '^libs/([^/]+)/src/domain/' },
+      from: { path: '^libs/([^/]+)/src/domain/', pathNot: '\\.spec\\.ts$' },
       to: {
         path: '^(libs|apps)/',
         pathNot: [`^libs/$1/src/domain/`, '^libs/eventsourcing/src/(?!application/)', `^libs/${CONTEXTS}/src/index\\.ts$`],

@@ -1,1 +1,28 @@
+/** The measurement context's pure domain (DESIGN §7): projections, KPI and gap queries, survey rules. */
 export * from './channel-activity.projection';
+export * from './concept/measured-concept';
+export * from './problem';
+export * from './time/calendar';
+export * from './time/periods';
+export { isTimeZone, localDay, startOfLocalDay, endOfLocalDay } from './time/zoned-time';
+export type { ProjectedEvent, MeasurementProjection } from './projections/projection';
+export { projectionName } from './projections/projection';
+export type { Tally, Counters, ChannelCounters } from './projections/tally';
+export { countersOn, daysOf } from './projections/tally';
+export type { BucketedRecord, Entry } from './projections/bucketed-record';
+export { entriesOf } from './projections/bucketed-record';
+export * from './projections/contact-activity.projection';
+export * from './projections/bot-containment.projection';
+export * from './projections/fcr.projection';
+export * from './projections/survey-results.projection';
+export * from './projections/case-queue.projection';
+export * from './projections/measurement-projections';
+export * from './kpis/kpi';
+export type { CsatKpi } from './kpis/survey-kpis';
+export type { FcrKpi } from './kpis/fcr-kpi';
+export * from './kpis/kpi-report';
+export * from './kpis/compute-kpis';
+export * from './kpis/validate-kpi-query';
+export * from './gap/gap-analysis';
+export * from './surveys/validate-survey-answer';
+export * from './surveys/survey-request';

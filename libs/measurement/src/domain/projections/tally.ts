@@ -1,0 +1,54 @@
+import type { LocalDate } from '../time/calendar';
+
+/** Named counters; a counter never incremented is absent, which keeps a year of days small. */
+export type Counters = Readonly<Record<string, number>>;
+
+export type ChannelCounters = Readonly<Record<string, Counters>>;
+
+/**
+ * month (`YYYY-MM`) → local day → channel → counters: the compact aggregate every KPI is summed
+ * from. Days are grouped by month because evolve copies what it changes: copying a month of days
+ * per event is cheap, copying years of them is not.
+ */
+export type Tally = Readonly<Record<string, Readonly<Record<LocalDate, ChannelCounters>>>>;
+
+export const countersOn = (tally: Tally, day: LocalDate): ChannelCounters => tally[day.slice(0, 7)]?.[day] ?? {};
+
+export const addToTally = (tally: Tally, day: LocalDate, channel: string, changes: Counters): Tally => {
+  if (Object.values(changes).every((by) => by === 0)) return tally;
+  const month = tally[day.slice(0, 7)] ?? {};
+  const channels = month[day] ?? {};
+  const counters: Record<string, number> = { ...channels[channel] };
+  for (const [name, by] of Object.entries(changes)) if (by !== 0) counters[name] = (counters[name] ?? 0) + by;
+  return { ...tally, [day.slice(0, 7)]: { ...month, [day]: { ...channels, [channel]: counters } } };
+};
+
+export const addCounters = (a: Counters, b: Counters): Counters => {
+  const sum: Record<string, number> = { ...a };
+  for (const [name, value] of Object.entries(b)) sum[name] = (sum[name] ?? 0) + value;
+  return sum;
+};
+
+/** channel → counters summed over the given days. */
+export const sumPerChannel = (tally: Tally, days: readonly LocalDate[]): ChannelCounters => {
+  const sums: Record<string, Counters> = {};
+  for (const day of days) {
+    for (const [channel, counters] of Object.entries(countersOn(tally, day))) sums[channel] = addCounters(sums[channel] ?? {}, counters);
+  }
+  return sums;
+};
+
+export const sumChannels = (perChannel: ChannelCounters, channels?: readonly string[]): Counters =>
+  Object.entries(perChannel)
+    .filter(([channel]) => channels === undefined || channels.includes(channel))
+    .reduce<Counters>((sum, [, counters]) => addCounters(sum, counters), {});
+
+export const count = (counters: Counters | undefined, name: string): number => counters?.[name] ?? 0;
+
+/** local day → channel → counters, oldest first: the tally without its grouping by month. */
+export const daysOf = (tally: Tally): Readonly<Record<LocalDate, ChannelCounters>> =>
+  Object.fromEntries(
+    Object.values(tally)
+      .flatMap((month) => Object.entries(month))
+      .sort(([a], [b]) => a.localeCompare(b)),
+  );
