@@ -17,7 +17,8 @@ module.exports = {
     },
     {
       name: 'domain-imports-its-own-domain-and-the-kernel',
-      comment: 'A domain may import its own domain, the pure kernel, and (types only) another context through its index. Specs may also check types against ports.',
+      comment:
+        'A domain may import its own domain, the pure kernel, and (types only) another context through its index. Specs may also check types against ports.',
       severity: 'error',
       from: { path: '^libs/([^/]+)/src/domain/', pathNot: '\\.spec\\.ts$' },
       to: {
