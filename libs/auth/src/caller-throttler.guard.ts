@@ -8,7 +8,7 @@ import {
   type ThrottlerModuleOptions,
   type ThrottlerStorage,
 } from '@nestjs/throttler';
-import { CallerIdentifier } from './caller';
+import { CallerIdentifier, type IdentifiableRequest } from './caller';
 
 /**
  * Rate limit per caller, over all routes together: the token's subject when the token is valid (a
@@ -27,7 +27,7 @@ export class CallerThrottlerGuard extends ThrottlerGuard {
   }
 
   protected override async getTracker(request: Record<string, unknown>): Promise<string> {
-    const caller = await this.callers.identify(request as Parameters<CallerIdentifier['identify']>[0]);
+    const caller = await this.callers.identify(request as unknown as IdentifiableRequest);
     return 'principal' in caller ? `sub:${caller.principal.sub}` : `ip:${String(request.ip)}`;
   }
 

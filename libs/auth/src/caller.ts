@@ -8,7 +8,7 @@ export type Caller = { readonly principal: Principal } | { readonly refused: str
 
 const IDENTIFIED = Symbol('regie:caller');
 
-interface IdentifiableRequest extends AuthenticatedRequest {
+export interface IdentifiableRequest extends AuthenticatedRequest {
   headers: { authorization?: string };
   [IDENTIFIED]?: Promise<Caller>;
 }
