@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query, Sse, type MessageEvent } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { CurrentPrincipal, Roles, type Principal } from '@regie/auth';
-import { ProblemException } from '@regie/http';
+import { pageOf, ProblemException, type Page } from '@regie/http';
 import { concat, filter, from, map, type Observable } from 'rxjs';
 import { CaseBoard } from './board/case-board';
 import { toCaseResponse, type CaseResponse } from './case.response';
@@ -20,8 +20,10 @@ export class CasesHttpController {
 
   @Get()
   @Roles('agent', 'supervisor')
-  list(@Query() query: ListCasesQueryDto): { items: CaseResponse[] } {
-    return { items: this.board.list(query).map(toCaseResponse) };
+  list(@Query() query: ListCasesQueryDto): Page<CaseResponse> {
+    const { status, channel, layer } = query;
+    const page = pageOf('cases', this.board.list({ status, channel, layer }), (view) => [view.openedAt, view.id], query);
+    return { ...page, items: page.items.map(toCaseResponse) };
   }
 
   /** The caller's assignments: the ones held now, then each new one as it happens. */
