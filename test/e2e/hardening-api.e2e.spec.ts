@@ -97,6 +97,7 @@ describe('API hardening (issue 11)', () => {
       const refused = await regie.http.get('/v1/customers/cust-h/eligibility?channel=fax').set(auth(channel)).expect(400);
       expect(pathsOf(refused.body)).toEqual(['channel']);
       await regie.http.get('/v1/customers/cust-h/eligibility?channel=video').set(auth(channel)).expect(200);
+      expect(pathsOf((await regie.http.get('/v1/cases?channel=fax').set(auth(supervisor)).expect(400)).body)).toEqual(['channel']);
     });
 
     it('refuses an exclusion with channels: [] instead of excluding video', async () => {
