@@ -28,7 +28,7 @@ export const httpRoundTrip = async (url: string, samples: number) => {
 /** Escalation latency under the simulator's load: trigger posted → assignment on the agent's SSE stream. */
 export const escalationUnderLoad = async (url: string, customers: number, rate: number, agents: number): Promise<SimulationReport> => {
   const jwt = new JwtService({ secret: SECRET });
-  const sign = (sub: string, role: string) => jwt.sign({ roles: [role] }, { subject: sub, algorithm: 'HS256' });
+  const sign = (sub: string, role: string) => jwt.sign({ roles: [role] }, { subject: sub, algorithm: 'HS256', expiresIn: '6h' });
   return runSimulation({
     url,
     channelToken: sign('bench-simulator', 'channel'),

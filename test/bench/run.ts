@@ -44,7 +44,10 @@ const ingestAndEscalation = async (dir: string): Promise<void> => {
 
   const server = await startServer(join(dir, 'regie'));
   try {
-    const token = new JwtService({ secret: SECRET }).sign({ roles: ['channel'] }, { subject: 'bench', algorithm: 'HS256' });
+    const token = new JwtService({ secret: SECRET }).sign(
+      { roles: ['channel'] },
+      { subject: 'bench', algorithm: 'HS256', expiresIn: '6h' },
+    );
     const http = await ingestOverHttp(server.url, token, events, batch, concurrency, customers);
     console.log(`   HTTP ingest → SQLite journeys       : ${fmt(http.eventsPerSecond)} events/s  (${fmt(http.elapsed / 1000)} s)`);
     console.log(

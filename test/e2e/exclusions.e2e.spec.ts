@@ -57,7 +57,7 @@ describe('Aggression reports and video-call exclusions (embedded app over HTTP)'
     const inbox = await regie.http.get('/v1/aggression-reports?status=open').set(auth(supervisor)).expect(200);
     expect(inbox.body.items).toEqual([
       expect.objectContaining({
-        reportId: reported.body.id,
+        id: reported.body.id,
         customerId: 'cust-x',
         category: 'threat',
         reportedBy: 'agent-anna',

@@ -34,7 +34,7 @@ describe('Traffic simulator (embedded app over HTTP)', () => {
     expect(report.resolved).toBe(report.assigned);
 
     const { body } = await regie.http
-      .get('/v1/cases?status=resolved')
+      .get('/v1/cases?status=resolved&limit=1000')
       .set({ Authorization: `Bearer ${await regie.token('sup', 'supervisor')}` })
       .expect(200);
     expect(body.items.filter((item: { customerId: string }) => item.customerId.startsWith('sim-'))).toHaveLength(report.escalations);

@@ -3,6 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { AuthGuard } from './auth.guard';
+import { CallerIdentifier } from './caller';
 import { CallerThrottlerGuard } from './caller-throttler.guard';
 import { TokenVerifier } from './token-verifier';
 
@@ -22,11 +23,12 @@ export class AuthModule {
         JwtModule.register({ secret: options.secret, signOptions: { algorithm: 'HS256' } }),
         ...(limited ? [ThrottlerModule.forRoot([{ name: 'default', ttl: 60_000, limit: options.requestsPerMinute }])] : []),
       ],
-      // Guards run in this order: who is calling first, then how often they call.
+      // Guards run in this order: how often the caller calls (valid token or not), then what they may do.
       providers: [
         TokenVerifier,
-        { provide: APP_GUARD, useClass: AuthGuard },
+        CallerIdentifier,
         ...(limited ? [{ provide: APP_GUARD, useClass: CallerThrottlerGuard }] : []),
+        { provide: APP_GUARD, useClass: AuthGuard },
       ],
       exports: [TokenVerifier],
     };

@@ -5,3 +5,5 @@ export * from './auth.guard';
 export * from './auth.module';
 export * from './jwt-secret';
 export * from './caller-throttler.guard';
+export * from './bearer-token';
+export * from './caller';

@@ -13,7 +13,7 @@ export const resolveJwtSecret = (configured: string | undefined, dataDir: string
   if (configured) return { secret: configured, generated: false };
   const file = join(dataDir, 'jwt-secret');
   if (existsSync(file)) return { secret: readFileSync(file, 'utf8').trim(), generated: true };
-  mkdirSync(dataDir, { recursive: true });
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const secret = randomBytes(32).toString('base64url');
   writeFileSync(file, `${secret}\n`, { mode: 0o600 });
   return { secret, generated: true };

@@ -10,9 +10,10 @@ export class InvalidTokenError extends Error {
 interface Claims {
   sub?: unknown;
   roles?: unknown;
+  exp?: unknown;
 }
 
-/** Verifies HS256 bearer tokens signed with the configured secret and reads the principal from them. */
+/** Verifies HS256 bearer tokens signed with the configured secret (with `sub` and `exp`) and reads the principal from them. */
 @Injectable()
 export class TokenVerifier {
   constructor(private readonly jwt: JwtService) {}
@@ -25,6 +26,10 @@ export class TokenVerifier {
       throw new InvalidTokenError(`the bearer token is not valid: ${(error as Error).message}`);
     }
     if (typeof claims.sub !== 'string' || claims.sub === '') throw new InvalidTokenError('the token has no sub claim');
+    // jsonwebtoken checks `exp` only when it is there; a token without one would never expire.
+    if (typeof claims.exp !== 'number' || !Number.isFinite(claims.exp)) {
+      throw new InvalidTokenError('the token has no exp claim: every token must expire');
+    }
     const roles = Array.isArray(claims.roles) ? claims.roles.filter(isRole) : [];
     return { sub: claims.sub, roles: roles as Role[] };
   }

@@ -1,4 +1,5 @@
 import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { PageQueryDto } from '@regie/http';
 
 export class EscalateCaseRequestDto {
   @IsString()
@@ -16,7 +17,8 @@ export class ResolveCaseRequestDto {
   outcome!: 'resolved' | 'unresolved';
 }
 
-export class ListCasesQueryDto {
+/** Filters, and a page of at most `limit` cases in the order they were opened. */
+export class ListCasesQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIn(['queued', 'assigned', 'resolved', 'abandoned'], { message: 'status must be one of: queued, assigned, resolved, abandoned' })
   status?: string;

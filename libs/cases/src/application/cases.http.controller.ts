@@ -1,7 +1,8 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query, Sse, type MessageEvent } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { CurrentPrincipal, Roles, type Principal } from '@regie/auth';
-import { ProblemException } from '@regie/http';
+import { ConceptInForce } from '@regie/concept';
+import { pageOf, ProblemException, type Page } from '@regie/http';
 import { concat, filter, from, map, type Observable } from 'rxjs';
 import { CaseBoard } from './board/case-board';
 import { toCaseResponse, type CaseResponse } from './case.response';
@@ -16,12 +17,20 @@ export class CasesHttpController {
   constructor(
     private readonly board: CaseBoard,
     private readonly commands: CommandBus,
+    private readonly concept: ConceptInForce,
   ) {}
 
   @Get()
   @Roles('agent', 'supervisor')
-  list(@Query() query: ListCasesQueryDto): { items: CaseResponse[] } {
-    return { items: this.board.list(query).map(toCaseResponse) };
+  list(@Query() query: ListCasesQueryDto): Page<CaseResponse> {
+    const { status, channel, layer } = query;
+    const known = this.concept.channelIds();
+    if (channel !== undefined && !known.has(channel)) {
+      const message = `"${channel}" is not a channel of the service concept (known: ${[...known].join(', ')})`;
+      throw ProblemException.validation([{ path: 'channel', message }]);
+    }
+    const page = pageOf('cases', this.board.list({ status, channel, layer }), (view) => [view.openedAt, view.id], query);
+    return { ...page, items: page.items.map(toCaseResponse) };
   }
 
   /** The caller's assignments: the ones held now, then each new one as it happens. */

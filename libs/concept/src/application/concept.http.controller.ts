@@ -5,16 +5,17 @@ import type { ServiceConcept } from '../domain/service-concept';
 import { ProblemException } from '@regie/http';
 import type { Response } from 'express';
 import { ConceptInForce } from './concept-in-force';
+import { parseIfMatch } from './if-match';
 import { ReviseConceptCommand } from './revise-concept/revise-concept.command';
 import type { ConceptRevision } from './revise-concept/revise-concept.handler';
 
 const etagOf = (revision: number) => `"${revision}"`;
 
-const revisionFrom = (ifMatch: string | undefined): number | undefined => {
+const revisionsFrom = (ifMatch: string | undefined): readonly number[] | undefined => {
   if (ifMatch === undefined) return undefined;
-  const match = /^"?(-?\d+)"?$/.exec(ifMatch.trim());
-  if (!match) throw ProblemException.validation([{ path: 'If-Match', message: 'must be the ETag of a revision, e.g. "3"' }]);
-  return Number(match[1]);
+  const parsed = parseIfMatch(ifMatch);
+  if ('invalid' in parsed) throw ProblemException.validation([{ path: 'If-Match', message: parsed.invalid }]);
+  return 'any' in parsed ? undefined : parsed.revisions;
 };
 
 /** The concept in force (its revision as ETag), and revisions by supervisors. */
@@ -32,7 +33,7 @@ export class ConceptHttpController {
     return this.inForce.current();
   }
 
-  /** Replaces the concept; with `If-Match`, only if nobody revised it since that revision. */
+  /** Replaces the concept; with `If-Match` (an ETag, or `*` for any), only if nobody revised it since that revision. */
   @Put()
   @Roles('supervisor')
   @HttpCode(HttpStatus.OK)
@@ -42,7 +43,7 @@ export class ConceptHttpController {
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) response: Response,
   ): Promise<ConceptRevision> {
-    const revision: ConceptRevision = await this.commands.execute(new ReviseConceptCommand(body, principal.sub, revisionFrom(ifMatch)));
+    const revision: ConceptRevision = await this.commands.execute(new ReviseConceptCommand(body, principal.sub, revisionsFrom(ifMatch)));
     response.setHeader('ETag', etagOf(revision.revision));
     return revision;
   }

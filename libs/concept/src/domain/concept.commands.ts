@@ -13,8 +13,11 @@ export interface ReviseConcept {
     readonly concept: ServiceConcept;
     readonly by: string;
     readonly at: string;
-    /** The revision the supervisor edited; a revision recorded since refuses the change. */
-    readonly basedOn?: number;
+    /**
+     * The revisions the supervisor may have edited (If-Match); when the one in force is not among
+     * them, the change is refused. Absent: no precondition.
+     */
+    readonly basedOn?: readonly number[];
   };
 }
 

@@ -28,8 +28,9 @@ const decide = (command: ConceptCommand, state: ConceptState): ConceptEvent[] =>
       if (state.current && concept.name !== state.current.name) {
         conceptRules.refuse('concept-name-fixed', `the concept in force is "${state.current.name}"; a revision cannot rename it`);
       }
-      if (basedOn !== undefined && basedOn !== state.revision) {
-        conceptRules.refuse('concept-revised-meanwhile', `revision ${state.revision} is in force, not ${basedOn}: reload and edit again`);
+      if (basedOn !== undefined && !basedOn.includes(state.revision)) {
+        const edited = basedOn.length === 0 ? 'none of the given ETags' : basedOn.join(' or ');
+        conceptRules.refuse('concept-revised-meanwhile', `revision ${state.revision} is in force, not ${edited}: reload and edit again`);
       }
       if (sameConcept(state.current, concept)) return [];
       return [{ type: 'ConceptRevised', data: { concept, source: 'api', revisedBy: by, at } }];

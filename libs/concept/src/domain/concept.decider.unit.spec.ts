@@ -17,7 +17,7 @@ const fromApi = (content: ServiceConcept): ConceptRevised => ({
   data: { concept: content, source: 'api', revisedBy: 'sup-1', at },
 });
 const adopt = (digest: string) => ({ type: 'AdoptConceptFile' as const, data: { concept, fileDigest: digest, by: 'regie', at } });
-const revise = (content: ServiceConcept, basedOn?: number) => ({
+const revise = (content: ServiceConcept, basedOn?: readonly number[]) => ({
   type: 'ReviseConcept' as const,
   data: { concept: content, by: 'sup-1', at, ...(basedOn !== undefined && { basedOn }) },
 });
@@ -53,10 +53,18 @@ describe('concept decider', () => {
       .thenRefuses('concept-name-fixed'));
   it('refuses a revision of an outdated revision', () =>
     given([fromFile('d1'), fromApi(revisedConcept)])
-      .when(revise(concept, 0))
+      .when(revise(concept, [0]))
       .thenRefuses('concept-revised-meanwhile'));
+  it('refuses a revision whose If-Match names no revision at all (only weak or foreign tags)', () =>
+    given([fromFile('d1')])
+      .when(revise(revisedConcept, []))
+      .thenRefuses('concept-revised-meanwhile'));
+  it('accepts a revision when one of several revisions edited is in force', () =>
+    given([fromFile('d1'), fromApi(revisedConcept)])
+      .when(revise(concept, [0, 1]))
+      .then([fromApi(concept)]));
   it('accepts a revision of the revision in force', () =>
     given([fromFile('d1')])
-      .when(revise(revisedConcept, 0))
+      .when(revise(revisedConcept, [0]))
       .then([fromApi(revisedConcept)]));
 });

@@ -1,7 +1,8 @@
 import { assertNever, type Decider } from '@regie/eventsourcing';
 import type { JourneyCommand } from './journey.commands';
 import type { JourneyEvent } from './journey.events';
-import type { ContactSummary, JourneyState } from './journey.state';
+import { emptyMap, getIn, setIn } from './persistent-map';
+import { contactOf, hasDenied, hasOffered, type ContactSummary, type JourneyState, type KnownJourney } from './journey.state';
 
 const initialState = (): JourneyState => ({ status: 'unknown' });
 
@@ -10,19 +11,19 @@ const decide = (command: JourneyCommand, state: JourneyState): JourneyEvent[] =>
     case 'RecordInteraction': {
       const { observed } = command.data;
       // A contact ends once: a platform resending the end under a new id must not count it twice.
-      if (observed.type === 'ContactEnded' && state.status === 'known' && state.contacts[observed.data.contactId]?.endedAt) {
+      if (observed.type === 'ContactEnded' && state.status === 'known' && contactOf(state, observed.data.contactId)?.endedAt) {
         return [];
       }
       return [observed];
     }
     case 'OfferAssistance': {
       const { offer } = command.data;
-      if (state.status === 'known' && state.offersMade.includes(offer.offerKey)) return [];
+      if (state.status === 'known' && hasOffered(state, offer.offerKey)) return [];
       return [{ type: 'AssistanceOffered', data: offer }];
     }
     case 'DenyAccess': {
       const { denial } = command.data;
-      if (state.status === 'known' && state.denials.includes(denial.denialKey)) return [];
+      if (state.status === 'known' && hasDenied(state, denial.denialKey)) return [];
       return [{ type: 'AccessDenied', data: denial }];
     }
     default:
@@ -30,8 +31,8 @@ const decide = (command: JourneyCommand, state: JourneyState): JourneyEvent[] =>
   }
 };
 
-const updateContact = (summary: ContactSummary | undefined, event: JourneyEvent): ContactSummary => {
-  const base: ContactSummary = summary ?? { channel: event.data.channel, layer: event.data.layer, botFallbacks: 0 };
+const updateContact = (summary: ContactSummary | undefined, event: JourneyEvent, seq: number): ContactSummary => {
+  const base: ContactSummary = summary ?? { channel: event.data.channel, layer: event.data.layer, botFallbacks: 0, seq };
   switch (event.type) {
     case 'ContactStarted':
       return { ...base, startedAt: event.data.occurredAt, topic: event.data.topic ?? base.topic };
@@ -54,23 +55,40 @@ const updateContact = (summary: ContactSummary | undefined, event: JourneyEvent)
   }
 };
 
+const firstSight = (customerId: string, occurredAt: string): Omit<KnownJourney, 'latest'> => ({
+  status: 'known',
+  customerId,
+  contacts: emptyMap(),
+  channelsTouched: [],
+  lastOccurredAt: occurredAt,
+  botFallbacks: 0,
+  taskFailures: emptyMap(),
+  offersMade: emptyMap(),
+  denials: emptyMap(),
+});
+
+/** Pure, and linear over a journey: each event sets one entry of each map it touches. */
 const evolve = (state: JourneyState, event: JourneyEvent): JourneyState => {
   const { customerId, contactId, channel, occurredAt } = event.data;
-  const known: Omit<Extract<JourneyState, { status: 'known' }>, 'status' | 'customerId'> = state.status === 'known'
-    ? state
-    : { contacts: {}, channelsTouched: [], lastOccurredAt: occurredAt, taskFailures: {}, offersMade: [], denials: [] };
+  const known = state.status === 'known' ? state : firstSight(customerId, occurredAt);
+  const contact = updateContact(getIn(known.contacts, contactId), event, known.contacts.size);
+  const { latestTopic } = known;
+  const task = event.type === 'TaskFailed' ? event.data.task : undefined;
+  const failures = task === undefined ? undefined : [...(getIn(known.taskFailures, task) ?? []).slice(-9), occurredAt];
+  const topicIsLatest =
+    contact.topic !== undefined && contact.topic !== '' && (latestTopic === undefined || contact.seq >= latestTopic.seq);
   return {
-    status: 'known',
+    ...known,
     customerId,
-    taskFailures:
-      event.type === 'TaskFailed'
-        ? { ...known.taskFailures, [event.data.task]: [...(known.taskFailures[event.data.task] ?? []).slice(-9), occurredAt] }
-        : known.taskFailures,
-    offersMade: event.type === 'AssistanceOffered' ? [...known.offersMade, event.data.offerKey] : known.offersMade,
-    denials: event.type === 'AccessDenied' ? [...known.denials, event.data.denialKey] : known.denials,
-    contacts: { ...known.contacts, [contactId]: updateContact(known.contacts[contactId], event) },
+    contacts: setIn(known.contacts, contactId, contact),
+    latest: { contactId, contact, ...(failures && { taskFailures: failures }) },
     channelsTouched: known.channelsTouched.includes(channel) ? known.channelsTouched : [...known.channelsTouched, channel],
     lastOccurredAt: occurredAt > known.lastOccurredAt ? occurredAt : known.lastOccurredAt,
+    botFallbacks: known.botFallbacks + (event.type === 'BotFallbackOccurred' ? 1 : 0),
+    ...(topicIsLatest && { latestTopic: { seq: contact.seq, topic: contact.topic! } }),
+    ...(task !== undefined && failures && { taskFailures: setIn(known.taskFailures, task, failures) }),
+    ...(event.type === 'AssistanceOffered' && { offersMade: setIn(known.offersMade, event.data.offerKey, true as const) }),
+    ...(event.type === 'AccessDenied' && { denials: setIn(known.denials, event.data.denialKey, true as const) }),
   };
 };
 

@@ -2,6 +2,7 @@ import { fold } from '@regie/eventsourcing';
 import { DeciderSpecification } from '@regie/eventsourcing/testing';
 import { journeyDecider } from './journey.decider';
 import type { JourneyEvent } from './journey.events';
+import { contactOf, taskFailuresOf, type JourneyState, type KnownJourney } from './journey.state';
 
 const given = DeciderSpecification.for(journeyDecider);
 const base = { customerId: 'cust-1', contactId: 'chat-1', channel: 'chatbot', layer: 'self-service' as const };
@@ -10,6 +11,10 @@ const started: JourneyEvent = { type: 'ContactStarted', data: { ...base, occurre
 const fallback: JourneyEvent = { type: 'BotFallbackOccurred', data: { ...base, occurredAt: '2026-03-01T09:01:00Z', confidence: 0.1 } };
 const ended: JourneyEvent = { type: 'ContactEnded', data: { ...base, occurredAt: '2026-03-01T09:05:00Z', outcome: 'resolved' } };
 const record = (observed: JourneyEvent) => ({ type: 'RecordInteraction' as const, data: { observed } });
+const known = (state: JourneyState): KnownJourney => {
+  if (state.status !== 'known') throw new Error('expected a known journey');
+  return state;
+};
 
 describe('journey decider', () => {
   it('records the first interaction of an unknown customer', () => {
@@ -36,27 +41,97 @@ describe('journey decider', () => {
       type: 'ContactStarted',
       data: { customerId: 'cust-1', contactId: 'call-9', channel: 'phone', layer: 'assisted', occurredAt: '2026-03-02T10:00:00Z' },
     };
-    const state = fold(journeyDecider, [started, fallback, fallback, ended, call]);
-    expect(state).toEqual({
-      status: 'known',
+    const state = known(fold(journeyDecider, [started, fallback, fallback, ended, call]));
+    expect(state).toMatchObject({
       customerId: 'cust-1',
       channelsTouched: ['chatbot', 'phone'],
       lastOccurredAt: '2026-03-02T10:00:00Z',
-      taskFailures: {},
-      offersMade: [],
-      denials: [],
-      contacts: {
-        'chat-1': {
-          channel: 'chatbot',
-          layer: 'self-service',
-          topic: 'parking permit',
-          startedAt: '2026-03-01T09:00:00Z',
-          endedAt: '2026-03-01T09:05:00Z',
-          outcome: 'resolved',
-          botFallbacks: 2,
-        },
-        'call-9': { channel: 'phone', layer: 'assisted', startedAt: '2026-03-02T10:00:00Z', botFallbacks: 0 },
+      botFallbacks: 2,
+      latestTopic: { seq: 0, topic: 'parking permit' },
+      latest: {
+        contactId: 'call-9',
+        contact: { channel: 'phone', layer: 'assisted', startedAt: '2026-03-02T10:00:00Z', botFallbacks: 0, seq: 1 },
       },
+    });
+    expect(state.contacts.size).toBe(2);
+    expect(contactOf(state, 'chat-1')).toEqual({
+      channel: 'chatbot',
+      layer: 'self-service',
+      topic: 'parking permit',
+      startedAt: '2026-03-01T09:00:00Z',
+      endedAt: '2026-03-01T09:05:00Z',
+      outcome: 'resolved',
+      botFallbacks: 2,
+      seq: 0,
+    });
+    expect(contactOf(state, 'call-9')).toEqual({
+      channel: 'phone',
+      layer: 'assisted',
+      startedAt: '2026-03-02T10:00:00Z',
+      botFallbacks: 0,
+      seq: 1,
+    });
+  });
+
+  it("keeps the topic of the contact seen last that has one, and a task failure's recent times", () => {
+    const other: JourneyEvent = {
+      type: 'ContactStarted',
+      data: { ...base, contactId: 'chat-2', occurredAt: '2026-03-01T10:00:00Z', topic: 'waste' },
+    };
+    const late: JourneyEvent = { type: 'VideoRequested', data: { ...base, occurredAt: '2026-03-01T10:01:00Z', topic: 'passport' } };
+    expect(known(fold(journeyDecider, [started, other, late])).latestTopic).toEqual({ seq: 1, topic: 'waste' });
+    const failed = (n: number): JourneyEvent => ({
+      type: 'TaskFailed',
+      data: {
+        ...base,
+        channel: 'web',
+        contactId: `visit-${n}`,
+        occurredAt: `2026-03-01T10:${String(n).padStart(2, '0')}:00Z`,
+        task: 'pay',
+      },
+    });
+    const state = known(
+      fold(
+        journeyDecider,
+        Array.from({ length: 12 }, (_, n) => failed(n)),
+      ),
+    );
+    expect(taskFailuresOf(state, 'pay')).toHaveLength(10);
+    expect(state.latest.taskFailures).toEqual(taskFailuresOf(state, 'pay'));
+    expect(taskFailuresOf(state, 'pay').at(-1)).toBe('2026-03-01T10:11:00Z');
+  });
+
+  describe('folding a long journey', () => {
+    const N = 20_000;
+    const contactStarted = (n: number): JourneyEvent => ({
+      type: 'ContactStarted',
+      data: { ...base, contactId: `contact-${n}`, occurredAt: new Date(Date.UTC(2026, 2, 1) + n * 1000).toISOString() },
+    });
+    const events = Array.from({ length: N }, (_, n) => contactStarted(n));
+
+    it(`folds ${N.toLocaleString('en')} events of distinct contacts into one journey that knows each contact`, () => {
+      const state = known(fold(journeyDecider, events));
+      expect(state.contacts.size).toBe(N);
+      expect(contactOf(state, 'contact-0')).toMatchObject({ seq: 0, startedAt: '2026-03-01T00:00:00.000Z' });
+      expect(contactOf(state, `contact-${N - 1}`)).toMatchObject({ seq: N - 1 });
+      expect(state.lastOccurredAt).toBe(events.at(-1)!.data.occurredAt);
+      // decide still sees every contact: an end resent for the very first contact is recorded once.
+      const end: JourneyEvent = {
+        type: 'ContactEnded',
+        data: { ...base, contactId: 'contact-0', occurredAt: '2026-03-02T00:00:00Z', outcome: 'resolved' },
+      };
+      const withEnd = journeyDecider.evolve(state, end);
+      expect(journeyDecider.decide(record({ ...end, data: { ...end.data, occurredAt: '2026-03-02T00:00:01Z' } }), withEnd)).toEqual([]);
+    });
+
+    it('leaves every earlier state as it was (evolve is pure)', () => {
+      const states = [journeyDecider.initialState()];
+      for (const event of events.slice(0, 3_000)) states.push(journeyDecider.evolve(states.at(-1)!, event));
+      const middle = known(states[1_500]!);
+      expect(middle.contacts.size).toBe(1_500);
+      expect(contactOf(middle, 'contact-1499')).toBeDefined();
+      expect(contactOf(middle, 'contact-1500')).toBeUndefined();
+      expect(known(states[3_000]!).contacts.size).toBe(3_000);
     });
   });
 });

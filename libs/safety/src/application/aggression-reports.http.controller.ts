@@ -4,7 +4,7 @@ import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query, Inject
 import { CommandBus } from '@nestjs/cqrs';
 import { CurrentPrincipal, Roles, type Principal } from '@regie/auth';
 import type { SafetyCommand } from '../domain/safety.commands';
-import { ProblemException } from '@regie/http';
+import { pageOf, ProblemException, type Page } from '@regie/http';
 import { HandleSafetyCommand } from './handle-safety/handle-safety.command';
 import { SafetyBoard, type ReportView } from './safety-board';
 import { ReasonRequestDto, ReportAggressionRequestDto, ReportsQueryDto } from './safety.request.dtos';
@@ -43,9 +43,10 @@ export class AggressionReportsHttpController {
 
   @Get()
   @Roles('supervisor')
-  async list(@Query() query: ReportsQueryDto): Promise<{ items: ReportView[] }> {
+  async list(@Query() query: ReportsQueryDto): Promise<Page<ReportView>> {
     await this.board.catchUp();
-    return { items: this.board.reports(query) };
+    const { status, customerId } = query;
+    return pageOf('aggression-reports', this.board.reports({ status, customerId }), (report) => [report.reportedAt, report.id], query);
   }
 
   @Post(':id/dismiss')

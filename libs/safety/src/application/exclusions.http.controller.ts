@@ -5,13 +5,16 @@ import { CommandBus } from '@nestjs/cqrs';
 import { CurrentPrincipal, Roles, type Principal } from '@regie/auth';
 import type { Exclusion } from '../domain/safety.state';
 import type { SafetyCommand } from '../domain/safety.commands';
-import { ProblemException } from '@regie/http';
+import { pageOf, ProblemException, type Page } from '@regie/http';
 import { ConceptInForce } from '@regie/concept';
 import { HandleSafetyCommand } from './handle-safety/handle-safety.command';
 import { SafetyBoard } from './safety-board';
 import { ExclusionsQueryDto, ReasonRequestDto, RegisterExclusionRequestDto } from './safety.request.dtos';
 
 const actorOf = (principal: Principal) => ({ id: principal.sub, roles: principal.roles });
+
+/** An exclusion as the API shows it: one `id`, like every resource (shared/DESIGN.md §3.3). */
+export type ExclusionView = Omit<Exclusion, 'exclusionId'> & { readonly id: string; readonly inForce: boolean };
 
 /** Supervisors register and lift exclusions; auditors read them (shared/DESIGN.md §6). */
 @Controller('v1/exclusions')
@@ -55,8 +58,9 @@ export class ExclusionsHttpController {
     const events = await this.commands.execute<HandleSafetyCommand, readonly { type: string; data: unknown }[]>(
       new HandleSafetyCommand(body.customerId, command, principal.sub),
     );
-    const registered = events.find((event) => event.type === 'ExclusionRegistered');
-    return { id: exclusionId, status: 'in-force', ...(registered?.data as object) };
+    const registered = events.find((event) => event.type === 'ExclusionRegistered')?.data as { exclusionId?: string } | undefined;
+    const { exclusionId: _sameAsId, ...recorded } = registered ?? {};
+    return { id: exclusionId, status: 'in-force', ...recorded };
   }
 
   @Post(':id/lift')
@@ -76,15 +80,14 @@ export class ExclusionsHttpController {
 
   @Get()
   @Roles('supervisor', 'auditor')
-  async list(@Query() query: ExclusionsQueryDto): Promise<{ items: (Exclusion & { id: string; inForce: boolean })[] }> {
+  async list(@Query() query: ExclusionsQueryDto): Promise<Page<ExclusionView>> {
     await this.board.catchUp();
     const now = this.clock.now().getTime();
-    return {
-      items: this.board.exclusions(query).map((exclusion) => ({
-        id: exclusion.exclusionId,
-        ...exclusion,
-        inForce: exclusion.status === 'in-force' && Date.parse(exclusion.endsAt) > now,
-      })),
-    };
+    const views = this.board.exclusions({ customerId: query.customerId }).map(({ exclusionId, ...exclusion }): ExclusionView => ({
+      id: exclusionId,
+      ...exclusion,
+      inForce: exclusion.status === 'in-force' && Date.parse(exclusion.endsAt) > now,
+    }));
+    return pageOf('exclusions', views, (view) => [view.startsAt, view.id], query);
   }
 }

@@ -6,9 +6,8 @@ import { EVENT_STORE, START, type EventStore, type RecordedEvent, type Subscript
 
 const PREFIX = 'safety-';
 
-export interface ReportView extends AggressionReport {
-  readonly description: string;
-}
+/** A report as the API shows it: one `id`, like every resource (shared/DESIGN.md §3.3). */
+export type ReportView = Omit<AggressionReport, 'reportId'> & { readonly id: string; readonly description: string };
 
 /**
  * Every customer's safety record, folded with the safety decider's own `evolve` from the
@@ -20,6 +19,8 @@ export class SafetyBoard implements OnApplicationBootstrap, OnApplicationShutdow
   private readonly states = new Map<string, SafetyState>();
   /** Descriptions live in the events only; the board keeps them for the inbox until erasure. */
   private readonly descriptions = new Map<string, string>();
+  /** report or exclusion id → customer id, for the decisions that name only the id. */
+  private readonly owners = new Map<string, string>();
   private appliedPosition = START;
   /** Everything up to here has been seen, safety event or not. */
   private seenPosition = START;
@@ -59,11 +60,17 @@ export class SafetyBoard implements OnApplicationBootstrap, OnApplicationShutdow
     const customerId = recorded.streamName.slice(PREFIX.length);
     const event = { type: recorded.type, data: recorded.data } as SafetyEvent;
     if (event.type === 'SafetyRecordsErased') {
-      for (const reportId of Object.keys(this.states.get(customerId)?.reports ?? {})) this.descriptions.delete(reportId);
+      const erased = this.states.get(customerId);
+      for (const reportId of Object.keys(erased?.reports ?? {})) this.descriptions.delete(reportId);
+      for (const id of [...Object.keys(erased?.reports ?? {}), ...Object.keys(erased?.exclusions ?? {})]) this.owners.delete(id);
       this.states.delete(customerId);
       return;
     }
-    if (event.type === 'AggressionReported') this.descriptions.set(event.data.reportId, event.data.description);
+    if (event.type === 'AggressionReported') {
+      this.descriptions.set(event.data.reportId, event.data.description);
+      this.owners.set(event.data.reportId, customerId);
+    }
+    if (event.type === 'ExclusionRegistered') this.owners.set(event.data.exclusionId, customerId);
     this.states.set(customerId, safetyDecider.evolve(this.states.get(customerId) ?? safetyDecider.initialState(), event));
   }
 
@@ -75,28 +82,30 @@ export class SafetyBoard implements OnApplicationBootstrap, OnApplicationShutdow
     return this.states.get(customerId) ?? safetyDecider.initialState();
   }
 
+  /** Reports, oldest first (then by id); paging is the caller's. */
   reports(filter: { status?: string; customerId?: string } = {}): ReportView[] {
-    return [...this.states.values()]
+    const states = filter.customerId === undefined ? [...this.states.values()] : [this.stateOf(filter.customerId)];
+    return states
       .flatMap((state) => Object.values(state.reports))
-      .filter(
-        (report) =>
-          (filter.status === undefined || report.status === filter.status) &&
-          (filter.customerId === undefined || report.customerId === filter.customerId),
-      )
-      .sort((a, b) => a.reportedAt.localeCompare(b.reportedAt))
-      .map((report) => ({ ...report, description: this.descriptions.get(report.reportId) ?? '' }));
+      .filter((report) => filter.status === undefined || report.status === filter.status)
+      .sort((a, b) => a.reportedAt.localeCompare(b.reportedAt) || a.reportId.localeCompare(b.reportId))
+      .map(({ reportId, ...report }) => ({ id: reportId, ...report, description: this.descriptions.get(reportId) ?? '' }));
   }
 
   exclusions(filter: { customerId?: string } = {}): Exclusion[] {
     const states = filter.customerId === undefined ? [...this.states.values()] : [this.stateOf(filter.customerId)];
-    return states.flatMap((state) => Object.values(state.exclusions)).sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+    return states
+      .flatMap((state) => Object.values(state.exclusions))
+      .sort((a, b) => a.startsAt.localeCompare(b.startsAt) || a.exclusionId.localeCompare(b.exclusionId));
   }
 
   customerOfReport(reportId: string): string | undefined {
-    return this.reports().find((report) => report.reportId === reportId)?.customerId;
+    const customerId = this.owners.get(reportId);
+    return customerId !== undefined && this.stateOf(customerId).reports[reportId] ? customerId : undefined;
   }
 
   customerOfExclusion(exclusionId: string): string | undefined {
-    return this.exclusions().find((exclusion) => exclusion.exclusionId === exclusionId)?.customerId;
+    const customerId = this.owners.get(exclusionId);
+    return customerId !== undefined && this.stateOf(customerId).exclusions[exclusionId] ? customerId : undefined;
   }
 }

@@ -4,6 +4,8 @@ import { Roles } from '@regie/auth';
 import { eligibility } from '../domain/safety.queries';
 import { safetyStream } from '../domain/safety.events';
 import { EVENT_STORE, type EventStore } from '@regie/event-store';
+import { ConceptInForce } from '@regie/concept';
+import { ProblemException } from '@regie/http';
 import { EligibilityQueryDto } from './safety.request.dtos';
 import { StoreExclusions } from './store-exclusions';
 
@@ -24,11 +26,17 @@ export class SafetyCustomersHttpController {
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly exclusions: StoreExclusions,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly concept: ConceptInForce,
   ) {}
 
   @Get('eligibility')
   @Roles('channel', 'agent', 'supervisor')
   async eligibility(@Param('id') customerId: string, @Query() query: EligibilityQueryDto): Promise<EligibilityResponse> {
+    const known = this.concept.channelIds();
+    if (!known.has(query.channel)) {
+      const message = `"${query.channel}" is not a channel of the service concept (known: ${[...known].join(', ')})`;
+      throw ProblemException.validation([{ path: 'channel', message }]);
+    }
     const answer = eligibility(await this.exclusions.stateOf(customerId), query.channel, this.clock.now().toISOString());
     if (answer.allowed) return { channel: query.channel, allowed: true };
     return { channel: query.channel, allowed: false, reason: answer.reason, alternatives: answer.alternatives, endsAt: answer.endsAt };

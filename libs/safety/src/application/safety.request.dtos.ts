@@ -1,6 +1,7 @@
 import {
   ArrayMaxSize,
   ArrayMinSize,
+  ArrayUnique,
   IsArray,
   IsIn,
   IsISO8601,
@@ -12,6 +13,7 @@ import {
 } from 'class-validator';
 import { AGGRESSION_CATEGORIES } from '../domain/safety.events';
 import { CUSTOMER_ID_PATTERN } from '@regie/contracts';
+import { PageQueryDto } from '@regie/http';
 
 export class ReportAggressionRequestDto {
   @Matches(CUSTOMER_ID_PATTERN, { message: 'customerId must be a pseudonymous customer id' }) customerId!: string;
@@ -28,21 +30,34 @@ export class ReasonRequestDto {
 
 export class RegisterExclusionRequestDto {
   @Matches(CUSTOMER_ID_PATTERN, { message: 'customerId must be a pseudonymous customer id' }) customerId!: string;
-  @IsOptional() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) channels?: string[];
+  /** Absent: the concept's default channels. Present: at least one; an empty list is not "video". */
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1, { message: 'channels must name at least one channel (leave it out for the default channels)' })
+  @ArrayMaxSize(20)
+  @ArrayUnique({ message: 'channels must not name a channel twice' })
+  @IsString({ each: true })
+  @IsNotEmpty({ each: true })
+  channels?: string[];
   @IsISO8601({ strict: true }, { message: 'endsAt must be an ISO 8601 date-time' }) endsAt!: string;
   @IsString() @IsNotEmpty() @MaxLength(1000) reason!: string;
   @IsArray() @ArrayMinSize(1) @IsString({ each: true }) reportIds!: string[];
-  @IsArray() @ArrayMinSize(1) @IsString({ each: true }) alternatives!: string[];
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  @ArrayUnique({ message: 'alternatives must not name a channel twice' })
+  @IsString({ each: true })
+  alternatives!: string[];
 }
 
-export class ReportsQueryDto {
+export class ReportsQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIn(['open', 'dismissed', 'warned', 'excluded'], { message: 'status must be one of: open, dismissed, warned, excluded' })
   status?: string;
   @IsOptional() @IsString() customerId?: string;
 }
 
-export class ExclusionsQueryDto {
+export class ExclusionsQueryDto extends PageQueryDto {
   @IsOptional() @IsString() customerId?: string;
 }
 

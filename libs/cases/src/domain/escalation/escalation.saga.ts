@@ -18,6 +18,10 @@ export interface EscalationInput {
 
 export type EscalationCommand = OpenCase | OfferAssistance;
 
+/** The event's contact as the journey stands with the event applied. */
+const contactOfEvent = (journey: Extract<JourneyState, { status: 'known' }>, event: JourneyEvent) =>
+  journey.latest.contactId === event.data.contactId ? journey.latest.contact : undefined;
+
 const triggerOf = (
   event: JourneyEvent,
   journey: Extract<JourneyState, { status: 'known' }>,
@@ -26,9 +30,7 @@ const triggerOf = (
   const onBot = rules.bot.channels.includes(event.data.channel);
   switch (event.type) {
     case 'BotFallbackOccurred':
-      return onBot && (journey.contacts[event.data.contactId]?.botFallbacks ?? 0) >= rules.bot.fallbacksPerContact
-        ? 'bot-fallbacks'
-        : undefined;
+      return onBot && (contactOfEvent(journey, event)?.botFallbacks ?? 0) >= rules.bot.fallbacksPerContact ? 'bot-fallbacks' : undefined;
     case 'HandoffRequested':
       return event.data.layer === 'self-service' && rules.bot.escalateOnHandoff ? 'handoff-requested' : undefined;
     case 'SentimentObserved':
@@ -49,17 +51,11 @@ const routeAround = (channel: string, excluded: EscalationInput['excluded']): st
 
 const contextOf = (input: EscalationInput, journey: Extract<JourneyState, { status: 'known' }>): CaseContext => {
   const { contactId, channel } = input.event.data;
-  const contacts = Object.values(journey.contacts);
-  const topic =
-    journey.contacts[contactId]?.topic ??
-    contacts
-      .map((contact) => contact.topic)
-      .filter(Boolean)
-      .at(-1);
+  const topic = contactOfEvent(journey, input.event)?.topic ?? journey.latestTopic?.topic;
   return {
     channelsTouched: journey.channelsTouched,
     ...(topic !== undefined && { topic }),
-    botFailures: contacts.reduce((sum, contact) => sum + contact.botFallbacks, 0),
+    botFailures: journey.botFallbacks,
     earlierCases: input.earlierCases,
     fromChannel: channel,
     fromContactId: contactId,
@@ -109,7 +105,7 @@ const offerAfterRepeatedFailure = (input: EscalationInput, journey: Extract<Jour
   const { event, rules } = input;
   if (event.type !== 'TaskFailed') return [];
   const windowStart = Date.parse(event.data.occurredAt) - rules.taskFailure.windowHours * 3600_000;
-  const recent = (journey.taskFailures[event.data.task] ?? []).filter((at) => Date.parse(at) > windowStart);
+  const recent = (journey.latest.taskFailures ?? []).filter((at) => Date.parse(at) > windowStart);
   // Exactly at the threshold: a third failure within the window does not offer again.
   if (recent.length !== rules.taskFailure.repeats) return [];
   const offeredChannel = routeAround(rules.taskFailure.offerChannel, input.excluded);

@@ -8,18 +8,64 @@ import {
   IsInt,
   IsNotEmpty,
   IsNumber,
-  IsObject,
   IsOptional,
   IsString,
   Matches,
   Max,
   Min,
+  ValidateBy,
   ValidateNested,
 } from 'class-validator';
 import { LAYER_ORDER } from '../../domain/service-concept';
 
 const ID = /^[a-z][a-z0-9-]*$/;
 const ID_MESSAGE = '$property must be a lower-case id (letters, digits, dashes)';
+
+const isPlainObject = (value: unknown): boolean => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * A required object: `@ValidateNested` alone passes a missing or empty-array section, and the
+ * cross-checks then fail on it; this names the section instead.
+ */
+const Section = (type: () => new () => object): PropertyDecorator => {
+  const required = ValidateBy({
+    name: 'isSection',
+    validator: {
+      validate: isPlainObject,
+      defaultMessage: (args) => (args?.value === undefined ? '$property is required (an object)' : '$property must be an object'),
+    },
+  });
+  const decorators = [required, ValidateNested(), Type(type)];
+  return (target, key) => decorators.forEach((decorate) => decorate(target, key));
+};
+
+/** A required list of objects of `type` (at least `min`): each item is an object, not null or a nested list. */
+const ListOf = (type: () => new () => object, min = 0): PropertyDecorator => {
+  const decorators = [
+    IsArray(),
+    ...(min > 0 ? [ArrayMinSize(min)] : []),
+    ValidateBy({
+      name: 'isListOfObjects',
+      validator: {
+        validate: (value: unknown) => !Array.isArray(value) || value.every(isPlainObject),
+        defaultMessage: () => 'each item of $property must be an object',
+      },
+    }),
+    ValidateNested({ each: true }),
+    Type(type),
+  ];
+  return (target, key) => decorators.forEach((decorate) => decorate(target, key));
+};
+
+/** A required map (channel → …): an object, not an array, not missing. */
+const MapOf = (what: string): PropertyDecorator =>
+  ValidateBy({
+    name: 'isMap',
+    validator: {
+      validate: isPlainObject,
+      defaultMessage: (args) => (args?.value === undefined ? `$property is required (${what})` : `$property must be an object (${what})`),
+    },
+  });
 
 export class LayerDto {
   @IsIn(LAYER_ORDER) id!: string;
@@ -56,9 +102,9 @@ export class VideoEscalationDto {
 }
 
 export class EscalationDto {
-  @ValidateNested() @Type(() => BotEscalationDto) bot!: BotEscalationDto;
-  @ValidateNested() @Type(() => TaskFailureEscalationDto) taskFailure!: TaskFailureEscalationDto;
-  @ValidateNested() @Type(() => VideoEscalationDto) video!: VideoEscalationDto;
+  @Section(() => BotEscalationDto) bot!: BotEscalationDto;
+  @Section(() => TaskFailureEscalationDto) taskFailure!: TaskFailureEscalationDto;
+  @Section(() => VideoEscalationDto) video!: VideoEscalationDto;
 }
 
 export class ServiceLevelDto {
@@ -78,7 +124,7 @@ export class SurveyQuestionDto {
 export class SurveySetDto {
   @IsIn(['csat', 'nps', 'csi']) instrument!: string;
   @IsArray() @ArrayMinSize(1) @IsString({ each: true }) channels!: string[];
-  @IsArray() @ArrayMinSize(1) @ValidateNested({ each: true }) @Type(() => SurveyQuestionDto) questions!: SurveyQuestionDto[];
+  @ListOf(() => SurveyQuestionDto, 1) questions!: SurveyQuestionDto[];
 }
 
 export class MinTargetDto {
@@ -91,13 +137,13 @@ export class FcrTargetDto {
 }
 
 export class KpiTargetsDto {
-  @ValidateNested() @Type(() => MinTargetDto) csat!: MinTargetDto;
-  @ValidateNested() @Type(() => MinTargetDto) nps!: MinTargetDto;
-  @ValidateNested() @Type(() => MinTargetDto) csi!: MinTargetDto;
-  @ValidateNested() @Type(() => FcrTargetDto) fcr!: FcrTargetDto;
-  @IsObject() ahtSeconds!: Record<string, number>;
-  @ValidateNested() @Type(() => MinTargetDto) botContainment!: MinTargetDto;
-  @IsObject() channelShift!: Record<string, number>;
+  @Section(() => MinTargetDto) csat!: MinTargetDto;
+  @Section(() => MinTargetDto) nps!: MinTargetDto;
+  @Section(() => MinTargetDto) csi!: MinTargetDto;
+  @Section(() => FcrTargetDto) fcr!: FcrTargetDto;
+  @MapOf('channel → seconds') ahtSeconds!: Record<string, number>;
+  @Section(() => MinTargetDto) botContainment!: MinTargetDto;
+  @MapOf('channel → relative change') channelShift!: Record<string, number>;
 }
 
 export class SafetyDto {
@@ -109,13 +155,13 @@ export class SafetyDto {
 export class ServiceConceptDto {
   @Matches(ID, { message: ID_MESSAGE }) name!: string;
   @IsString() @IsNotEmpty() organisation!: string;
-  @IsArray() @ValidateNested({ each: true }) @Type(() => LayerDto) layers!: LayerDto[];
-  @IsArray() @ArrayMinSize(1) @ValidateNested({ each: true }) @Type(() => ChannelDto) channels!: ChannelDto[];
-  @IsArray() @ValidateNested({ each: true }) @Type(() => NeedDto) needs!: NeedDto[];
-  @IsObject() fit!: Record<string, Record<string, boolean>>;
-  @ValidateNested() @Type(() => EscalationDto) escalation!: EscalationDto;
-  @IsObject() serviceLevels!: Record<string, ServiceLevelDto>;
-  @IsArray() @ValidateNested({ each: true }) @Type(() => SurveySetDto) surveys!: SurveySetDto[];
-  @ValidateNested() @Type(() => KpiTargetsDto) kpiTargets!: KpiTargetsDto;
-  @ValidateNested() @Type(() => SafetyDto) safety!: SafetyDto;
+  @ListOf(() => LayerDto) layers!: LayerDto[];
+  @ListOf(() => ChannelDto, 1) channels!: ChannelDto[];
+  @ListOf(() => NeedDto) needs!: NeedDto[];
+  @MapOf('channel → need → true or false') fit!: Record<string, Record<string, boolean>>;
+  @Section(() => EscalationDto) escalation!: EscalationDto;
+  @MapOf('channel → service level') serviceLevels!: Record<string, ServiceLevelDto>;
+  @ListOf(() => SurveySetDto) surveys!: SurveySetDto[];
+  @Section(() => KpiTargetsDto) kpiTargets!: KpiTargetsDto;
+  @Section(() => SafetyDto) safety!: SafetyDto;
 }

@@ -3,6 +3,7 @@ export class ReviseConceptCommand {
   constructor(
     readonly raw: unknown,
     readonly supervisorId: string,
-    readonly basedOn?: number,
+    /** From If-Match: the revisions the supervisor edited; absent (or `*`) means any. */
+    readonly basedOn?: readonly number[],
   ) {}
 }

@@ -1,6 +1,6 @@
 import Database, { type Statement } from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type {
   AppendOptions,
@@ -52,6 +52,16 @@ const toRecorded = (row: EventRow): RecordedEvent => ({
 });
 
 /**
+ * The store holds personal data: its directory is 0700 when Regie creates it, the file 0600 — and
+ * with it `-wal` and `-shm`, which SQLite creates with the mode of the database file.
+ */
+const createPrivately = (filename: string): void => {
+  mkdirSync(dirname(filename), { recursive: true, mode: 0o700 });
+  closeSync(openSync(filename, 'a', 0o600));
+  for (const file of [filename, `${filename}-wal`, `${filename}-shm`]) if (existsSync(file)) chmodSync(file, 0o600);
+};
+
+/**
  * The embedded default: one SQLite file in WAL mode. Every append (one stream or several) is one
  * IMMEDIATE transaction, which takes the file's write lock first: the revision check, the
  * idempotency check and the insert are atomic across processes too, and positions (AUTOINCREMENT
@@ -66,7 +76,7 @@ export class SqliteEventStore implements EventStore {
   private readonly deleteTransaction;
 
   constructor(options: SqliteEventStoreOptions) {
-    if (options.filename !== ':memory:') mkdirSync(dirname(options.filename), { recursive: true });
+    if (options.filename !== ':memory:') createPrivately(options.filename);
     this.db = new Database(options.filename);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');

@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { journeyStream, type JourneyEventBase, type JourneyEventType } from '../../domain/journey.events';
 import { EVENT_STORE, type EventStore } from '@regie/event-store';
-import { GetJourneyQuery, type JourneyEntry, type JourneyView } from './get-journey.query';
+import { GetJourneyQuery, type JourneyEntry, type JourneyTimeline, type TimelineEntry } from './get-journey.query';
 
 /** Store event type → the interaction type clients know from the contract. */
 const CONTRACT_TYPE: Readonly<Record<JourneyEventType, string>> = {
@@ -20,13 +20,13 @@ const CONTRACT_TYPE: Readonly<Record<JourneyEventType, string>> = {
 };
 
 @QueryHandler(GetJourneyQuery)
-export class GetJourneyHandler implements IQueryHandler<GetJourneyQuery, JourneyView> {
+export class GetJourneyHandler implements IQueryHandler<GetJourneyQuery, JourneyTimeline> {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  async execute({ customerId }: GetJourneyQuery): Promise<JourneyView> {
+  async execute({ customerId }: GetJourneyQuery): Promise<JourneyTimeline> {
     const events = await this.store.readStream(journeyStream(customerId));
     const entries = events
-      .map((event, order) => {
+      .map((event): TimelineEntry => {
         const data = event.data as JourneyEventBase;
         const entry: JourneyEntry = {
           time: data.occurredAt,
@@ -36,11 +36,11 @@ export class GetJourneyHandler implements IQueryHandler<GetJourneyQuery, Journey
           contactId: data.contactId,
           recordedAt: event.recordedAt,
         };
-        return { entry, order, at: Date.parse(data.occurredAt) };
+        const at = Date.parse(data.occurredAt);
+        return { entry, revision: event.revision, at: Number.isNaN(at) ? 0 : at };
       })
       // Platforms may deliver late: the timeline follows when things happened, then recording order.
-      .sort((a, b) => a.at - b.at || a.order - b.order)
-      .map(({ entry }) => entry);
+      .sort((a, b) => a.at - b.at || a.revision - b.revision);
     return { customerId, entries };
   }
 }

@@ -1,4 +1,4 @@
-import { ArrayMaxSize, IsArray, IsIn, IsObject, IsString, ValidateBy } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsNotEmpty, IsObject, IsString, ValidateBy } from 'class-validator';
 import { PRESENCE_STATUSES } from '../../../domain/agent/agent.events';
 
 const IsCapacityMap = () =>
@@ -20,7 +20,9 @@ export class PresenceRequestDto {
 
   @IsArray()
   @ArrayMaxSize(20)
+  @ArrayUnique({ message: 'channels must not name a channel twice' })
   @IsString({ each: true })
+  @IsNotEmpty({ each: true })
   channels!: string[];
 
   @IsObject()

@@ -16,12 +16,15 @@ export class SetPresenceHandler implements ICommandHandler<SetPresenceCommand> {
 
   async execute({ agentId, status, channels, capacity }: SetPresenceCommand): Promise<void> {
     const known = this.concept.channelIds();
-    const unknown = [...channels, ...Object.keys(capacity)].filter((channel) => !known.has(channel));
+    const accepted = `accepted: ${[...known].join(', ')}`;
+    const unknown = [
+      ...channels.map((channel, index) => ({ path: `channels[${index}]`, channel })),
+      ...Object.keys(capacity).map((channel) => ({ path: `capacity.${channel}`, channel })),
+    ]
+      .filter(({ channel }) => !known.has(channel))
+      .map(({ path, channel }) => ({ path, message: `"${channel}" is not a channel of the service concept; ${accepted}` }));
     if (unknown.length > 0) {
-      const message = `unknown channels: ${[...new Set(unknown)].join(', ')}; accepted: ${[...known].join(', ')}`;
-      agentRules.refuse('unknown-channels', 'the presence names channels the service concept does not have', [
-        { path: 'channels', message },
-      ]);
+      agentRules.refuse('unknown-channels', 'the presence names channels the service concept does not have', unknown);
     }
     const at = this.clock.now().toISOString();
     await this.agents.handle(
