@@ -5,6 +5,7 @@ import request from 'supertest';
 import type { INestApplication } from '@nestjs/common';
 import { TokenVerifier, type Role } from '@regie/auth';
 import type { Clock } from '@regie/eventsourcing';
+import { createTestDatabase, type TestDatabase } from '../../libs/event-store/src/testing/postgres-test-database';
 import { startRegie } from '../../apps/regie/src/bootstrap';
 
 export interface RegieHarness {
@@ -19,6 +20,22 @@ export interface RegieHarness {
 
 export const TEST_SECRET = 'test-secret-that-is-at-least-32-characters-long';
 
+/**
+ * With REGIE_E2E_STORE=postgres the end-to-end specs run on PostgreSQL: each data dir gets a
+ * fresh database of its own, kept across a restart and dropped when the data is.
+ */
+const databases = new Map<string, TestDatabase>();
+const storeFor = async (dataDir: string): Promise<NodeJS.ProcessEnv> => {
+  if (process.env.REGIE_E2E_STORE !== 'postgres') return {};
+  const database = databases.get(dataDir) ?? (await createTestDatabase());
+  databases.set(dataDir, database);
+  return { REGIE_STORE: 'postgres', REGIE_POSTGRES_URL: database.url };
+};
+const dropStore = async (dataDir: string): Promise<void> => {
+  await databases.get(dataDir)?.drop();
+  databases.delete(dataDir);
+};
+
 /** The all-in-one app on a free port with its own data dir, as `npm start` runs it. */
 export const startHarness = async (options: { dataDir?: string; env?: NodeJS.ProcessEnv; clock?: Clock } = {}): Promise<RegieHarness> => {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'regie-e2e-'));
@@ -28,6 +45,7 @@ export const startHarness = async (options: { dataDir?: string; env?: NodeJS.Pro
       REGIE_DATA_DIR: dataDir,
       REGIE_JWT_SECRET: TEST_SECRET,
       REGIE_LOG_LEVEL: 'silent',
+      ...(await storeFor(dataDir)),
       ...options.env,
     },
     options.clock,
@@ -41,7 +59,9 @@ export const startHarness = async (options: { dataDir?: string; env?: NodeJS.Pro
     token: (sub, ...roles) => verifier.sign(sub, roles),
     stop: async ({ keepData = false } = {}) => {
       await app.close();
-      if (!keepData) rmSync(dataDir, { recursive: true, force: true });
+      if (keepData) return;
+      rmSync(dataDir, { recursive: true, force: true });
+      await dropStore(dataDir);
     },
   };
 };
