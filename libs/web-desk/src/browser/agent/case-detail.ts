@@ -2,7 +2,7 @@
 import { html, nothing } from 'lit-html';
 import { get } from '../core/api';
 import { dateTime } from '../core/format';
-import { t, tOr } from '../core/i18n';
+import { hasText, t, tOr } from '../core/i18n';
 import type { PageContext } from '../core/page';
 import type { CaseView, Eligibility, JourneyEntry } from '../core/types';
 import { feedbackOf, feedbackView, focusSoon } from '../core/ui';
@@ -47,8 +47,10 @@ const timeline = (entries: readonly JourneyEntry[], context: PageContext) => htm
       (entry) =>
         html`<li>
           <time datetime=${entry.time}>${dateTime(entry.time)}</time>
-          <span class=${`layer layer-${entry.layer}`}>${context.labels.channel(entry.channel)}</span>
-          <span class="muted">(${context.labels.layer(entry.layer)})</span>
+          <span
+            ><span class="layer">${context.labels.channel(entry.channel)}</span>
+            <span class="muted">(${context.labels.layer(entry.layer)})</span></span
+          >
           <span>${tOr(`event.${entry.type}`, entry.type)}</span>
           <span class="muted">${t('journey.contact', { contact: entry.contactId })}</span>
         </li>`,
@@ -56,10 +58,22 @@ const timeline = (entries: readonly JourneyEntry[], context: PageContext) => htm
   </ol>
 `;
 
+/**
+ * The trigger in the reader's language. The server's reason repeats it in English, except for what only it can
+ * say: an agent's own words, or the channel offered instead of one closed to the customer (after the first `;`).
+ */
+const reasonView = (view: CaseView) => {
+  if (!view.trigger || view.trigger === 'agent-escalation' || !hasText(`trigger.${view.trigger}`)) {
+    return html`${view.trigger ? html`<strong>${tOr(`trigger.${view.trigger}`, view.trigger)}</strong>: ` : nothing}${view.reason}`;
+  }
+  const extra = view.reason.includes(';') ? view.reason.slice(view.reason.indexOf(';') + 1).trim() : '';
+  return html`<strong>${tOr(`trigger.${view.trigger}`, view.trigger)}</strong>${extra ? html` (${extra})` : nothing}`;
+};
+
 const contextView = (view: CaseView, context: PageContext) => html`
   <dl class="facts">
     <dt>${t('case.reason')}</dt>
-    <dd>${view.trigger ? html`<strong>${tOr(`trigger.${view.trigger}`, view.trigger)}</strong> — ` : nothing}${view.reason}</dd>
+    <dd>${reasonView(view)}</dd>
     <dt>${t('case.channel')}</dt>
     <dd>${context.labels.channel(view.channel)} (${context.labels.layer(view.layer)})</dd>
     <dt>${t('case.topic')}</dt>

@@ -40,5 +40,7 @@ export const rememberLanguage = (storage: Pick<Storage, 'setItem'>, value: Langu
 export const t = (key: TextKey, params: Readonly<Record<string, string | number>> = {}): string =>
   TEXTS[current][key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 
+export const hasText = (key: string): key is TextKey => key in nl;
+
 /** A text whose key is built from data (an event type, a category), or the raw value when there is none. */
-export const tOr = (key: string, fallback: string): string => (key in nl ? t(key as TextKey) : fallback);
+export const tOr = (key: string, fallback: string): string => (hasText(key) ? t(key) : fallback);

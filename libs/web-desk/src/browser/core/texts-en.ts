@@ -17,7 +17,8 @@ export const en: Readonly<Record<TextKey, string>> = {
   'signin.refused': 'Your sign-in is not (or no longer) valid.',
   'signin.signed-out': 'You have signed out.',
   'signin.how':
-    'Sign in with the sign-in link for your role. With the embedded installation npm start prints those links; otherwise your administrator gives you one.',
+    'Sign in with the sign-in link for your role. ' +
+    'With the embedded installation npm start prints those links; otherwise your administrator gives you one.',
   'signin.wrongRole': 'This page is not for your role. Choose a page that is:',
   'home.choose': 'Choose the page you want to work with:',
   'problem.unexpected': 'Something went wrong. Try again; if it keeps failing, tell your administrator.',
@@ -192,5 +193,6 @@ export const en: Readonly<Record<TextKey, string>> = {
   'manager.title': 'Service manager',
   'manager.kpis': 'KPI dashboard',
   'manager.coming':
-    'The dashboard of KPIs against the service concept’s targets comes once Regie measures the KPIs (GET /v1/kpis and /v1/gap-analysis). Until then this page deliberately shows no figures.',
+    'The dashboard of KPIs against the service concept’s targets comes once Regie measures the KPIs ' +
+    '(GET /v1/kpis and /v1/gap-analysis). Until then this page deliberately shows no figures.',
 };

@@ -15,7 +15,8 @@ export const nl = {
   'signin.refused': 'Je aanmelding is niet (meer) geldig.',
   'signin.signed-out': 'Je bent afgemeld.',
   'signin.how':
-    'Meld je aan met de aanmeldlink voor jouw rol. Bij de ingebouwde installatie toont npm start die links; anders geeft je beheerder je er een.',
+    'Meld je aan met de aanmeldlink voor jouw rol. ' +
+    'Bij de ingebouwde installatie toont npm start die links; anders geeft je beheerder je er een.',
   'signin.wrongRole': 'Deze pagina hoort niet bij jouw rol. Kies een pagina die wel bij je rol hoort:',
   'home.choose': 'Kies de pagina waarmee je wilt werken:',
   'problem.unexpected': 'Er ging iets mis. Probeer het opnieuw; blijft het misgaan, meld het dan aan je beheerder.',
@@ -191,7 +192,8 @@ export const nl = {
   'manager.title': 'Servicemanager',
   'manager.kpis': 'KPI-dashboard',
   'manager.coming':
-    'Het dashboard met de KPI’s tegen de normen van het dienstverleningsconcept komt zodra Regie de KPI’s meet (GET /v1/kpis en /v1/gap-analysis). Tot dan toont deze pagina bewust geen cijfers.',
+    'Het dashboard met de KPI’s tegen de normen van het dienstverleningsconcept komt zodra Regie de KPI’s meet ' +
+    '(GET /v1/kpis en /v1/gap-analysis). Tot dan toont deze pagina bewust geen cijfers.',
 };
 
 export type TextKey = keyof typeof nl;

@@ -3,20 +3,8 @@ import { html } from 'lit-html';
 import { t } from '../core/i18n';
 import type { PageContext } from '../core/page';
 import type { AggressionReport } from '../core/types';
+import { exclusionDateBounds } from './exclusion-dates';
 import type { SupervisorState } from './state';
-
-const DAY_MS = 86_400_000;
-const isoDate = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
-
-/** The last day an exclusion may run, a day within the concept's maximum so that the end of that day still fits. */
-export const exclusionDateBounds = (maxDays: number, nowMs: number = Date.now()) => ({
-  min: isoDate(nowMs + DAY_MS),
-  max: isoDate(nowMs + (maxDays - 1) * DAY_MS),
-  suggested: isoDate(nowMs + Math.min(90, maxDays - 1) * DAY_MS),
-});
-
-/** The end of the chosen day, in the reader's time zone. */
-export const endOfDay = (day: string): string => new Date(`${day}T23:59:59`).toISOString();
 
 const checkboxes = (name: string, id: string, channels: readonly { id: string; label: string }[], checked: readonly string[]) =>
   channels.map(

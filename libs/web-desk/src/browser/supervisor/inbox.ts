@@ -7,7 +7,8 @@ import { t } from '../core/i18n';
 import type { PageContext } from '../core/page';
 import type { AggressionReport } from '../core/types';
 import { all, feedbackOf, feedbackView, focusSoon, formFields, text } from '../core/ui';
-import { endOfDay, excludeFields } from './exclude-form';
+import { excludeFields } from './exclude-form';
+import { endOfDay } from './exclusion-dates';
 import type { Decision, SupervisorState } from './state';
 
 const DECISIONS: readonly Decision[] = ['dismiss', 'warn', 'exclude'];
