@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { build } from 'esbuild';
 
@@ -61,4 +61,27 @@ export const bundleDeskAssets = async (sources: string): Promise<DeskAssets> => 
     if (type) assets.set(name, { contentType: type, body: Buffer.from(file.contents) });
   }
   return assets;
+};
+
+/** Where `npm run build` leaves the bundled pages, for an installation without the sources (a container image). */
+export const PREBUILT_FOLDER = 'web-desk-assets';
+
+export const findPrebuiltAssets = (from: string = __dirname): string | undefined => {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, PREBUILT_FOLDER, 'agent.js'))) return join(dir, PREBUILT_FOLDER);
+    if (dirname(dir) === dir) return undefined;
+  }
+};
+
+export const readPrebuiltAssets = (folder: string): DeskAssets =>
+  new Map(
+    readdirSync(folder)
+      .map((name) => [name, CONTENT_TYPES[name.slice(name.lastIndexOf('.'))]] as const)
+      .filter((entry): entry is readonly [string, string] => entry[1] !== undefined)
+      .map(([name, contentType]) => [name, { contentType, body: readFileSync(join(folder, name)) }]),
+  );
+
+export const writeDeskAssets = (assets: DeskAssets, folder: string): void => {
+  mkdirSync(folder, { recursive: true });
+  for (const [name, asset] of assets) writeFileSync(join(folder, name), asset.body);
 };

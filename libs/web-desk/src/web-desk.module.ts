@@ -1,6 +1,6 @@
 import { Logger, Module, type DynamicModule, type InjectionToken } from '@nestjs/common';
 import type { ModuleImports } from '@regie/eventsourcing/application';
-import { bundleDeskAssets, findBrowserSources, type DeskAssets } from './desk-assets';
+import { bundleDeskAssets, findBrowserSources, findPrebuiltAssets, readPrebuiltAssets, type DeskAssets } from './desk-assets';
 import { DESK_LABELS, DeskLabelsController, type DeskLabelSource } from './desk-labels';
 import { DESK_ASSETS, DeskPagesController } from './desk-pages.controller';
 
@@ -13,10 +13,13 @@ export interface WebDeskOptions {
   readonly labels: (...dependencies: never[]) => DeskLabelSource;
 }
 
+/** From the repository's sources when they are here (npm start), else what `npm run build` bundled (an image). */
 const loadAssets = async (): Promise<DeskAssets> => {
   const sources = findBrowserSources();
   if (sources) return bundleDeskAssets(sources);
-  new Logger('web-desk').warn('the web desk sources (libs/web-desk/src/browser) are not here: its pages are not served');
+  const prebuilt = findPrebuiltAssets();
+  if (prebuilt) return readPrebuiltAssets(prebuilt);
+  new Logger('web-desk').warn('neither the web desk sources nor its bundled pages (npm run build) are here: its pages are not served');
   return new Map();
 };
 
