@@ -113,4 +113,51 @@ describe('The agent page in Chromium', () => {
     ]);
     expect(errors).toEqual([]);
   });
+  it('escalates up the pyramid only to a channel open to the customer', async () => {
+    const carla = await regie.token('agent-carla', 'agent');
+    // Anna (the first test) goes home, so that Carla gets the next live chat.
+    await regie.http
+      .put('/v1/agents/me/presence')
+      .set('Authorization', `Bearer ${await regie.token('agent-anna', 'agent')}`)
+      .send({ status: 'offline', channels: [], capacity: {} })
+      .expect(200);
+    const supervisor = await regie.token('sup-2', 'supervisor');
+    const report = await regie.http
+      .post('/v1/aggression-reports')
+      .set('Authorization', `Bearer ${carla}`)
+      .send({ customerId: 'cust-web-3', contactId: 'video-0', category: 'verbal', description: 'Schold in een eerder videogesprek.' })
+      .expect(201);
+    await regie.http
+      .post('/v1/exclusions')
+      .set('Authorization', `Bearer ${supervisor}`)
+      .send({
+        customerId: 'cust-web-3',
+        channels: ['video'],
+        endsAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+        reason: 'Schelden in een videogesprek.',
+        reportIds: [report.body.id],
+        alternatives: ['counter'],
+      })
+      .expect(201);
+    await regie.http
+      .put('/v1/agents/me/presence')
+      .set('Authorization', `Bearer ${carla}`)
+      .send({ status: 'available', channels: ['live-chat'], capacity: { 'live-chat': 3 } })
+      .expect(200);
+    const { page, errors } = await openDesk(browser, `${regie.url}/agent#access_token=${carla}`);
+    await post(chatbot('cust-web-3', 'handoff.requested'));
+    await page
+      .getByRole('region', { name: 'Mijn zaken' })
+      .getByRole('button', { name: /Klant cust-web-3/ })
+      .click();
+    const detail = page.getByRole('region', { name: 'Zaak van klant cust-web-3' });
+    const target = detail.getByLabel('Naar kanaal');
+    await target.waitFor();
+    expect(await target.locator('option').allInnerTexts()).toEqual([expect.stringContaining('Balie op afspraak')]);
+    await detail.getByText(/Niet toegestaan voor deze klant:\s+Beeldbellen \(uitgesloten tot/).waitFor();
+    await detail.getByLabel('Reden').fill('Wil het persoonlijk bespreken.');
+    await detail.getByRole('button', { name: 'Opschalen' }).click();
+    await detail.getByText('Opgeschaald naar Balie op afspraak.').waitFor();
+    expect(errors).toEqual([]);
+  });
 });

@@ -25,6 +25,9 @@ export const nl = {
   'problem.rate-limited': 'Te veel verzoeken in korte tijd. Wacht even en probeer het opnieuw.',
   'problem.four-eyes':
     'Je kunt niet beslissen over een melding die je zelf hebt gedaan (vier-ogenprincipe). Laat een andere supervisor beslissen.',
+  'problem.agent-not-available': 'Zet je status eerst op beschikbaar.',
+  'problem.channel-not-served': 'Je bedient dit kanaal niet: voeg het toe bij je beschikbaarheid.',
+  'problem.capacity-full': 'Je hebt geen ruimte meer voor nog een zaak in dit kanaal.',
   'problem.not-your-case': 'Deze zaak is aan iemand anders toegewezen.',
   'problem.case-not-queued': 'Deze zaak wacht niet meer: iemand anders heeft hem al opgepakt.',
   'problem.case-not-assigned': 'Deze zaak is niet (meer) aan jou toegewezen.',
