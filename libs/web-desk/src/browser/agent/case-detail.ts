@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import { html, nothing } from 'lit-html';
-import { get } from '../core/api';
+import { get, getAll } from '../core/api';
 import { dateTime } from '../core/format';
 import { hasText, t, tOr } from '../core/i18n';
 import type { PageContext } from '../core/page';
@@ -14,14 +14,14 @@ const loadDetail = async (view: CaseView, state: AgentState, context: PageContex
   const customer = encodeURIComponent(view.customerId);
   try {
     const [journey, eligibility] = await Promise.all([
-      get<{ entries: JourneyEntry[] }>(`/v1/customers/${customer}/journey`),
+      getAll<JourneyEntry>(`/v1/customers/${customer}/journey`, 'entries'),
       Promise.all(
         context.labels
           .channelsAbove(view.layer)
           .map((channel) => get<Eligibility>(`/v1/customers/${customer}/eligibility?channel=${encodeURIComponent(channel.id)}`)),
       ),
     ]);
-    if (state.selected === view.id) state.detail = { caseId: view.id, journey: journey.entries, eligibility };
+    if (state.selected === view.id) state.detail = { caseId: view.id, journey, eligibility };
   } catch (error) {
     if (state.selected === view.id) state.detail = { caseId: view.id, error: feedbackOf(error) };
   }

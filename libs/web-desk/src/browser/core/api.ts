@@ -60,14 +60,16 @@ export const get = <T>(path: string): Promise<T> => request<T>('GET', path);
 export const post = <T>(path: string, body: unknown): Promise<T> => request<T>('POST', path, body);
 export const put = <T>(path: string, body: unknown): Promise<T> => request<T>('PUT', path, body);
 
-/** Every page of a list (`{items, nextCursor?}`), up to `max` items. */
-export const getAll = async <T>(path: string, max = 5000): Promise<T[]> => {
+/** Every page of a list (`{items, nextCursor?}`; the journey holds `entries`), up to `max` items. */
+export const getAll = async <T>(path: string, key: 'items' | 'entries' = 'items', max = 5000): Promise<T[]> => {
   const items: T[] = [];
   let cursor: string | undefined;
   do {
     const separator = path.includes('?') ? '&' : '?';
-    const page = await get<{ items: T[]; nextCursor?: string }>(cursor ? `${path}${separator}cursor=${encodeURIComponent(cursor)}` : path);
-    items.push(...page.items);
+    const page = await get<Record<typeof key, T[]> & { nextCursor?: string }>(
+      cursor ? `${path}${separator}cursor=${encodeURIComponent(cursor)}` : path,
+    );
+    items.push(...page[key]);
     cursor = page.nextCursor;
   } while (cursor && items.length < max);
   return items;
