@@ -63,7 +63,7 @@ module.exports = {
       name: 'kernel-knows-no-context',
       comment: 'Infrastructure libraries are generic: they never import a bounded context.',
       severity: 'error',
-      from: { path: '^libs/(eventsourcing|event-store|messaging|auth|http|contracts|platform)/' },
+      from: { path: '^libs/(eventsourcing|event-store|messaging|auth|http|contracts|platform|web-desk)/' },
       to: { path: `^libs/${CONTEXTS}/` },
     },
     {
@@ -71,6 +71,20 @@ module.exports = {
       severity: 'error',
       from: { path: '^libs/eventsourcing/src/(?!application/)' },
       to: { path: [IMPURE, '^libs/(?!eventsourcing/)'] },
+    },
+    {
+      name: 'web-desk-pages-run-in-the-browser',
+      comment: 'The pages are bundled for the browser: they import each other and lit-html, never Node, Nest or the server.',
+      severity: 'error',
+      from: { path: '^libs/web-desk/src/browser/' },
+      to: { pathNot: ['^libs/web-desk/src/browser/', '(^|/)node_modules/lit-html/'] },
+    },
+    {
+      name: 'web-desk-server-does-not-import-pages',
+      comment: 'The server reads the page sources as files to bundle them; it never runs them.',
+      severity: 'error',
+      from: { path: '^libs/web-desk/src/(?!browser/)' },
+      to: { path: '^libs/web-desk/src/browser/' },
     },
     {
       name: 'libs-do-not-import-apps',

@@ -1,4 +1,7 @@
-/** One jest project per kind of test (shared/STYLE.md): unit (no I/O), int (real store or broker), e2e (the running app). */
+/**
+ * One jest project per kind of test (shared/STYLE.md): unit (no I/O), int (real store or broker), e2e (the running app),
+ * browser (the web desk in headless Chromium against the running app).
+ */
 const swc = [
   '@swc/jest',
   {
@@ -33,5 +36,5 @@ module.exports = {
   // disconnected in the middle of a rebalance, as after the broker-restart test. The tests have
   // finished and reported by then; without this, jest would wait for that socket forever.
   forceExit: true,
-  projects: [project('unit', 'unit'), project('int', 'int'), project('e2e', 'e2e')],
+  projects: [project('unit', 'unit'), project('int', 'int'), project('e2e', 'e2e'), project('browser', 'browser')],
 };

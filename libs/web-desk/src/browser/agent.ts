@@ -1,0 +1,72 @@
+/// <reference lib="dom" />
+import { html } from 'lit-html';
+import { caseDetailView } from './agent/case-detail';
+import { caseListView } from './agent/case-list';
+import { presenceView } from './agent/presence';
+import { newAgentState, type AgentState } from './agent/state';
+import { getAll } from './core/api';
+import { t } from './core/i18n';
+import { runPage, type PageContext } from './core/page';
+import { followStream } from './core/sse';
+import type { CaseView } from './core/types';
+import { feedbackOf } from './core/ui';
+
+const QUEUE_REFRESH_MS = 3000;
+
+let state: AgentState;
+
+/** A new assignment, announced; one already shown (the stream sends what I hold on every connect) is refreshed. */
+const assigned = (view: CaseView, context: PageContext): void => {
+  const known = state.mine.has(view.id);
+  state.mine.set(view.id, view);
+  state.queued = state.queued.filter((queued) => queued.id !== view.id);
+  if (known) return context.update();
+  context.announce(t('mine.arrived', { channel: context.labels.channel(view.channel), customer: view.customerId }));
+};
+
+const refreshQueue = async (context: PageContext): Promise<void> => {
+  const serving = state.presence?.channels ?? context.labels.served().map((channel) => channel.id);
+  try {
+    const queued = await getAll<CaseView>('/v1/cases?status=queued');
+    state.queued = queued.filter((view) => serving.includes(view.channel)).sort((a, b) => a.openedAt.localeCompare(b.openedAt));
+    state.queueFeedback = undefined;
+  } catch (error) {
+    state.queueFeedback = feedbackOf(error);
+  }
+  context.update();
+};
+
+runPage({
+  path: '/agent',
+  title: 'agent.title',
+  roles: ['agent'],
+  start(context) {
+    state = newAgentState(context.session.sub);
+    void followStream(
+      '/v1/cases/stream',
+      (event) => {
+        if (event.type === 'case.assigned') assigned(JSON.parse(event.data) as CaseView, context);
+      },
+      (status) => {
+        state.stream = status;
+        context.update();
+      },
+      context.signal,
+    );
+    const poll = (): void => {
+      if (context.signal.aborted) return;
+      void refreshQueue(context).finally(() => setTimeout(poll, QUEUE_REFRESH_MS));
+    };
+    poll();
+  },
+  view(context) {
+    if (!state) return html`<p>${t('loading')}</p>`;
+    return html`
+      ${presenceView(state, context)}
+      <div class="columns">
+        <div class="column-list">${caseListView(state, context)}</div>
+        <div class="column-detail">${caseDetailView(state, context)}</div>
+      </div>
+    `;
+  },
+});

@@ -1,0 +1,44 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  bundleDeskAssets,
+  findBrowserSources,
+  findPrebuiltAssets,
+  PREBUILT_FOLDER,
+  readPrebuiltAssets,
+  writeDeskAssets,
+  type DeskAssets,
+} from './desk-assets';
+
+describe('the web desk bundle (esbuild, from the repository’s sources)', () => {
+  let assets: DeskAssets;
+  let scratch: string;
+
+  beforeAll(async () => {
+    assets = await bundleDeskAssets(findBrowserSources()!);
+    scratch = mkdtempSync(join(tmpdir(), 'regie-desk-'));
+  });
+  afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+  it('has a script per page, one style sheet with its parts inlined, and the icon', () => {
+    for (const name of ['home.js', 'agent.js', 'supervisor.js', 'manager.js', 'desk.css', 'favicon.svg'])
+      expect(assets.has(name)).toBe(true);
+    const css = assets.get('desk.css')!.body.toString();
+    expect(css).not.toContain('@import');
+    expect(css).toContain('.timeline');
+    expect(assets.get('agent.js')!.contentType).toBe('text/javascript; charset=utf-8');
+  });
+
+  it('writes what `npm run build` leaves for an image without sources, and finds it again from the compiled code', () => {
+    writeDeskAssets(assets, join(scratch, 'dist', PREBUILT_FOLDER));
+    const compiled = join(scratch, 'dist', 'apps', 'desk', 'libs', 'web-desk', 'src');
+    mkdirSync(compiled, { recursive: true });
+    const folder = findPrebuiltAssets(compiled)!;
+    expect(folder).toBe(join(scratch, 'dist', PREBUILT_FOLDER));
+    const read = readPrebuiltAssets(folder);
+    expect([...read.keys()].sort()).toEqual([...assets.keys()].sort());
+    expect(read.get('agent.js')!.body.equals(assets.get('agent.js')!.body)).toBe(true);
+    expect(findBrowserSources(compiled)).toBeUndefined();
+  });
+});

@@ -1,0 +1,51 @@
+import type { DeskEntry } from './desk-assets';
+
+/**
+ * No inline script, no inline style, nothing from elsewhere: the pages talk only to this origin's API.
+ * `form-action 'none'`: forms are submitted by the page's script, never by the browser.
+ */
+export const DESK_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self'",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+export const DESK_SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'Content-Security-Policy': DESK_CSP,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'X-Frame-Options': 'DENY',
+};
+
+const TITLES: Readonly<Record<DeskEntry, string>> = {
+  home: 'Regie',
+  agent: 'Regie — medewerker',
+  supervisor: 'Regie — supervisor',
+  manager: 'Regie — servicemanager',
+};
+
+/**
+ * The page's shell: the script renders everything, in the reader's language. Until it has, the
+ * shell says what is happening (and, without JavaScript, that it is needed).
+ */
+export const deskPage = (entry: DeskEntry): string => `<!doctype html>
+<html lang="nl">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${TITLES[entry]}</title>
+<link rel="icon" href="/desk/assets/favicon.svg" type="image/svg+xml">
+<link rel="stylesheet" href="/desk/assets/desk.css">
+<script type="module" src="/desk/assets/${entry}.js"></script>
+</head>
+<body>
+<div id="app"><main id="main"><h1>${TITLES[entry]}</h1><p>Laden… / Loading…</p></main></div>
+<noscript><p>Deze pagina heeft JavaScript nodig. / This page needs JavaScript.</p></noscript>
+</body>
+</html>
+`;

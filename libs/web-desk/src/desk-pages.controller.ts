@@ -1,0 +1,49 @@
+import { Controller, Get, Inject, Param, Res } from '@nestjs/common';
+import { Public } from '@regie/auth';
+import { ProblemException } from '@regie/http';
+import type { Response } from 'express';
+import type { DeskAssets, DeskEntry } from './desk-assets';
+import { DESK_SECURITY_HEADERS, deskPage } from './desk-page';
+
+export const DESK_ASSETS = Symbol('DESK_ASSETS');
+
+/**
+ * The web desk's pages and their scripts. Public like /health: they hold no data, and every figure
+ * they show comes from the API with the reader's own token.
+ */
+@Controller()
+@Public()
+export class DeskPagesController {
+  constructor(@Inject(DESK_ASSETS) private readonly assets: DeskAssets) {}
+
+  @Get()
+  home(@Res() response: Response): void {
+    this.page(response, 'home');
+  }
+
+  @Get('agent')
+  agent(@Res() response: Response): void {
+    this.page(response, 'agent');
+  }
+
+  @Get('supervisor')
+  supervisor(@Res() response: Response): void {
+    this.page(response, 'supervisor');
+  }
+
+  @Get('manager')
+  manager(@Res() response: Response): void {
+    this.page(response, 'manager');
+  }
+
+  @Get('desk/assets/:name')
+  asset(@Param('name') name: string, @Res() response: Response): void {
+    const asset = this.assets.get(name);
+    if (!asset) throw ProblemException.notFound(`the web desk has no file ${name}`);
+    response.set(DESK_SECURITY_HEADERS).set('Cache-Control', 'no-cache').type(asset.contentType).send(asset.body);
+  }
+
+  private page(response: Response, entry: DeskEntry): void {
+    response.set(DESK_SECURITY_HEADERS).set('Cache-Control', 'no-cache').type('html').send(deskPage(entry));
+  }
+}
