@@ -43,7 +43,7 @@ export interface Eligibility {
 }
 
 export interface AggressionReport {
-  readonly reportId: string;
+  readonly id: string;
   readonly customerId: string;
   readonly contactId: string;
   readonly channel: string;

@@ -19,7 +19,7 @@ const checkboxes = (name: string, id: string, channels: readonly { id: string; l
 export const excludeFields = (report: AggressionReport, state: SupervisorState, context: PageContext) => {
   const safety = state.concept?.safety ?? { maxExclusionDays: 365, defaultChannels: ['video'] };
   const bounds = exclusionDateBounds(safety.maxExclusionDays);
-  const id = `exclude-${report.reportId}`;
+  const id = `exclude-${report.id}`;
   const sameCustomer = state.reports.filter((other) => other.customerId === report.customerId);
   return html`
     <fieldset>
@@ -27,7 +27,7 @@ export const excludeFields = (report: AggressionReport, state: SupervisorState, 
       ${sameCustomer.map(
         (other) =>
           html`<label class="choice">
-            <input type="checkbox" name="reportIds" value=${other.reportId} ?checked=${other.reportId === report.reportId} />
+            <input type="checkbox" name="reportIds" value=${other.id} ?checked=${other.id === report.id} />
             ${t(`category.${other.category as 'other'}`)} · ${other.contactId}
           </label>`,
       )}

@@ -15,7 +15,7 @@ const DECISIONS: readonly Decision[] = ['dismiss', 'warn', 'exclude'];
 
 const requestOf = (decision: Decision, report: AggressionReport, data: FormData): [string, object] => {
   const reason = text(data, 'reason');
-  if (decision !== 'exclude') return [`/v1/aggression-reports/${encodeURIComponent(report.reportId)}/${decision}`, { reason }];
+  if (decision !== 'exclude') return [`/v1/aggression-reports/${encodeURIComponent(report.id)}/${decision}`, { reason }];
   const endsAt = text(data, 'endsAt');
   return [
     '/v1/exclusions',
@@ -35,21 +35,21 @@ const decide = async (event: Event, decision: Decision, report: AggressionReport
   const [path, body] = requestOf(decision, report, data);
   try {
     await post(path, body);
-    state.deciding.delete(report.reportId);
-    state.decisionFeedback.delete(report.reportId);
+    state.deciding.delete(report.id);
+    state.decisionFeedback.delete(report.id);
     state.inboxFeedback = { kind: 'done', text: t(`decided.${decision}`, { customer: report.customerId }) };
     context.announce(state.inboxFeedback.text);
     state.reload?.();
     focusSoon('inbox-title');
   } catch (error) {
-    state.decisionFeedback.set(report.reportId, feedbackOf(error));
+    state.decisionFeedback.set(report.id, feedbackOf(error));
     context.update();
-    focusSoon(`decision-feedback-${report.reportId}`);
+    focusSoon(`decision-feedback-${report.id}`);
   }
 };
 
 const decisionForm = (decision: Decision, report: AggressionReport, state: SupervisorState, context: PageContext) => {
-  const id = `${decision}-${report.reportId}`;
+  const id = `${decision}-${report.id}`;
   return html`
     <form class="decision" @submit=${(event: Event) => void decide(event, decision, report, state, context)}>
       <h4>${t(`decide.${decision}`)}</h4>
@@ -62,10 +62,10 @@ const decisionForm = (decision: Decision, report: AggressionReport, state: Super
 };
 
 const reportCard = (report: AggressionReport, state: SupervisorState, context: PageContext) => {
-  const open = state.deciding.get(report.reportId);
+  const open = state.deciding.get(report.id);
   return html`
-    <article class="report-card" aria-labelledby=${`report-${report.reportId}`}>
-      <h3 id=${`report-${report.reportId}`}>
+    <article class="report-card" aria-labelledby=${`report-${report.id}`}>
+      <h3 id=${`report-${report.id}`}>
         ${t(`category.${report.category as 'other'}`)} · ${t('case.customer', { customer: report.customerId })}
       </h3>
       <dl class="facts">
@@ -83,8 +83,8 @@ const reportCard = (report: AggressionReport, state: SupervisorState, context: P
               type="button"
               aria-expanded=${open === decision ? 'true' : 'false'}
               @click=${() => {
-                state.deciding.set(report.reportId, decision);
-                state.decisionFeedback.delete(report.reportId);
+                state.deciding.set(report.id, decision);
+                state.decisionFeedback.delete(report.id);
                 context.update();
               }}
             >
@@ -92,7 +92,7 @@ const reportCard = (report: AggressionReport, state: SupervisorState, context: P
             </button>`,
         )}
       </div>
-      ${feedbackView(state.decisionFeedback.get(report.reportId), `decision-feedback-${report.reportId}`)}
+      ${feedbackView(state.decisionFeedback.get(report.id), `decision-feedback-${report.id}`)}
       ${open ? decisionForm(open, report, state, context) : nothing}
     </article>
   `;
@@ -108,7 +108,7 @@ export const inboxView = (state: SupervisorState, context: PageContext) => html`
         ? html`<p>${t('inbox.none')}</p>`
         : repeat(
             state.reports,
-            (report) => report.reportId,
+            (report) => report.id,
             (report) => reportCard(report, state, context),
           )
     }
