@@ -17,6 +17,8 @@ export * from './projections/fcr.projection';
 export * from './projections/survey-results.projection';
 export * from './projections/case-queue.projection';
 export * from './projections/measurement-projections';
+export * from './projections/concept-revisions.projection';
+export * from './measurement.rules';
 export * from './kpis/kpi';
 export type { CsatKpi } from './kpis/survey-kpis';
 export type { FcrKpi } from './kpis/fcr-kpi';
