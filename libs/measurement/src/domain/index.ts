@@ -26,5 +26,3 @@ export * from './kpis/kpi-report';
 export * from './kpis/compute-kpis';
 export * from './kpis/validate-kpi-query';
 export * from './gap/gap-analysis';
-export * from './surveys/validate-survey-answer';
-export * from './surveys/survey-request';
