@@ -1,11 +1,39 @@
 import { join } from 'node:path';
 import { loadServiceConceptFile } from '@regie/concept';
 import { allMeasurementsProjection, computeKpis, conceptRevisionsOf, type ProjectedEvent } from '@regie/measurement';
-import { answered, conceptRevised, ended, started } from '../../libs/measurement/src/domain/testing/measured-events';
 import { seededRandom } from '../simulator/journeys';
 import { summarise } from './stats';
 
 const CHANNELS = ['web', 'app', 'chatbot', 'phone', 'live-chat', 'video', 'counter'];
+const LAYERS: Record<string, string> = {
+  web: 'self-service',
+  app: 'self-service',
+  chatbot: 'self-service',
+  video: 'personal',
+  counter: 'personal',
+};
+
+interface Where {
+  readonly customer: string;
+  readonly contact: string;
+  readonly channel: string;
+}
+/** Journey events as the store holds them (the projections read `type`, `data` and the stream). */
+const journey = (type: string, at: string, where: Where, extra: object = {}): ProjectedEvent => ({
+  streamName: `journey-${where.customer}`,
+  type,
+  data: {
+    customerId: where.customer,
+    contactId: where.contact,
+    channel: where.channel,
+    layer: LAYERS[where.channel] ?? 'assisted',
+    occurredAt: at,
+    ...extra,
+  },
+});
+const started = (at: string, where: Where & { topic: string }) => journey('ContactStarted', at, where, { topic: where.topic });
+const answered = (at: string, instrument: string, answers: object, where: Where) =>
+  journey('SurveyAnswered', at, where, { instrument, answers });
 const DAY_MS = 86_400_000;
 
 /** A year of synthetic contacts (started, ended with waits and handling, a third answering a survey), in time order. */
@@ -13,11 +41,12 @@ function* yearOfEvents(contacts: number, random: () => number): Generator<Projec
   const start = Date.UTC(2025, 0, 1, 7);
   for (let index = 0; index < contacts; index += 1) {
     const at = start + Math.floor((index / contacts) * 365 * DAY_MS);
-    const where = { customer: `c-${Math.floor(random() * contacts * 0.6)}`, contact: `k-${index}`, channel: CHANNELS[index % 7] };
+    const where: Where = { customer: `c-${Math.floor(random() * contacts * 0.6)}`, contact: `k-${index}`, channel: CHANNELS[index % 7]! };
     yield started(new Date(at).toISOString(), { ...where, topic: `t-${index % 9}` });
     const outcome = random() < 0.1 ? 'abandoned' : random() < 0.8 ? 'resolved' : 'unresolved';
     const waitSeconds = Math.floor(random() * 120);
-    yield ended(new Date(at + 300_000).toISOString(), { ...where, outcome, waitSeconds, handlingSeconds: 60 + Math.floor(random() * 600) });
+    const handlingSeconds = 60 + Math.floor(random() * 600);
+    yield journey('ContactEnded', new Date(at + 300_000).toISOString(), where, { outcome, waitSeconds, handlingSeconds });
     if (where.channel === 'phone' && random() < 0.33) {
       yield answered(new Date(at + 400_000).toISOString(), 'nps', { recommend: Math.floor(random() * 11) }, where);
     }
@@ -28,8 +57,12 @@ function* yearOfEvents(contacts: number, random: () => number): Generator<Projec
 export const kpiQueryLatency = (contacts: number, queries: number) => {
   const concept = loadServiceConceptFile(join(__dirname, '../../config/service-concept.yaml'));
   const projection = allMeasurementsProjection('Europe/Amsterdam');
-  const revision = conceptRevised('2024-12-01T00:00:00Z', concept);
-  let state = projection.evolve(projection.initialState(), revision);
+  const revised = { concept, source: 'file', revisedBy: 'bench', at: '2024-12-01T00:00:00Z' } as const;
+  let state = projection.evolve(projection.initialState(), {
+    streamName: `concept-${concept.name}`,
+    type: 'ConceptRevised',
+    data: revised,
+  });
   let events = 1;
   const folding = performance.now();
   for (const event of yearOfEvents(contacts, seededRandom(7))) {
@@ -37,7 +70,7 @@ export const kpiQueryLatency = (contacts: number, queries: number) => {
     events += 1;
   }
   const foldMs = performance.now() - folding;
-  const conceptRevisions = conceptRevisionsOf([{ type: 'ConceptRevised', data: revision.data as never }]);
+  const conceptRevisions = conceptRevisionsOf([{ type: 'ConceptRevised', data: revised }]);
   const time = (granularity: 'day' | 'total') =>
     summarise(
       Array.from({ length: queries }, () => {
