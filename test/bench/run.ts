@@ -1,11 +1,13 @@
 /**
- * npm run bench [-- --only ingest|kafka|postgres --pg-events 100000 --events 100000 --batch 1000 --concurrency 2 --customers 2000
+ * npm run bench [-- --only ingest|kafka|postgres|kpi --kpi-contacts 150000
+ *                   --pg-events 100000 --events 100000 --batch 1000 --concurrency 2 --customers 2000
  *                   --sim-customers 600 --sim-rate 40 --agents 6 --kafka-events 50000]
  * Measures Regie beside the raw limit of the same machine in the same run, and prints ratios:
  *   1. HTTP ingest into SQLite journeys        vs raw batched SQLite inserts
  *   2. escalation latency under simulator load vs a bare HTTP round trip to the same server
  *   3. Kafka pipeline (produce → orchestrator → SQLite) vs raw kafkajs produce → consume
  *   4. PostgreSQL appends through the adapter       vs raw multi-row INSERTs into the same table
+ *   5. KPI query latency, a year by day, against the 50 ms target
  * The Kafka part runs when KAFKA_BROKERS is set or the local broker (npm run kafka:start) answers;
  * the PostgreSQL part when REGIE_POSTGRES_URL (or postgres://postgres@127.0.0.1:5432/postgres) answers.
  */
@@ -17,6 +19,7 @@ import { reachable } from '../support/kafka-broker';
 import { escalationUnderLoad, httpRoundTrip } from './escalation-bench';
 import { ingestOverHttp, makeEvent, SECRET, startServer } from './ingest-bench';
 import { kafkaPipeline, rawKafka } from './kafka-bench';
+import { kpiQueryLatency } from './kpi-bench';
 import { postgresAppends } from './postgres-bench';
 import { rawSqliteInsert } from './raw-sqlite';
 import { postgresAdminUrl, postgresSkipReason } from '../../libs/event-store/src/testing/postgres-test-database';
@@ -111,15 +114,25 @@ const postgres = async (): Promise<void> => {
   line(`1 event per append, ${concurrency * 4} in flight (5,000)    `, figures.single);
 };
 
+const kpis = (): void => {
+  const contacts = arg('kpi-contacts', 150_000);
+  console.log(`\n5. KPI query: GET /v1/kpis?granularity=day over a year of ${fmt(contacts)} contacts (read models built in memory)`);
+  const { events, foldMs, day, total } = kpiQueryLatency(contacts, 20);
+  console.log(`   read models from ${fmt(events)} events  : ${fmt(foldMs / 1000)} s`);
+  console.log(`   365 days, every KPI per channel     : p50 ${fmt(day.p50)} ms, p99 ${fmt(day.p99)} ms  (target 50 ms)`);
+  console.log(`   the year as one period              : p50 ${fmt(total.p50)} ms, p99 ${fmt(total.p99)} ms`);
+};
+
 const main = async (): Promise<void> => {
   const dir = mkdtempSync(join(tmpdir(), 'regie-bench-'));
   console.log(`Regie bench on ${process.version}, ${new Date().toISOString()}`);
   try {
     const onlyAt = process.argv.indexOf('--only');
-    const only = onlyAt >= 0 ? process.argv[onlyAt + 1] : undefined; // ingest | kafka | postgres
+    const only = onlyAt >= 0 ? process.argv[onlyAt + 1] : undefined; // ingest | kafka | postgres | kpi
     if (!only || only === 'ingest') await ingestAndEscalation(dir);
     if (!only || only === 'kafka') await kafka();
     if (!only || only === 'postgres') await postgres();
+    if (!only || only === 'kpi') kpis();
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -36,11 +36,13 @@ export type Persona =
   | 'chatbot-frustrated'
   | 'task-fails-twice'
   | 'asks-video'
-  | 'phone-call';
+  | 'phone-call'
+  | 'video-call'
+  | 'counter-visit';
 
 /** Share of customers per persona; most finish in self-service. */
 export const PERSONA_MIX: readonly (readonly [Persona, number])[] = [
-  ['web-task-done', 0.4],
+  ['web-task-done', 0.36],
   ['app-task-done', 0.12],
   ['chatbot-answered', 0.16],
   ['chatbot-stuck', 0.08],
@@ -49,6 +51,8 @@ export const PERSONA_MIX: readonly (readonly [Persona, number])[] = [
   ['task-fails-twice', 0.06],
   ['asks-video', 0.03],
   ['phone-call', 0.07],
+  ['video-call', 0.02],
+  ['counter-visit', 0.02],
 ];
 
 const TOPICS = ['parking permit', 'moving house', 'passport appointment', 'waste collection', 'housing benefit', 'building permit'];
@@ -65,6 +69,12 @@ export const seededRandom = (seed: number): (() => number) => {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 };
+
+/** Waits are mostly short with a long tail (an exponential around `meanSeconds`). */
+const waitOf = (random: () => number, meanSeconds: number): number => Math.round(-Math.log(1 - random()) * meanSeconds);
+/** A score on 1–10 (or 0–10) leaning towards `mood`, the way satisfied and unhappy customers answer. */
+const scoreOf = (random: () => number, mood: number, min = 1): number =>
+  Math.max(min, Math.min(10, Math.round(mood + (random() - 0.5) * 4)));
 
 const pick = <T>(random: () => number, items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
 
@@ -109,7 +119,14 @@ export const journeyFor = (index: number, random: () => number, run: string, sta
         const task = pick(random, TASKS);
         return [
           step(0, event('contact.started', 'web', web, { topic })),
-          step(think(), event('task.completed', 'web', web, { task }), event('contact.ended', 'web', web, { outcome: 'resolved' })),
+          step(
+            think(),
+            event('task.completed', 'web', web, { task }),
+            event('contact.ended', 'web', web, { outcome: 'resolved' }),
+            ...(random() < 0.2
+              ? [event('survey.answered', 'web', web, { instrument: 'nps', answers: { recommend: scoreOf(random, 8, 0) } })]
+              : []),
+          ),
         ];
       }
       case 'app-task-done': {
@@ -163,15 +180,65 @@ export const journeyFor = (index: number, random: () => number, run: string, sta
           trigger(think(), event('video.requested', 'web', web, { topic })),
         ];
       case 'phone-call': {
-        const call = `call-${customerId}`;
+        // Waits around the 30 s promise, a few hang up, one in six calls back about the same topic (no first-contact resolution)
+        const call = (id: string): SimulatedEvent[] => {
+          const waitSeconds = waitOf(random, 25);
+          const abandoned = waitSeconds > 60 && random() < 0.5;
+          const mood = waitSeconds > 30 ? 5 : 8;
+          return [
+            event('contact.started', 'phone', id, { topic }),
+            event('contact.ended', 'phone', id, {
+              outcome: abandoned ? 'abandoned' : random() < 0.8 ? 'resolved' : 'unresolved',
+              waitSeconds,
+              ...(!abandoned && { handlingSeconds: 120 + Math.floor(random() * 360) }),
+            }),
+            ...(abandoned || random() < 0.6
+              ? []
+              : [
+                  event('survey.answered', 'phone', id, {
+                    instrument: 'csi',
+                    answers: { reachability: scoreOf(random, mood), expertise: scoreOf(random, 8), speed: scoreOf(random, mood) },
+                  }),
+                ]),
+          ];
+        };
+        const again = random() < 0.17;
+        return [step(0, ...call(`call-${customerId}`)), ...(again ? [step(think(), ...call(`call2-${customerId}`))] : [])];
+      }
+      case 'video-call': {
+        // The three-question pop-up after each video call (the concept's CSAT set)
+        const id = `video-${customerId}`;
+        const mood = 6 + random() * 4;
         return [
-          step(0, event('contact.started', 'phone', call, { topic })),
+          step(0, event('contact.started', 'video', id, { topic })),
           step(
             think(),
-            event('contact.ended', 'phone', call, {
-              outcome: random() < 0.8 ? 'resolved' : 'unresolved',
-              waitSeconds: Math.floor(random() * 90),
-              handlingSeconds: 60 + Math.floor(random() * 500),
+            event('contact.ended', 'video', id, {
+              outcome: random() < 0.85 ? 'resolved' : 'unresolved',
+              waitSeconds: waitOf(random, 60),
+              handlingSeconds: 300 + Math.floor(random() * 700),
+            }),
+            event('survey.answered', 'video', id, {
+              instrument: 'csat',
+              answers: { conversation: scoreOf(random, mood), channel: scoreOf(random, mood - 1), resolved: scoreOf(random, mood) },
+            }),
+          ),
+        ];
+      }
+      case 'counter-visit': {
+        const id = `counter-${customerId}`;
+        return [
+          step(
+            0,
+            event('contact.started', 'counter', id, { topic }),
+            event('contact.ended', 'counter', id, {
+              outcome: 'resolved',
+              waitSeconds: waitOf(random, 300),
+              handlingSeconds: 300 + Math.floor(random() * 900),
+            }),
+            event('survey.answered', 'counter', id, {
+              instrument: 'csi',
+              answers: { reachability: scoreOf(random, 6), expertise: scoreOf(random, 9), speed: scoreOf(random, 7) },
             }),
           ),
         ];

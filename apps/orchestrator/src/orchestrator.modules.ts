@@ -10,5 +10,5 @@ export const orchestratorModules = (p: Platform): DynamicModule[] => [
   EscalationProcessingModule.forRoot([p.store, p.board, p.journeys, p.concept, p.safety, p.leadership, p.clock]),
   DispatchModule.forRoot([p.store, p.board, p.concept, p.leadership, p.clock], { tickMs: p.config.REGIE_DISPATCH_TICK_MS }),
   SafetyTimekeepingModule.forRoot([p.store, p.safety, p.concept, p.leadership, p.clock], { tickMs: p.config.REGIE_SAFETY_TICK_MS }),
-  DecisionPublishingModule.forRoot([p.store, p.messaging, p.leadership]),
+  DecisionPublishingModule.forRoot([p.store, p.messaging, p.leadership, p.concept]),
 ];

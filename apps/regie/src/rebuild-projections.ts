@@ -1,11 +1,12 @@
 /**
- * npm run projections:rebuild -- <name>   (e.g. channel-activity)
+ * npm run projections:rebuild -- <name>   (e.g. channel-activity, kpi-fcr@Europe/Amsterdam)
  * Rebuilds a durable projection from position zero in the configured store. Stop the desk first:
  * a running desk keeps saving its own snapshot of the projection.
  */
 import { join } from 'node:path';
 import { loadRegieConfig } from '@regie/platform';
-import { PROJECTIONS } from '@regie/measurement';
+import { loadServiceConceptFile } from '@regie/concept';
+import { measurementSettings, projectionNamed, projectionsFor } from '@regie/measurement';
 import { rebuildProjection, SqliteEventStore, SqliteProjectionStore } from '@regie/event-store';
 
 const bar = (done: number, total: number): string => {
@@ -17,12 +18,15 @@ const bar = (done: number, total: number): string => {
 
 const main = async (): Promise<void> => {
   const name = process.argv[2];
-  const projection = name === undefined ? undefined : PROJECTIONS[name];
+  const projection = name === undefined ? undefined : projectionNamed(name);
+  const config = loadRegieConfig(process.env);
   if (!projection) {
-    process.stderr.write(`usage: npm run projections:rebuild -- <name>\nprojections: ${Object.keys(PROJECTIONS).join(', ')}\n`);
+    // The KPI read models are named after the concept file's time zone (a revision may have changed it since).
+    const timeZone = measurementSettings(loadServiceConceptFile(config.REGIE_CONCEPT_FILE)).timeZone;
+    const names = Object.keys(projectionsFor(timeZone)).join(', ');
+    process.stderr.write(`usage: npm run projections:rebuild -- <name>\nprojections: ${names} (kpi-<kind>@<any IANA zone>)\n`);
     process.exit(2);
   }
-  const config = loadRegieConfig(process.env);
   if (config.REGIE_STORE !== 'sqlite')
     throw new Error(
       `rebuilding from the command line needs REGIE_STORE=sqlite (this is ${config.REGIE_STORE}); other stores rebuild on start after a reset`,

@@ -1,6 +1,6 @@
 import { SetMetadata } from '@nestjs/common';
 
-export const ROLES = ['channel', 'agent', 'supervisor', 'auditor'] as const;
+export const ROLES = ['channel', 'agent', 'supervisor', 'manager', 'auditor'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLES_KEY = 'regie:roles';

@@ -1,3 +1,4 @@
 export * from './domain';
 export * from './application/projections.module';
 export * from './application/registry';
+export * from './application/kpis/kpi-csv';

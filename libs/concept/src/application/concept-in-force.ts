@@ -1,5 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { InteractionRules } from '@regie/contracts';
 import type { ServiceConcept } from '../domain/service-concept';
+import { validateSurveyAnswer, type SurveyAnswerInput } from '../domain/surveys/validate-survey-answer';
 
 export const INITIAL_SERVICE_CONCEPT = Symbol('INITIAL_SERVICE_CONCEPT');
 
@@ -24,6 +26,15 @@ export class ConceptInForce {
 
   channelIds(): ReadonlySet<string> {
     return new Set(this.concept.channels.map((channel) => channel.id));
+  }
+
+  /** What an interaction is checked against (HTTP ingest and Kafka intake alike): channels, and survey answers against their questions. */
+  interactionRules(): InteractionRules {
+    const concept = this.concept;
+    return {
+      channels: new Set(concept.channels.map((channel) => channel.id)),
+      checkData: (type, data) => (type === 'survey.answered' ? validateSurveyAnswer(concept, data as unknown as SurveyAnswerInput) : []),
+    };
   }
 
   /** Takes a recorded revision into force; an older one arriving late changes nothing. */

@@ -27,7 +27,7 @@ export class ConceptHttpController {
   ) {}
 
   @Get()
-  @Roles('supervisor')
+  @Roles('supervisor', 'manager')
   get(@Res({ passthrough: true }) response: Response): ServiceConcept {
     response.setHeader('ETag', etagOf(this.inForce.revision()));
     return this.inForce.current();

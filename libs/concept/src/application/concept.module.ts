@@ -26,7 +26,7 @@ export class ConceptModule {
           useFactory:
             (concept: ConceptInForce): InteractionValidator =>
             (raw) =>
-              validateInteraction(raw, { channels: concept.channelIds() }),
+              validateInteraction(raw, concept.interactionRules()),
           inject: [ConceptInForce],
         },
       ],

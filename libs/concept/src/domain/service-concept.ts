@@ -50,6 +50,8 @@ export interface SurveyQuestion {
   readonly max: number;
   /** Weight in the CSI (only for CSI dimensions). */
   readonly weight?: number;
+  /** The customer need this question measures (a need id), for the gap analysis. */
+  readonly need?: string;
 }
 
 export interface SurveySet {
@@ -69,6 +71,23 @@ export interface KpiTargets {
   readonly botContainment: { readonly min: number };
   /** channel → relative change in contacts against the baseline period (−0.05 = 5 % fewer). */
   readonly channelShift: Readonly<Record<string, number>>;
+}
+
+export type AbandonedRule = 'missed' | 'excluded' | 'met';
+export const ABANDONED_RULES: readonly AbandonedRule[] = ['missed', 'excluded', 'met'];
+
+/** How KPIs are measured and reported (DESIGN §7); every setting has a default. */
+export interface MeasurementSettings {
+  /** IANA zone whose calendar days, weeks and months the KPIs are reported in (default Europe/Amsterdam). */
+  readonly timeZone?: string;
+  /** Local dates (both included) whose contacts per day channel shift is measured against. */
+  readonly baseline?: { readonly from: string; readonly to: string };
+  /** How abandoned waits count in the service level (default missed). */
+  readonly serviceLevelAbandoned?: AbandonedRule;
+  /** Abandons within this many seconds are left out of the service level whatever the rule (default 5). */
+  readonly shortAbandonSeconds?: number;
+  /** Score (0–100) from which a measured need counts as met in the gap analysis (default 70). */
+  readonly gapThreshold?: number;
 }
 
 export interface SafetySettings {
@@ -91,6 +110,7 @@ export interface ServiceConcept {
   readonly surveys: readonly SurveySet[];
   readonly kpiTargets: KpiTargets;
   readonly safety: SafetySettings;
+  readonly measurement?: MeasurementSettings;
 }
 
 export const layerOf = (concept: Pick<ServiceConcept, 'channels'>, channelId: string): LayerId | undefined =>

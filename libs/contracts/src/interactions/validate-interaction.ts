@@ -10,6 +10,11 @@ import { ContactDataDto, DATA_DTO_BY_TYPE, InteractionEnvelopeDto } from './inte
 export interface InteractionRules {
   /** Channel ids of the service concept in force; anything else is refused. */
   readonly channels: ReadonlySet<string>;
+  /**
+   * Further checks of a well-formed event's data against the concept in force (e.g. a survey's
+   * answers against its questions); paths are relative to the event (`data.answers.speed`).
+   */
+  readonly checkData?: (type: InteractionType, data: Readonly<Record<string, unknown>>) => readonly ValidationIssue[];
 }
 
 const isInteractionType = (type: unknown): type is InteractionType =>
@@ -43,11 +48,17 @@ export const validateInteraction = (raw: unknown, rules: InteractionRules, prefi
   const data = envelope.data;
   if (typeof data === 'object' && data !== null && !Array.isArray(data)) {
     const dto = isInteractionType(envelope.type) ? DATA_DTO_BY_TYPE[envelope.type] : ContactDataDto;
-    issues.push(...validateObject(dto, data, at('data')));
+    const dataIssues = validateObject(dto, data, at('data'));
     const channel = (data as Record<string, unknown>).channel;
     if (typeof channel === 'string' && channel !== '' && !rules.channels.has(channel)) {
-      issues.push({ path: at('data.channel'), message: `channel must be one of: ${[...rules.channels].join(', ')}` });
+      dataIssues.push({ path: at('data.channel'), message: `channel must be one of: ${[...rules.channels].join(', ')}` });
     }
+    if (dataIssues.length === 0 && rules.checkData && isInteractionType(envelope.type)) {
+      dataIssues.push(
+        ...rules.checkData(envelope.type, data as Record<string, unknown>).map((issue) => ({ ...issue, path: at(issue.path) })),
+      );
+    }
+    issues.push(...dataIssues);
   }
   if (issues.length > 0) return invalid(issues);
 

@@ -19,6 +19,16 @@ const pathsOf = (raw: unknown) => {
 };
 
 describe('validateInteraction', () => {
+  it('lets the concept check a well-formed event further, with paths under the batch index', () => {
+    const checkData = jest.fn((type: string) => (type === 'bot.fallback' ? [{ path: 'data.confidence', message: 'too unsure' }] : []));
+    expect(validateInteractionBatch([event()], { ...rules, checkData })).toEqual({
+      ok: false,
+      issues: [{ path: '[0].data.confidence', message: 'too unsure' }],
+    });
+    expect(validateInteraction(event({}, { channel: 'fax' }), { ...rules, checkData }).ok).toBe(false);
+    expect(checkData).toHaveBeenCalledTimes(1);
+  });
+
   it('accepts a valid event and keeps only the contract fields of its data', () => {
     const result = validateInteraction(event({}, { name: 'Jan Jansen' }), rules);
     expect(result).toEqual({

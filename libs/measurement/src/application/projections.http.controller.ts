@@ -4,6 +4,7 @@ import { CHANNEL_ACTIVITY, type ChannelActivity, type ChannelDay } from '../doma
 import { EVENT_STORE, type EventStore } from '@regie/event-store';
 import { IsOptional, Matches } from 'class-validator';
 import { ProjectionsRunner } from './projections.runner';
+import { projectionNamed } from './registry';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -33,16 +34,18 @@ export class ProjectionsHttpController {
     };
   }
 
+  /** `behind`: events after the projection's position on the streams it reads (0 when caught up). */
   @Get('projections')
-  @Roles('supervisor')
+  @Roles('supervisor', 'manager')
   async status(): Promise<{ head: number; items: { name: string; position: number; behind: number }[] }> {
     const head = await this.store.headPosition();
-    return {
-      head,
-      items: this.runner.names().map((name) => {
+    const items = await Promise.all(
+      this.runner.names().map(async (name) => {
         const position = this.runner.snapshot(name)?.position ?? 0;
-        return { name, position, behind: Math.max(0, head - position) };
+        const next = await this.store.readAll({ after: position, maxCount: 1, streamPrefixes: projectionNamed(name)?.streamPrefixes });
+        return { name, position, behind: next.length === 0 ? 0 : Math.max(1, head - position) };
       }),
-    };
+    );
+    return { head, items };
   }
 }

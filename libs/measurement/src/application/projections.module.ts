@@ -1,12 +1,19 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { ModuleImports } from '@regie/eventsourcing/application';
+import { KpiQueries } from './kpis/kpi-queries';
+import { KpisHttpController } from './kpis/kpis.http.controller';
 import { ProjectionsHttpController } from './projections.http.controller';
 import { ProjectionsRunner } from './projections.runner';
 
-/** The desk's durable read models. Needs the store. */
+/** The desk's durable read models, KPIs and gap analysis. Needs the store and the concept in force. */
 @Module({})
 export class ProjectionsModule {
-  static forRoot(store: ModuleImports): DynamicModule {
-    return { module: ProjectionsModule, imports: [...store], providers: [ProjectionsRunner], controllers: [ProjectionsHttpController] };
+  static forRoot(imports: ModuleImports): DynamicModule {
+    return {
+      module: ProjectionsModule,
+      imports: [...imports],
+      providers: [ProjectionsRunner, KpiQueries],
+      controllers: [ProjectionsHttpController, KpisHttpController],
+    };
   }
 }

@@ -1,46 +1,72 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { ConceptInForce } from '@regie/concept';
 import {
   EVENT_STORE,
   PROJECTION_STORE,
   runProjection,
   type EventStore,
+  type Projection,
   type ProjectionSnapshot,
   type ProjectionStore,
   type RunningProjection,
 } from '@regie/event-store';
-import { PROJECTIONS } from './registry';
+import { measurementSettings } from '../domain/concept/measured-concept';
+import { projectionsFor } from './registry';
 
-/** Runs every durable projection in this process; each resumes from its saved state and position. */
+/**
+ * Runs every durable projection in this process; each resumes from its saved state and position.
+ * The KPI read models are those of the concept's time zone; when a revision changes the zone, the
+ * new zone's read models start (from position zero, or where they were saved) on first use.
+ */
 @Injectable()
 export class ProjectionsRunner implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('projections');
-  private readonly running = new Map<string, RunningProjection<unknown>>();
+  private readonly running = new Map<string, Promise<RunningProjection<unknown>>>();
+  private readonly started = new Map<string, RunningProjection<unknown>>();
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(PROJECTION_STORE) private readonly projections: ProjectionStore,
+    private readonly concept: ConceptInForce,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    for (const projection of Object.values(PROJECTIONS)) {
-      this.running.set(
-        projection.name,
-        await runProjection(this.store, this.projections, projection, {
-          onError: (error) => this.logger.error(`projection ${projection.name} stopped: ${String(error)}`),
-        }),
-      );
-    }
+    await this.ensureRunning(this.timeZone());
   }
 
   async onApplicationShutdown(): Promise<void> {
-    for (const running of this.running.values()) await running.stop();
+    for (const running of await Promise.all(this.running.values())) await running.stop();
+  }
+
+  /** The time zone of the concept in force: the KPI read models to answer from. */
+  timeZone(): string {
+    return measurementSettings(this.concept.current()).timeZone;
+  }
+
+  /** Starts whichever projections of the zone are not running yet. */
+  async ensureRunning(timeZone: string): Promise<void> {
+    await Promise.all(Object.values(projectionsFor(timeZone)).map((projection) => this.run(projection)));
   }
 
   snapshot<State>(name: string): ProjectionSnapshot<State> | undefined {
-    return this.running.get(name)?.current() as ProjectionSnapshot<State> | undefined;
+    return this.started.get(name)?.current() as ProjectionSnapshot<State> | undefined;
   }
 
   names(): string[] {
-    return [...this.running.keys()];
+    return [...this.started.keys()];
+  }
+
+  private run(projection: Projection<unknown>): Promise<RunningProjection<unknown>> {
+    let running = this.running.get(projection.name);
+    if (!running) {
+      running = runProjection(this.store, this.projections, projection, {
+        onError: (error) => this.logger.error(`projection ${projection.name} stopped: ${String(error)}`),
+      }).then((started) => {
+        this.started.set(projection.name, started);
+        return started;
+      });
+      this.running.set(projection.name, running);
+    }
+    return running;
   }
 }

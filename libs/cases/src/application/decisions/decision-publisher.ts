@@ -11,6 +11,7 @@ import {
 } from '@regie/event-store';
 import { MESSAGING, type DecisionPublisher as DecisionPort } from '@regie/messaging';
 import { Leadership, type SingleWriter } from '@regie/eventsourcing/application';
+import { ConceptInForce } from '@regie/concept';
 import { JOURNEY_DECISIONS, toDecision } from './to-decision';
 
 /** Publishes decisions from recorded events, at least once, in store order (checkpointed). */
@@ -24,6 +25,7 @@ export class DecisionPublisher implements OnApplicationBootstrap, SingleWriter {
     @Inject(CHECKPOINT_STORE) private readonly checkpoints: CheckpointStore,
     @Inject(MESSAGING) private readonly messaging: DecisionPort,
     private readonly leadership: Leadership,
+    private readonly concept: ConceptInForce,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -49,7 +51,7 @@ export class DecisionPublisher implements OnApplicationBootstrap, SingleWriter {
       const [first] = event.type === 'CaseOpened' ? [event] : await this.store.readStream(event.streamName, { maxCount: 1 });
       opened = first?.type === 'CaseOpened' ? (first.data as CaseOpened['data']) : undefined;
     }
-    const decision = toDecision(event, opened);
+    const decision = toDecision(event, opened, this.concept.current());
     if (decision) await this.messaging.publishDecisions([decision]);
   }
 }

@@ -3,7 +3,7 @@ import type { ModuleImports } from '@regie/eventsourcing/application';
 import { DecisionPublisher } from './decision-publisher';
 import { DecisionsHttpController } from './decisions.http.controller';
 
-/** The orchestrator publishes decisions from recorded events. Needs the store, messaging and leadership. */
+/** The orchestrator publishes decisions from recorded events. Needs the store, messaging, leadership and the concept (surveys). */
 @Module({})
 export class DecisionPublishingModule {
   static forRoot(imports: ModuleImports): DynamicModule {

@@ -1,4 +1,5 @@
-import type { AccessDenied, AssistanceOffered } from '@regie/journey';
+import { surveyRequestFor, type ServiceConcept } from '@regie/concept';
+import type { AccessDenied, AssistanceOffered, ContactEnded } from '@regie/journey';
 import type { CaseEvent, CaseOpened } from '../../domain/case/case.events';
 import type { ExclusionRegistered } from '@regie/safety';
 import type { RecordedEvent } from '@regie/event-store';
@@ -10,7 +11,7 @@ export const DECISION_SOURCE = 'urn:regie:orchestrator';
 const OBJECTION = { periodDays: 42, how: 'a written objection to the organisation, citing the exclusion id' };
 
 /** Journey events that are Regie's own decisions; every other journey event stays inside. */
-export const JOURNEY_DECISIONS: ReadonlySet<string> = new Set(['AssistanceOffered', 'AccessDenied']);
+export const JOURNEY_DECISIONS: ReadonlySet<string> = new Set(['AssistanceOffered', 'AccessDenied', 'ContactEnded']);
 
 const decision = (recorded: RecordedEvent, type: string, subject: string, data: Record<string, unknown>): DecisionMessage => ({
   // The recorded event's id: a decision published twice after a restart is recognisably the same one.
@@ -24,9 +25,19 @@ const decision = (recorded: RecordedEvent, type: string, subject: string, data: 
 
 /**
  * Store events → the public decisions of shared/DESIGN.md §3.2. Only what a channel platform
- * must act on leaves; everything else stays inside. `opened` is how the event's case began.
+ * must act on leaves; everything else stays inside. `opened` is how the event's case began;
+ * `concept` (the one in force) says which survey, if any, follows a contact that ended.
  */
-export const toDecision = (recorded: RecordedEvent, opened?: CaseOpened['data']): DecisionMessage | undefined => {
+export const toDecision = (
+  recorded: RecordedEvent,
+  opened?: CaseOpened['data'],
+  concept?: Pick<ServiceConcept, 'surveys'>,
+): DecisionMessage | undefined => {
+  if (recorded.type === 'ContactEnded') {
+    const ended = recorded.data as ContactEnded['data'];
+    const survey = concept && surveyRequestFor(concept, { data: ended });
+    return survey && decision(recorded, 'survey.requested', ended.customerId, { ...survey });
+  }
   if (recorded.type === 'AssistanceOffered') {
     const offer = recorded.data as AssistanceOffered['data'];
     return decision(recorded, 'assistance.offered', offer.customerId, {

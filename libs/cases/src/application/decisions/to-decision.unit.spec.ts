@@ -58,8 +58,29 @@ describe('toDecision', () => {
       });
     });
 
+    it('asks the survey of the concept after a contact ended on a channel with a survey set', () => {
+      const surveys = [
+        { instrument: 'csat', channels: ['video'], questions: [{ id: 'conversation', label: 'Het gesprek', min: 1, max: 10 }] },
+      ];
+      const ended = (channel: string, outcome: string) =>
+        recorded('journey-cust-1', { type: 'ContactEnded', data: { ...base, channel, contactId: 'vid-1', outcome } });
+      expect(toDecision(ended('video', 'resolved'), undefined, { surveys } as never)).toEqual({
+        ...envelope,
+        type: 'survey.requested',
+        subject: 'cust-1',
+        data: {
+          instrument: 'csat',
+          questions: [{ id: 'conversation', label: 'Het gesprek', min: 1, max: 10 }],
+          contactId: 'vid-1',
+          channel: 'video',
+        },
+      });
+      expect(toDecision(ended('web', 'resolved'), undefined, { surveys } as never)).toBeUndefined();
+      expect(toDecision(ended('video', 'abandoned'), undefined, { surveys } as never)).toBeUndefined();
+    });
+
     it('are exactly the ones the publisher lets through', () =>
-      expect([...JOURNEY_DECISIONS].sort()).toEqual(['AccessDenied', 'AssistanceOffered']));
+      expect([...JOURNEY_DECISIONS].sort()).toEqual(['AccessDenied', 'AssistanceOffered', 'ContactEnded']));
   });
 
   it('asks for a letter when an exclusion is registered: what, how long, why, and how to object', () => {

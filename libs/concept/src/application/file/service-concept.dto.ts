@@ -14,9 +14,10 @@ import {
   Max,
   Min,
   ValidateBy,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { LAYER_ORDER } from '../../domain/service-concept';
+import { ABANDONED_RULES, LAYER_ORDER } from '../../domain/service-concept';
 
 const ID = /^[a-z][a-z0-9-]*$/;
 const ID_MESSAGE = '$property must be a lower-case id (letters, digits, dashes)';
@@ -119,6 +120,7 @@ export class SurveyQuestionDto {
   @IsInt() min!: number;
   @IsInt() max!: number;
   @IsOptional() @IsNumber() @Min(0) @Max(1) weight?: number;
+  @IsOptional() @Matches(ID, { message: 'need must be a need id of this concept' }) need?: string;
 }
 
 export class SurveySetDto {
@@ -152,6 +154,23 @@ export class SafetyDto {
   @IsArray() @ArrayMinSize(1) @IsString({ each: true }) defaultChannels!: string[];
 }
 
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export class BaselineDto {
+  @Matches(DATE, { message: '$property must be a date like 2026-01-31' }) from!: string;
+  @Matches(DATE, { message: '$property must be a date like 2026-01-31' }) to!: string;
+}
+
+export class MeasurementDto {
+  @IsOptional() @IsString() @IsNotEmpty() timeZone?: string;
+  @ValidateIf((_, value) => value !== undefined) @Section(() => BaselineDto) baseline?: BaselineDto;
+  @IsOptional()
+  @IsIn(ABANDONED_RULES, { message: `serviceLevelAbandoned must be one of ${ABANDONED_RULES.join(', ')}` })
+  serviceLevelAbandoned?: string;
+  @IsOptional() @IsNumber() @Min(0) shortAbandonSeconds?: number;
+  @IsOptional() @IsNumber() @Min(0) @Max(100) gapThreshold?: number;
+}
+
 export class ServiceConceptDto {
   @Matches(ID, { message: ID_MESSAGE }) name!: string;
   @IsString() @IsNotEmpty() organisation!: string;
@@ -164,4 +183,5 @@ export class ServiceConceptDto {
   @ListOf(() => SurveySetDto) surveys!: SurveySetDto[];
   @Section(() => KpiTargetsDto) kpiTargets!: KpiTargetsDto;
   @Section(() => SafetyDto) safety!: SafetyDto;
+  @ValidateIf((_, value) => value !== undefined) @Section(() => MeasurementDto) measurement?: MeasurementDto;
 }

@@ -2,12 +2,41 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { flattenValidationErrors, invalid, valid, type Validated, type ValidationIssue } from '@regie/contracts';
 import { compareLayers, LAYER_ORDER, type LayerId, type ServiceConcept } from '../../domain/service-concept';
-import { ServiceConceptDto, ServiceLevelDto } from './service-concept.dto';
+import { ServiceConceptDto, ServiceLevelDto, type MeasurementDto } from './service-concept.dto';
 
 type Plain = Record<string, unknown>;
 const isPlainObject = (value: unknown): value is Plain => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const duplicates = (ids: readonly string[]): string[] => ids.filter((id, index) => ids.indexOf(id) !== index);
+
+const isTimeZone = (zone: string): boolean => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const isDate = (value: string): boolean => {
+  const parsed = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(value);
+};
+
+const measurementIssues = (measurement: MeasurementDto | undefined): ValidationIssue[] => {
+  const issues: ValidationIssue[] = [];
+  if (measurement?.timeZone !== undefined && !isTimeZone(measurement.timeZone))
+    issues.push({ path: 'measurement.timeZone', message: `"${measurement.timeZone}" is not an IANA time zone (e.g. Europe/Amsterdam)` });
+  const baseline = measurement?.baseline;
+  if (baseline) {
+    for (const key of ['from', 'to'] as const)
+      if (!isDate(baseline[key]))
+        issues.push({ path: `measurement.baseline.${key}`, message: `"${baseline[key]}" is not a calendar date` });
+    if (issues.length === 0 && baseline.from > baseline.to)
+      issues.push({ path: 'measurement.baseline.to', message: `must not be before measurement.baseline.from (${baseline.from})` });
+  }
+  return issues;
+};
 
 /** Everything class-validator cannot see: ids that must refer to declared channels, needs and layers. */
 const crossCheck = (concept: ServiceConceptDto): ValidationIssue[] => {
@@ -78,6 +107,11 @@ const crossCheck = (concept: ServiceConceptDto): ValidationIssue[] => {
     survey.channels.forEach((id, at) => channel(`surveys[${index}].channels[${at}]`, id));
     survey.questions.forEach((question, at) => {
       if (question.min >= question.max) problem(`surveys[${index}].questions[${at}].max`, 'must be greater than min');
+      if (question.need !== undefined && !needs.has(question.need))
+        problem(
+          `surveys[${index}].questions[${at}].need`,
+          `"${question.need}" is not a need of this concept (known: ${[...needs].join(', ')})`,
+        );
     });
     if (survey.instrument === 'csi') {
       const total = survey.questions.reduce((sum, question) => sum + (question.weight ?? 0), 0);
@@ -98,6 +132,7 @@ const crossCheck = (concept: ServiceConceptDto): ValidationIssue[] => {
       problem(`kpiTargets.channelShift.${channelId}`, 'must be a relative change between -1 and 1');
   }
   concept.safety.defaultChannels.forEach((id, index) => channel(`safety.defaultChannels[${index}]`, id));
+  issues.push(...measurementIssues(concept.measurement));
   return issues;
 };
 

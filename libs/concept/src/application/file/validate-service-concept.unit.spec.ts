@@ -66,6 +66,41 @@ describe('the service concept file', () => {
     expect(issuesOf(raw).map((issue) => issue.path)).toEqual(['serviceLevels.video.overflowTo', 'surveys[2].questions']);
   });
 
+  it('reads the measurement settings and the need each question measures', () => {
+    const concept = loadServiceConceptFile(SHIPPED);
+    expect(concept.measurement).toMatchObject({ timeZone: 'Europe/Amsterdam', serviceLevelAbandoned: 'missed', gapThreshold: 70 });
+    expect(concept.surveys[0]?.questions[0]?.need).toBe('personal-contact');
+  });
+
+  it('names each bad measurement setting and a question measuring an unknown need', () => {
+    const raw = shipped();
+    raw.measurement = {
+      timeZone: 'Mars/Olympus',
+      baseline: { from: '2025-02-30', to: '2025-01-01' },
+      serviceLevelAbandoned: 'ignored',
+      shortAbandonSeconds: -1,
+      gapThreshold: 101,
+    };
+    expect(issuesOf(raw).map((issue) => issue.path)).toEqual([
+      'measurement.serviceLevelAbandoned',
+      'measurement.shortAbandonSeconds',
+      'measurement.gapThreshold',
+    ]);
+    raw.measurement = { timeZone: 'Mars/Olympus', baseline: { from: '2025-02-30', to: '2025-01-01' } };
+    raw.surveys[0].questions[0].need = 'parking';
+    expect(issuesOf(raw)).toEqual([
+      {
+        path: 'surveys[0].questions[0].need',
+        message: '"parking" is not a need of this concept (known: personal-contact, connected, own-pace, clear-information)',
+      },
+      { path: 'measurement.timeZone', message: '"Mars/Olympus" is not an IANA time zone (e.g. Europe/Amsterdam)' },
+      { path: 'measurement.baseline.from', message: '"2025-02-30" is not a calendar date' },
+    ]);
+    raw.measurement = { baseline: { from: '2025-02-01', to: '2025-01-01' } };
+    raw.surveys[0].questions[0].need = 'connected';
+    expect(issuesOf(raw).map((issue) => issue.path)).toEqual(['measurement.baseline.to']);
+  });
+
   it('refuses unknown fields, so a typo is not silently ignored', () => {
     const raw = shipped();
     raw.escalaton = raw.escalation;

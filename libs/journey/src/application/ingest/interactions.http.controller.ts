@@ -22,7 +22,7 @@ export class InteractionsHttpController {
   @HttpCode(HttpStatus.ACCEPTED)
   async ingest(@Body() body: unknown, @CurrentPrincipal() principal: Principal): Promise<AcceptedInteractions> {
     const batch = Array.isArray(body) ? body : [body];
-    const result = validateInteractionBatch(batch, { channels: this.concept.channelIds() });
+    const result = validateInteractionBatch(batch, this.concept.interactionRules());
     if (!result.ok) {
       const issues = Array.isArray(body)
         ? result.issues

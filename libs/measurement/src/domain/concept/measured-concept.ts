@@ -1,41 +1,24 @@
-import type { ConceptRevised, EscalationSettings, ServiceConcept, SurveyQuestion, SurveySet } from '@regie/concept';
+import type {
+  AbandonedRule,
+  ConceptRevised,
+  EscalationSettings,
+  MeasurementSettings,
+  ServiceConcept,
+  SurveyQuestion,
+  SurveySet,
+} from '@regie/concept';
 
-/**
- * What measurement reads from the service concept. The concept file and its validator do not
- * know `measurement` and a question's `need` yet; they are optional, so today's concepts fit.
- */
-export type AbandonedRule = 'missed' | 'excluded' | 'met';
+/** What measurement reads from the service concept: the settings of §7 are part of the concept itself. */
+export type { AbandonedRule, MeasurementSettings };
 export const ABANDONED_RULES: readonly AbandonedRule[] = ['missed', 'excluded', 'met'];
-
-export interface MeasurementSettings {
-  /** IANA zone whose calendar days, weeks and months the KPIs are reported in. */
-  readonly timeZone?: string;
-  /** Local dates (both included) whose contacts per day channel shift is measured against. */
-  readonly baseline?: { readonly from: string; readonly to: string };
-  /** How abandoned waits count in the service level. */
-  readonly serviceLevelAbandoned?: AbandonedRule;
-  /** Abandons within this many seconds are left out of the service level whatever the rule. */
-  readonly shortAbandonSeconds?: number;
-  /** Score (0–100) from which a measured need counts as met in the gap analysis. */
-  readonly gapThreshold?: number;
-}
-
-export interface MeasuredQuestion extends SurveyQuestion {
-  /** The customer need this question measures (a need id of the concept). */
-  readonly need?: string;
-}
-
-export interface MeasuredSurveySet extends Omit<SurveySet, 'questions'> {
-  readonly questions: readonly MeasuredQuestion[];
-}
+export type MeasuredQuestion = SurveyQuestion;
+export type MeasuredSurveySet = SurveySet;
 
 export interface MeasuredConcept extends Pick<
   ServiceConcept,
-  'name' | 'layers' | 'channels' | 'needs' | 'fit' | 'serviceLevels' | 'kpiTargets'
+  'name' | 'layers' | 'channels' | 'needs' | 'fit' | 'serviceLevels' | 'kpiTargets' | 'surveys' | 'measurement'
 > {
   readonly escalation: { readonly bot: Pick<EscalationSettings['bot'], 'channels'> };
-  readonly surveys: readonly MeasuredSurveySet[];
-  readonly measurement?: MeasurementSettings;
 }
 
 /** One revision of the concept as recorded in `concept-<name>` (revision 0 is the first event). */

@@ -1,7 +1,24 @@
-import type { ContactEnded } from '@regie/journey';
-import { exampleConcept } from '../testing/measured-concept.fixture';
+import type { ServiceConcept } from '../service-concept';
 import { surveyRequestFor } from './survey-request';
 import { validateSurveyAnswer } from './validate-survey-answer';
+
+const exampleConcept: Pick<ServiceConcept, 'surveys'> = {
+  surveys: [
+    {
+      instrument: 'csat',
+      channels: ['video'],
+      questions: [
+        { id: 'conversation', label: 'Het gesprek', min: 1, max: 10, need: 'personal-contact' },
+        { id: 'channel', label: 'Beeldbellen als kanaal', min: 1, max: 10, need: 'own-pace' },
+      ],
+    },
+    {
+      instrument: 'nps',
+      channels: ['web', 'chatbot', 'phone', 'video'],
+      questions: [{ id: 'recommend', label: 'Aanbevelen', min: 0, max: 10 }],
+    },
+  ],
+};
 
 describe('validating a survey answer against the concept', () => {
   it('accepts answers to questions of a survey asked on the channel, within range', () => {
@@ -45,10 +62,7 @@ describe('validating a survey answer against the concept', () => {
 });
 
 describe('the survey asked after a contact', () => {
-  const ended = (channel: string, outcome: ContactEnded['data']['outcome'] = 'resolved'): ContactEnded => ({
-    type: 'ContactEnded',
-    data: { customerId: 'cust-1', contactId: 'contact-9', channel, layer: 'personal', occurredAt: '2026-02-02T10:00:00Z', outcome },
-  });
+  const ended = (channel: string, outcome = 'resolved') => ({ data: { contactId: 'contact-9', channel, outcome } });
 
   it('asks the first survey set covering the channel, with its questions', () =>
     expect(surveyRequestFor(exampleConcept, ended('video'))).toEqual({

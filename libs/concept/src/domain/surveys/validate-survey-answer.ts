@@ -1,5 +1,11 @@
-import type { MeasuredConcept, MeasuredSurveySet } from '../concept/measured-concept';
-import type { Problem } from '../problem';
+import type { ServiceConcept, SurveySet } from '../service-concept';
+
+/** A problem with one field of the interaction: its path and what is accepted, for a 400 or a DLQ reason. */
+export interface SurveyProblem {
+  readonly path: string;
+  readonly message: string;
+}
+type Problem = SurveyProblem;
 
 /** The `data` of a `survey.answered` interaction, not yet trusted; problems name paths in the interaction (`data.answers.speed`). */
 export interface SurveyAnswerInput {
@@ -8,13 +14,10 @@ export interface SurveyAnswerInput {
   readonly answers: Readonly<Record<string, unknown>>;
 }
 
-export const surveySetFor = (
-  concept: Pick<MeasuredConcept, 'surveys'>,
-  instrument: string,
-  channel: string,
-): MeasuredSurveySet | undefined => concept.surveys.find((set) => set.instrument === instrument && set.channels.includes(channel));
+export const surveySetFor = (concept: Pick<ServiceConcept, 'surveys'>, instrument: string, channel: string): SurveySet | undefined =>
+  concept.surveys.find((set) => set.instrument === instrument && set.channels.includes(channel));
 
-const instrumentProblem = (concept: Pick<MeasuredConcept, 'surveys'>, { instrument, channel }: SurveyAnswerInput): Problem => {
+const instrumentProblem = (concept: Pick<ServiceConcept, 'surveys'>, { instrument, channel }: SurveyAnswerInput): Problem => {
   const sets = concept.surveys.filter((set) => set.instrument === instrument);
   if (sets.length === 0) {
     const known = concept.surveys.map((set) => set.instrument).join(', ') || 'none';
@@ -25,11 +28,11 @@ const instrumentProblem = (concept: Pick<MeasuredConcept, 'surveys'>, { instrume
 };
 
 /**
- * Checks a survey response against the concept in force (DESIGN §7): a survey set of the
+ * Checks a survey response against the concept in force (DESIGN §7; `survey.answered`, HTTP 400 or the Kafka DLQ): a survey set of the
  * instrument covers the channel, every answer names one of its questions, and every value lies
  * within that question's [min, max]. Returns every problem, none when the response is valid.
  */
-export const validateSurveyAnswer = (concept: Pick<MeasuredConcept, 'surveys'>, input: SurveyAnswerInput): Problem[] => {
+export const validateSurveyAnswer = (concept: Pick<ServiceConcept, 'surveys'>, input: SurveyAnswerInput): Problem[] => {
   const set = surveySetFor(concept, input.instrument, input.channel);
   if (!set) return [instrumentProblem(concept, input)];
   const entries = Object.entries(input.answers);

@@ -1,0 +1,37 @@
+import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
+import { Roles } from '@regie/auth';
+import type { Response } from 'express';
+import type { GapAnalysis, KpiReport } from '../../domain';
+import { kpiReportCsv } from './kpi-csv';
+import { KpiQueries } from './kpi-queries';
+import { GapQueryDto, KpiQueryDto } from './kpi-query.dto';
+
+const wantsCsv = (accept: string | undefined): boolean => accept !== undefined && /(^|,)\s*text\/csv\b/i.test(accept);
+
+/** KPIs against their targets per period, and the gap analysis (DESIGN §7), for supervisors and service managers. */
+@Controller('v1')
+export class KpisHttpController {
+  constructor(private readonly queries: KpiQueries) {}
+
+  /** `Accept: text/csv` gives one row per period × KPI × channel. */
+  @Get('kpis')
+  @Roles('supervisor', 'manager')
+  async kpis(
+    @Query() query: KpiQueryDto,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<KpiReport | string> {
+    const report = await this.queries.kpis(query);
+    response.setHeader('Vary', 'Accept');
+    if (!wantsCsv(accept)) return report;
+    response.type('text/csv; charset=utf-8');
+    response.setHeader('Content-Disposition', `attachment; filename="kpis-${report.from}-${report.to}-${report.granularity}.csv"`);
+    return kpiReportCsv(report);
+  }
+
+  @Get('gap-analysis')
+  @Roles('supervisor', 'manager')
+  gapAnalysis(@Query() query: GapQueryDto): Promise<GapAnalysis> {
+    return this.queries.gapAnalysis(query);
+  }
+}
