@@ -4,10 +4,16 @@ import { validateInteractionBatch } from '@regie/contracts';
 import { ProblemException } from '@regie/http';
 import { MESSAGING, type InteractionPublisher } from '@regie/messaging';
 import { ConceptInForce } from '@regie/concept';
+import { dropRepeats } from './repeated-interactions';
 
 export interface AcceptedInteractions {
+  /** Distinct events accepted (each recorded once, also when it had been recorded before). */
   readonly accepted: number;
+  /** Events the batch held more than once, identically; recorded once. Present when there were any. */
+  readonly duplicates?: number;
 }
+
+const unwrapSingle = (path: string): string => path.replace(/^\[0\]\.?/, '') || '$';
 
 @Controller('v1/interactions')
 export class InteractionsHttpController {
@@ -24,14 +30,14 @@ export class InteractionsHttpController {
     const batch = Array.isArray(body) ? body : [body];
     const result = validateInteractionBatch(batch, { channels: this.concept.channelIds() });
     if (!result.ok) {
-      const issues = Array.isArray(body)
-        ? result.issues
-        : result.issues.map((issue) => ({ ...issue, path: issue.path.replace(/^\[0\]\.?/, '') || '$' }));
+      const issues = Array.isArray(body) ? result.issues : result.issues.map((issue) => ({ ...issue, path: unwrapSingle(issue.path) }));
       throw ProblemException.validation(issues, 'the interaction is not valid; nothing was recorded');
     }
+    const { distinct, duplicates, conflicts } = dropRepeats(result.value);
+    if (conflicts.length > 0) throw ProblemException.validation(conflicts, 'the batch is not valid; nothing was recorded');
     await this.publisher.publishInteractions(
-      result.value.map((interaction) => ({ key: interaction.subject, interaction, actor: principal.sub })),
+      distinct.map((interaction) => ({ key: interaction.subject, interaction, actor: principal.sub })),
     );
-    return { accepted: result.value.length };
+    return { accepted: distinct.length, ...(duplicates > 0 && { duplicates }) };
   }
 }
