@@ -142,7 +142,7 @@ describe('Hostile input to POST /v1/interactions gets a clear answer; the proces
   describe('a batch that repeats an event (source, id)', () => {
     it('identically: 202 counting the repeat as a duplicate, recorded once', async () => {
       const event = interaction({ subject: 'cust-twice' });
-      const reordered = { data: event.data, ...event };
+      const reordered = Object.fromEntries(Object.entries(event).reverse());
       const response = await post(JSON.stringify([event, reordered, interaction({ subject: 'cust-twice' })]));
       expect(response.status).toBe(202);
       expect(response.body).toEqual({ accepted: 2, duplicates: 1 });
