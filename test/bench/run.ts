@@ -5,7 +5,9 @@
  *   1. HTTP ingest into SQLite journeys        vs raw batched SQLite inserts
  *   2. escalation latency under simulator load vs a bare HTTP round trip to the same server
  *   3. Kafka pipeline (produce → orchestrator → SQLite) vs raw kafkajs produce → consume
+ *   4. the worst /health latency while the heaviest requests the input limits accept are handled, vs the 100 ms goal
  * The Kafka part runs when KAFKA_BROKERS is set or the local broker (npm run kafka:start) answers.
+ * `--only ingest|kafka|limits` runs one part.
  */
 import { JwtService } from '@nestjs/jwt';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -15,6 +17,7 @@ import { reachable } from '../support/kafka-broker';
 import { escalationUnderLoad, httpRoundTrip } from './escalation-bench';
 import { ingestOverHttp, makeEvent, SECRET, startServer } from './ingest-bench';
 import { kafkaPipeline, rawKafka } from './kafka-bench';
+import { HEALTH_GOAL_MS, healthUnderHeavyRequests } from './limits-bench';
 import { rawSqliteInsert } from './raw-sqlite';
 import { fmt, rate } from './stats';
 
@@ -84,12 +87,36 @@ const kafka = async (): Promise<void> => {
   console.log(`     ratio to the raw limit             : ${(pipeline.eventsPerSecond / raw).toFixed(3)}`);
 };
 
+const limits = async (dir: string): Promise<void> => {
+  const rounds = arg('limits-rounds', 5);
+  console.log(`\n4. Input limits: /health polled without pause while the heaviest accepted requests are posted, ${rounds} of each`);
+  const server = await startServer(join(dir, 'regie-limits'));
+  try {
+    const token = new JwtService({ secret: SECRET }).sign({ roles: ['channel'] }, { subject: 'bench-limits', algorithm: 'HS256' });
+    const results = await healthUnderHeavyRequests(server.url, token, rounds);
+    for (const { name, bytes, statuses, requestMs, healthMs } of results) {
+      console.log(`   ${name.padEnd(44)}: ${fmt(bytes / 1024)} KB → ${statuses.join('/')} in p50 ${fmt(requestMs.p50)} ms`);
+      console.log(`     /health worst ${fmt(healthMs.max)} ms, p99 ${fmt(healthMs.p99)} ms  (goal ${HEALTH_GOAL_MS} ms)`);
+    }
+    const worst = Math.max(...results.map((result) => result.healthMs.max));
+    console.log(`   worst /health latency under the heaviest accepted input: ${fmt(worst)} ms  (goal ${HEALTH_GOAL_MS} ms)`);
+  } finally {
+    server.child.kill('SIGTERM');
+  }
+};
+
+const only = (part: string): boolean => {
+  const index = process.argv.indexOf('--only');
+  return index < 0 || process.argv[index + 1] === part;
+};
+
 const main = async (): Promise<void> => {
   const dir = mkdtempSync(join(tmpdir(), 'regie-bench-'));
   console.log(`Regie bench on ${process.version}, ${new Date().toISOString()}`);
   try {
-    await ingestAndEscalation(dir);
-    await kafka();
+    if (only('ingest')) await ingestAndEscalation(dir);
+    if (only('kafka')) await kafka();
+    if (only('limits')) await limits(dir);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

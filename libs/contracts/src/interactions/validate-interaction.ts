@@ -1,4 +1,3 @@
-import { plainToInstance } from 'class-transformer';
 import { getMetadataStorage, validateSync } from 'class-validator';
 import { CloudEvent } from 'cloudevents';
 import { flattenValidationErrors } from '../validation/flatten-validation-errors';
@@ -41,11 +40,14 @@ const fieldsOf = (cls: new () => object): readonly string[] => {
 const known = (cls: new () => object, value: Record<string, unknown>): Record<string, unknown> =>
   Object.fromEntries(fieldsOf(cls).flatMap((field) => (Object.hasOwn(value, field) ? [[field, value[field]]] : [])));
 
-const validateObject = (cls: new () => object, value: Record<string, unknown>, prefix = ''): ValidationIssue[] =>
-  flattenValidationErrors(
-    validateSync(plainToInstance(cls, known(cls, value)), { whitelist: true, forbidUnknownValues: true, stopAtFirstError: true }),
-    prefix,
-  );
+/**
+ * The DTOs here are flat (no @Type, no @Transform), so an instance is the known fields on the
+ * class's prototype: class-transformer would deep-copy every nested value at ~10 µs a key.
+ */
+const validateObject = (cls: new () => object, value: Record<string, unknown>, prefix = ''): ValidationIssue[] => {
+  const instance = Object.assign(Object.create(cls.prototype) as object, known(cls, value));
+  return flattenValidationErrors(validateSync(instance, { whitelist: true, forbidUnknownValues: true, stopAtFirstError: true }), prefix);
+};
 
 const pick = (source: Record<string, unknown>, dto: new () => ContactDataDto): Record<string, unknown> =>
   JSON.parse(JSON.stringify(known(dto, source))) as Record<string, unknown>;

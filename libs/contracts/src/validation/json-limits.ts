@@ -25,9 +25,11 @@ export interface JsonLimitViolation extends ValidationIssue {
   readonly max?: number;
 }
 
+/** A container on the walk's stack: scalars are checked where they sit and never get a frame. */
 interface Frame {
-  readonly value: unknown;
-  readonly depth: number;
+  readonly value: object;
+  /** 1 for the top-level container. */
+  readonly level: number;
   readonly parent?: Frame;
   readonly key?: string | number;
 }
@@ -35,79 +37,100 @@ interface Frame {
 const SEGMENT_SHOWN = 64;
 
 /** `data.answers[2].x` from the chain of frames; only built when something is wrong. */
-const pathOf = (frame: Frame): string => {
-  const segments: string[] = [];
-  for (let at: Frame | undefined = frame; at?.parent; at = at.parent) {
-    const key = at.key!;
-    if (typeof key === 'number') segments.push(`[${key}]`);
-    else segments.push(`.${key.length > SEGMENT_SHOWN ? `${key.slice(0, SEGMENT_SHOWN)}…` : key}`);
-  }
+const pathOf = (frame: Frame, childKey?: string | number): string => {
+  const segment = (key: string | number) =>
+    typeof key === 'number' ? `[${key}]` : `.${key.length > SEGMENT_SHOWN ? `${key.slice(0, SEGMENT_SHOWN)}…` : key}`;
+  const segments = childKey === undefined ? [] : [segment(childKey)];
+  for (let at: Frame | undefined = frame; at?.parent; at = at.parent) segments.push(segment(at.key!));
   const path = segments.reverse().join('');
   return path === '' ? '$' : path.replace(/^\./, '');
 };
 
-const violation = (frame: Frame, limit: JsonLimitName, message: string, max?: number): JsonLimitViolation => ({
-  path: pathOf(frame),
+const violation = (path: string, limit: JsonLimitName, message: string, max?: number): JsonLimitViolation => ({
+  path,
   message,
   limit,
   ...(max !== undefined && { max }),
 });
 
+/** Checks one member of a container; a nested container is pushed for later. */
+const checkMember = (frame: Frame, key: string | number, value: unknown, limits: JsonLimits, stack: Frame[]) => {
+  if (typeof value === 'string') {
+    if (value.length <= limits.maxStringLength) return undefined;
+    const message = `a string holds at most ${limits.maxStringLength} characters; this one has ${value.length}`;
+    return violation(pathOf(frame, key), 'string-length', message, limits.maxStringLength);
+  }
+  if (typeof value !== 'object' || value === null) return undefined;
+  if (frame.level + 1 > limits.maxDepth) {
+    return violation(pathOf(frame, key), 'depth', `objects and arrays nest at most ${limits.maxDepth} levels deep`, limits.maxDepth);
+  }
+  stack.push({ value, level: frame.level + 1, parent: frame, key });
+  return undefined;
+};
+
 const checkObject = (frame: Frame, object: Record<string, unknown>, limits: JsonLimits, stack: Frame[]): JsonLimitViolation | undefined => {
   const keys = Object.keys(object);
   if (keys.length > limits.maxKeys) {
-    return violation(frame, 'keys', `an object holds at most ${limits.maxKeys} keys; this one has ${keys.length}`, limits.maxKeys);
+    const message = `an object holds at most ${limits.maxKeys} keys; this one has ${keys.length}`;
+    return violation(pathOf(frame), 'keys', message, limits.maxKeys);
   }
-  const children = keys.map((key): Frame => ({ value: object[key], depth: frame.depth + 1, parent: frame, key }));
-  for (const child of children) {
-    const key = child.key as string;
+  const pushedBefore = stack.length;
+  for (const key of keys) {
     if (RESERVED_KEYS.has(key)) {
-      return violation(child, 'reserved-key', `the key "${key}" is not accepted: ${[...RESERVED_KEYS].join(', ')} are reserved`);
+      const message = `the key "${key}" is not accepted: ${[...RESERVED_KEYS].join(', ')} are reserved`;
+      return violation(pathOf(frame, key), 'reserved-key', message);
     }
     if (key.length > limits.maxStringLength) {
-      return violation(child, 'string-length', `a key holds at most ${limits.maxStringLength} characters`, limits.maxStringLength);
+      return violation(
+        pathOf(frame, key),
+        'string-length',
+        `a key holds at most ${limits.maxStringLength} characters`,
+        limits.maxStringLength,
+      );
     }
+    const found = checkMember(frame, key, object[key], limits, stack);
+    if (found) return found;
   }
-  for (let index = children.length - 1; index >= 0; index -= 1) stack.push(children[index]);
+  reverseFrom(stack, pushedBefore);
   return undefined;
 };
 
 const checkArray = (frame: Frame, array: readonly unknown[], limits: JsonLimits, stack: Frame[]): JsonLimitViolation | undefined => {
   if (array.length > limits.maxItems) {
     const what = frame.parent ? 'an array holds' : 'a batch holds';
-    return violation(frame, 'items', `${what} at most ${limits.maxItems} items; this one has ${array.length}`, limits.maxItems);
+    return violation(pathOf(frame), 'items', `${what} at most ${limits.maxItems} items; this one has ${array.length}`, limits.maxItems);
   }
-  for (let index = array.length - 1; index >= 0; index -= 1) {
-    stack.push({ value: array[index], depth: frame.depth + 1, parent: frame, key: index });
+  const pushedBefore = stack.length;
+  for (let index = 0; index < array.length; index += 1) {
+    const found = checkMember(frame, index, array[index], limits, stack);
+    if (found) return found;
   }
+  reverseFrom(stack, pushedBefore);
   return undefined;
+};
+
+/** The children just pushed, reversed, so that they are visited first to last. */
+const reverseFrom = (stack: Frame[], from: number): void => {
+  for (let low = from, high = stack.length - 1; low < high; low += 1, high -= 1) [stack[low], stack[high]] = [stack[high], stack[low]];
 };
 
 /**
  * Walks a parsed JSON document once, without recursion (a document nested 100,000 deep cannot
- * overflow the stack), and returns the first place it breaks a limit. Linear in the document's
- * size; run it before any mapper or validator that recurses or copies.
+ * overflow the stack), and returns the first problem it meets. Linear in the document's size and
+ * allocation-free for scalars; run it before any mapper or validator that recurses or copies.
  */
 export const checkJsonLimits = (document: unknown, limits: JsonLimits = DEFAULT_JSON_LIMITS): JsonLimitViolation | undefined => {
-  const stack: Frame[] = [{ value: document, depth: 0 }];
+  if (typeof document === 'string' && document.length > limits.maxStringLength) {
+    const message = `a string holds at most ${limits.maxStringLength} characters; this one has ${document.length}`;
+    return violation('$', 'string-length', message, limits.maxStringLength);
+  }
+  if (typeof document !== 'object' || document === null) return undefined;
+  const stack: Frame[] = [{ value: document, level: 1 }];
   while (stack.length > 0) {
     const frame = stack.pop()!;
-    const { value } = frame;
-    if (typeof value === 'string') {
-      if (value.length > limits.maxStringLength) {
-        const message = `a string holds at most ${limits.maxStringLength} characters; this one has ${value.length}`;
-        return violation(frame, 'string-length', message, limits.maxStringLength);
-      }
-      continue;
-    }
-    if (typeof value !== 'object' || value === null) continue;
-    const depth = frame.depth + 1;
-    if (depth > limits.maxDepth) {
-      return violation(frame, 'depth', `objects and arrays nest at most ${limits.maxDepth} levels deep`, limits.maxDepth);
-    }
-    const found = Array.isArray(value)
-      ? checkArray(frame, value, limits, stack)
-      : checkObject(frame, value as Record<string, unknown>, limits, stack);
+    const found = Array.isArray(frame.value)
+      ? checkArray(frame, frame.value, limits, stack)
+      : checkObject(frame, frame.value as Record<string, unknown>, limits, stack);
     if (found) return found;
   }
   return undefined;

@@ -38,7 +38,7 @@ describe('checkJsonLimits', () => {
     expect(checkJsonLimits(document)).toMatchObject({ path: `[0].data.answers.${key}`, limit: 'reserved-key' });
   });
 
-  it('reports the first problem in document order', () => {
+  it('reports the first problem it meets, siblings first to last', () => {
     expect(checkJsonLimits([{ a: 'fine' }, { b: 'far too long' }, { c: 'also too long' }], limits)).toMatchObject({ path: '[1].b' });
   });
 });

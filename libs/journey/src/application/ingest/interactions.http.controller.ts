@@ -1,9 +1,9 @@
 import { Body, Controller, HttpCode, HttpStatus, Inject, Post } from '@nestjs/common';
 import { CurrentPrincipal, Roles, type Principal } from '@regie/auth';
-import { validateInteractionBatch } from '@regie/contracts';
 import { ProblemException } from '@regie/http';
 import { MESSAGING, type InteractionPublisher } from '@regie/messaging';
 import { ConceptInForce } from '@regie/concept';
+import { inSlices, validateInSlices } from './in-slices';
 import { dropRepeats } from './repeated-interactions';
 
 export interface AcceptedInteractions {
@@ -28,15 +28,16 @@ export class InteractionsHttpController {
   @HttpCode(HttpStatus.ACCEPTED)
   async ingest(@Body() body: unknown, @CurrentPrincipal() principal: Principal): Promise<AcceptedInteractions> {
     const batch = Array.isArray(body) ? body : [body];
-    const result = validateInteractionBatch(batch, { channels: this.concept.channelIds() });
+    const result = await validateInSlices(batch, { channels: this.concept.channelIds() });
     if (!result.ok) {
       const issues = Array.isArray(body) ? result.issues : result.issues.map((issue) => ({ ...issue, path: unwrapSingle(issue.path) }));
       throw ProblemException.validation(issues, 'the interaction is not valid; nothing was recorded');
     }
     const { distinct, duplicates, conflicts } = dropRepeats(result.value);
     if (conflicts.length > 0) throw ProblemException.validation(conflicts, 'the batch is not valid; nothing was recorded');
-    await this.publisher.publishInteractions(
-      distinct.map((interaction) => ({ key: interaction.subject, interaction, actor: principal.sub })),
+    // Slices keep the event loop turning; recording was never atomic across customers, and a retry is idempotent.
+    await inSlices(distinct, (slice) =>
+      this.publisher.publishInteractions(slice.map((interaction) => ({ key: interaction.subject, interaction, actor: principal.sub }))),
     );
     return { accepted: distinct.length, ...(duplicates > 0 && { duplicates }) };
   }
