@@ -1,8 +1,8 @@
-import { ValidationPipe, type INestApplication } from '@nestjs/common';
-import { DEFAULT_JSON_LIMITS, flattenValidationErrors, type JsonLimits } from '@regie/contracts';
+import type { INestApplication } from '@nestjs/common';
+import { DEFAULT_JSON_LIMITS, type JsonLimits } from '@regie/contracts';
 import express from 'express';
 import { bodyReadProblems, enforceJsonLimits, JSON_MEDIA_TYPES, requireJsonBodies } from './body-parsing';
-import { ProblemException } from './problem';
+import { DtoValidationPipe } from './dto-validation.pipe';
 import { ProblemFilter } from './problem.filter';
 
 export { JSON_MEDIA_TYPES } from './body-parsing';
@@ -17,7 +17,8 @@ export interface HttpOptions {
 /**
  * Everything every Regie HTTP app shares. A body passes, in order: media type (415), reading,
  * inflating and parsing (413 over the size limit, 400 when corrupt), the JSON limits (400/413),
- * and only then guards, pipes and controllers. Every error leaves as problem+json.
+ * then guards, and the DTO pipe (at most DTO_MAX_VALUES values are mapped) before controllers.
+ * Every error leaves as problem+json.
  */
 export const configureHttp = (app: INestApplication, options: HttpOptions): void => {
   (app.getHttpAdapter().getInstance() as express.Express).disable('x-powered-by');
@@ -26,13 +27,6 @@ export const configureHttp = (app: INestApplication, options: HttpOptions): void
   app.use(bodyReadProblems);
   app.use(enforceJsonLimits(options.jsonLimits ?? DEFAULT_JSON_LIMITS));
   app.useGlobalFilters(new ProblemFilter());
-  app.useGlobalPipes(
-    new ValidationPipe({
-      whitelist: true,
-      forbidNonWhitelisted: true,
-      transform: true,
-      exceptionFactory: (errors) => ProblemException.validation(flattenValidationErrors(errors)),
-    }),
-  );
+  app.useGlobalPipes(new DtoValidationPipe());
   app.enableShutdownHooks();
 };

@@ -1,3 +1,5 @@
 export * from './problem';
 export * from './problem.filter';
 export * from './configure-http';
+export * from './dto-validation.pipe';
+export * from './json-body.decorator';

@@ -17,7 +17,7 @@ export const DEFAULT_JSON_LIMITS: JsonLimits = { maxDepth: 32, maxKeys: 1_000, m
 /** Keys that mean something to JavaScript objects themselves; no Regie contract uses them, and mappers trip over them. */
 export const RESERVED_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
-export type JsonLimitName = 'depth' | 'keys' | 'items' | 'string-length' | 'reserved-key';
+export type JsonLimitName = 'depth' | 'keys' | 'items' | 'string-length' | 'reserved-key' | 'values';
 
 /** The first place a document breaks a limit: the issue, which limit, and its value. */
 export interface JsonLimitViolation extends ValidationIssue {
@@ -134,4 +134,22 @@ export const checkJsonLimits = (document: unknown, limits: JsonLimits = DEFAULT_
     if (found) return found;
   }
   return undefined;
+};
+
+/**
+ * Whether a document holds more than `max` values (every key's value and every item, nested
+ * ones included); stops counting at `max + 1`. Iterative, like checkJsonLimits.
+ */
+export const holdsMoreValuesThan = (document: unknown, max: number): boolean => {
+  let count = 0;
+  const stack: unknown[] = [document];
+  while (stack.length > 0) {
+    const value = stack.pop();
+    if (typeof value !== 'object' || value === null) continue;
+    const members = Array.isArray(value) ? (value as unknown[]) : Object.values(value);
+    count += members.length;
+    if (count > max) return true;
+    for (const member of members) if (typeof member === 'object' && member !== null) stack.push(member);
+  }
+  return false;
 };

@@ -1,4 +1,4 @@
-import { checkJsonLimits, DEFAULT_JSON_LIMITS, type JsonLimits } from './json-limits';
+import { checkJsonLimits, DEFAULT_JSON_LIMITS, holdsMoreValuesThan, type JsonLimits } from './json-limits';
 
 const limits: JsonLimits = { maxDepth: 4, maxKeys: 3, maxItems: 3, maxStringLength: 5 };
 
@@ -40,5 +40,14 @@ describe('checkJsonLimits', () => {
 
   it('reports the first problem it meets, siblings first to last', () => {
     expect(checkJsonLimits([{ a: 'fine' }, { b: 'far too long' }, { c: 'also too long' }], limits)).toMatchObject({ path: '[1].b' });
+  });
+});
+
+describe('holdsMoreValuesThan', () => {
+  it('counts every key and item, nested ones included, and stops early', () => {
+    const document = { a: [1, 2, { b: 3 }], c: 'x' };
+    expect(holdsMoreValuesThan(document, 6)).toBe(false);
+    expect(holdsMoreValuesThan(document, 5)).toBe(true);
+    expect(holdsMoreValuesThan('scalar', 0)).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
-import { Body, Controller, HttpCode, HttpStatus, Inject, Post } from '@nestjs/common';
+import { Controller, HttpCode, HttpStatus, Inject, Post } from '@nestjs/common';
 import { CurrentPrincipal, Roles, type Principal } from '@regie/auth';
-import { ProblemException } from '@regie/http';
+import { JsonBody, ProblemException } from '@regie/http';
 import { MESSAGING, type InteractionPublisher } from '@regie/messaging';
 import { ConceptInForce } from '@regie/concept';
 import { inSlices, validateInSlices } from './in-slices';
@@ -26,7 +26,7 @@ export class InteractionsHttpController {
   @Post()
   @Roles('channel')
   @HttpCode(HttpStatus.ACCEPTED)
-  async ingest(@Body() body: unknown, @CurrentPrincipal() principal: Principal): Promise<AcceptedInteractions> {
+  async ingest(@JsonBody() body: unknown, @CurrentPrincipal() principal: Principal): Promise<AcceptedInteractions> {
     const batch = Array.isArray(body) ? body : [body];
     const result = await validateInSlices(batch, { channels: this.concept.channelIds() });
     if (!result.ok) {
