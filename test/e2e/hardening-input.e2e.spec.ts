@@ -181,3 +181,24 @@ describe('Hostile input to POST /v1/interactions gets a clear answer; the proces
     expect(JSON.stringify(entry)).not.toContain('k989');
   });
 });
+
+describe('The JSON limits come from the environment', () => {
+  let regie: RegieHarness;
+  beforeAll(async () => {
+    regie = await startHarness({ env: { REGIE_JSON_MAX_DEPTH: '5', REGIE_JSON_MAX_ITEMS: '2' } });
+  });
+  afterAll(() => regie.stop());
+
+  it('REGIE_JSON_MAX_DEPTH and REGIE_JSON_MAX_ITEMS', async () => {
+    const channel = await regie.token('chatbot-platform', 'channel');
+    const post = (body: unknown) =>
+      regie.http.post('/v1/interactions').set('Authorization', `Bearer ${channel}`).set('Content-Type', 'application/json').send(body);
+    const deep = await post([interaction({}, { extra: [[[1]]] })]);
+    expect(deep.status).toBe(400);
+    expect(deep.body).toMatchObject({ limit: { name: 'depth', max: 5 }, errors: [{ path: '[0].data.extra[0][0]' }] });
+    const batch = await post([interaction(), interaction(), interaction()]);
+    expect(batch.status).toBe(413);
+    expect(batch.body).toMatchObject({ limit: { name: 'items', max: 2 } });
+    expect((await post([interaction(), interaction()])).status).toBe(202);
+  });
+});
