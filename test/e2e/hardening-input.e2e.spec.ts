@@ -191,7 +191,7 @@ describe('The JSON limits come from the environment', () => {
 
   it('REGIE_JSON_MAX_DEPTH and REGIE_JSON_MAX_ITEMS', async () => {
     const channel = await regie.token('chatbot-platform', 'channel');
-    const post = (body: unknown) =>
+    const post = (body: object) =>
       regie.http.post('/v1/interactions').set('Authorization', `Bearer ${channel}`).set('Content-Type', 'application/json').send(body);
     const deep = await post([interaction({}, { extra: [[[1]]] })]);
     expect(deep.status).toBe(400);

@@ -27,7 +27,9 @@ export const dropRepeats = (batch: readonly Interaction[]): Repeats => {
     } else {
       conflicts.push({
         path: `[${index}].id`,
-        message: `repeats source "${interaction.source}" and id "${interaction.id}" of [${seen}] with different content: an id names one event`,
+        message:
+          `repeats source "${interaction.source}" and id "${interaction.id}" of [${seen}] with different content: ` +
+          'an id names one event',
       });
     }
   });

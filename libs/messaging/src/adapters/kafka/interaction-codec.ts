@@ -49,7 +49,8 @@ export const decodeInteraction = (message: RawKafkaMessage): Decoded => {
     return {
       ok: false,
       reason:
-        'no ce_ headers and the value is not a JSON CloudEvent with specversion: send structured mode (a JSON CloudEvent) or binary mode (ce_ headers)',
+        'no ce_ headers and the value is not a JSON CloudEvent with specversion: ' +
+        'send structured mode (a JSON CloudEvent) or binary mode (ce_ headers)',
     };
   }
   const missing = REQUIRED_BINARY.filter((header) => !message.headers[header]);
