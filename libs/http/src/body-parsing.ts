@@ -142,6 +142,13 @@ export const limitProblem = (violation: JsonLimitViolation): ProblemException =>
 export const enforceJsonLimits =
   (limits: JsonLimits): RequestHandler =>
   (request, _response, next) => {
-    const violation = request.body === undefined ? undefined : checkJsonLimits(request.body, limits);
-    next(violation ? limitProblem(violation) : undefined);
+    const check = () => {
+      const violation = request.body === undefined ? undefined : checkJsonLimits(request.body, limits);
+      next(violation ? limitProblem(violation) : undefined);
+    };
+    // Parsing a large body took its turn of the event loop; the walk over it takes the next one.
+    if (Number(request.headers['content-length'] ?? 0) > LARGE_BODY_BYTES) setImmediate(check);
+    else check();
   };
+
+const LARGE_BODY_BYTES = 64 * 1024;
