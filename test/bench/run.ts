@@ -8,8 +8,12 @@
  *   3. Kafka pipeline (produce → orchestrator → SQLite) vs raw kafkajs produce → consume
  *   4. PostgreSQL appends through the adapter       vs raw multi-row INSERTs into the same table
  *   5. KPI query latency, a year by day, against the 50 ms target
+ *   6. the worst /health latency while the heaviest requests the input limits accept are handled, vs the 100 ms goal
  * The Kafka part runs when KAFKA_BROKERS is set or the local broker (npm run kafka:start) answers;
  * the PostgreSQL part when REGIE_POSTGRES_URL (or postgres://postgres@127.0.0.1:5432/postgres) answers.
+ *   4. the worst /health latency while the heaviest requests the input limits accept are handled, vs the 100 ms goal
+ * The Kafka part runs when KAFKA_BROKERS is set or the local broker (npm run kafka:start) answers.
+ * `--only ingest|kafka|limits` runs one part.
  */
 import { JwtService } from '@nestjs/jwt';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -21,6 +25,7 @@ import { ingestOverHttp, makeEvent, SECRET, startServer } from './ingest-bench';
 import { kafkaPipeline, rawKafka } from './kafka-bench';
 import { kpiQueryLatency } from './kpi-bench';
 import { postgresAppends } from './postgres-bench';
+import { HEALTH_GOAL_MS, healthUnderHeavyRequests } from './limits-bench';
 import { rawSqliteInsert } from './raw-sqlite';
 import { postgresAdminUrl, postgresSkipReason } from '../../libs/event-store/src/testing/postgres-test-database';
 import { fmt, rate } from './stats';
@@ -123,16 +128,35 @@ const kpis = (): void => {
   console.log(`   the year as one period              : p50 ${fmt(total.p50)} ms, p99 ${fmt(total.p99)} ms`);
 };
 
+const limits = async (dir: string): Promise<void> => {
+  const rounds = arg('limits-rounds', 5);
+  console.log(`\n6. Input limits: /health polled without pause while the heaviest accepted requests are posted, ${rounds} of each`);
+  const server = await startServer(join(dir, 'regie-limits'));
+  try {
+    const token = new JwtService({ secret: SECRET }).sign({ roles: ['channel'] }, { subject: 'bench-limits', algorithm: 'HS256' });
+    const results = await healthUnderHeavyRequests(server.url, token, rounds);
+    for (const { name, bytes, statuses, requestMs, healthMs } of results) {
+      console.log(`   ${name.padEnd(44)}: ${fmt(bytes / 1024)} KB → ${statuses.join('/')} in p50 ${fmt(requestMs.p50)} ms`);
+      console.log(`     /health worst ${fmt(healthMs.max)} ms, p99 ${fmt(healthMs.p99)} ms  (goal ${HEALTH_GOAL_MS} ms)`);
+    }
+    const worst = Math.max(...results.map((result) => result.healthMs.max));
+    console.log(`   worst /health latency under the heaviest accepted input: ${fmt(worst)} ms  (goal ${HEALTH_GOAL_MS} ms)`);
+  } finally {
+    server.child.kill('SIGTERM');
+  }
+};
+
 const main = async (): Promise<void> => {
   const dir = mkdtempSync(join(tmpdir(), 'regie-bench-'));
   console.log(`Regie bench on ${process.version}, ${new Date().toISOString()}`);
   try {
     const onlyAt = process.argv.indexOf('--only');
-    const only = onlyAt >= 0 ? process.argv[onlyAt + 1] : undefined; // ingest | kafka | postgres | kpi
+    const only = onlyAt >= 0 ? process.argv[onlyAt + 1] : undefined; // ingest | kafka | postgres | kpi | limits
     if (!only || only === 'ingest') await ingestAndEscalation(dir);
     if (!only || only === 'kafka') await kafka();
     if (!only || only === 'postgres') await postgres();
     if (!only || only === 'kpi') kpis();
+    if (!only || only === 'limits') await limits(dir);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

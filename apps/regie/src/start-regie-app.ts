@@ -4,7 +4,7 @@ import { resolveJwtSecret, ROLES, TokenVerifier } from '@regie/auth';
 import { readServiceConceptFile } from '@regie/concept';
 import { systemClock, type Clock } from '@regie/eventsourcing';
 import { configureHttp } from '@regie/http';
-import { loadRegieConfig } from '@regie/platform';
+import { jsonLimitsFrom, loadRegieConfig } from '@regie/platform';
 import { buildPlatform } from './platform';
 import { RegieModule, type RegieRole } from './regie.module';
 
@@ -28,7 +28,7 @@ export const startRegieApp = async (
     bodyParser: false,
     logger: env.REGIE_LOG_LEVEL === 'silent' ? false : ['warn', 'error'],
   });
-  configureHttp(app, { bodyLimit: config.REGIE_BODY_LIMIT });
+  configureHttp(app, { bodyLimit: config.REGIE_BODY_LIMIT, jsonLimits: jsonLimitsFrom(config) });
   await app.listen(config.REGIE_PORT, config.REGIE_HOST);
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   if (!generated) return { app, url };

@@ -1,5 +1,6 @@
 export * from './validation-issue';
 export * from './validation/result';
+export * from './validation/json-limits';
 export * from './validation/flatten-validation-errors';
 export * from './interactions/interaction';
 export * from './interactions/validate-interaction';

@@ -1,63 +1,32 @@
-import { ValidationPipe, type INestApplication } from '@nestjs/common';
-import { flattenValidationErrors } from '@regie/contracts';
-import express, { type NextFunction, type Request, type Response } from 'express';
-import { PROBLEM_CONTENT_TYPE, ProblemException, problemType } from './problem';
+import type { INestApplication } from '@nestjs/common';
+import { DEFAULT_JSON_LIMITS, type JsonLimits } from '@regie/contracts';
+import express from 'express';
+import { bodyReadProblems, enforceJsonLimits, JSON_MEDIA_TYPES, requireJsonBodies } from './body-parsing';
+import { DtoValidationPipe } from './dto-validation.pipe';
 import { ProblemFilter } from './problem.filter';
+
+export { JSON_MEDIA_TYPES } from './body-parsing';
 
 export interface HttpOptions {
   /** Largest accepted request body, e.g. '1mb'. */
   readonly bodyLimit: string;
-}
-
-export const JSON_MEDIA_TYPES = [
-  'application/json',
-  'application/cloudevents+json',
-  'application/cloudevents-batch+json',
-  'application/*+json',
-];
-
-interface BodyParserError {
-  readonly type?: string;
-  readonly status?: number;
-  readonly message?: string;
-  readonly limit?: number;
+  /** Depth, keys per object, items per array and string length of any JSON body. */
+  readonly jsonLimits?: JsonLimits;
 }
 
 /**
- * Body parsing errors happen before Nest's router, so they get their own problem+json handler.
- * An oversize body is 413 (RFC 9110), malformed JSON 400.
+ * Everything every Regie HTTP app shares. A body passes, in order: media type (415), reading,
+ * inflating and parsing (413 over the size limit, 400 when corrupt), the JSON limits (400/413),
+ * then guards, and the DTO pipe (at most DTO_MAX_VALUES values are mapped) before controllers.
+ * Every error leaves as problem+json.
  */
-const bodyParserProblems = (error: BodyParserError, request: Request, response: Response, next: NextFunction): void => {
-  if (!error?.type) return next(error);
-  const tooLarge = error.type === 'entity.too.large';
-  const status = tooLarge ? 413 : (error.status ?? 400);
-  response
-    .status(status)
-    .type(PROBLEM_CONTENT_TYPE)
-    .send(
-      JSON.stringify({
-        type: problemType(tooLarge ? 'body-too-large' : 'malformed-body'),
-        title: tooLarge ? 'Content too large' : 'Malformed request body',
-        status,
-        detail: tooLarge ? `the body is larger than the limit of ${error.limit} bytes` : `the body is not valid JSON: ${error.message}`,
-        errors: [{ path: '$', message: tooLarge ? `at most ${error.limit} bytes are accepted` : 'must be valid JSON' }],
-        instance: request.originalUrl,
-      }),
-    );
-};
-
-/** Everything every Regie HTTP app shares: body limits, JSON media types, problem+json errors. */
 export const configureHttp = (app: INestApplication, options: HttpOptions): void => {
+  (app.getHttpAdapter().getInstance() as express.Express).disable('x-powered-by');
+  app.use(requireJsonBodies);
   app.use(express.json({ limit: options.bodyLimit, type: JSON_MEDIA_TYPES, strict: false }));
-  app.use(bodyParserProblems);
+  app.use(bodyReadProblems);
+  app.use(enforceJsonLimits(options.jsonLimits ?? DEFAULT_JSON_LIMITS));
   app.useGlobalFilters(new ProblemFilter());
-  app.useGlobalPipes(
-    new ValidationPipe({
-      whitelist: true,
-      forbidNonWhitelisted: true,
-      transform: true,
-      exceptionFactory: (errors) => ProblemException.validation(flattenValidationErrors(errors)),
-    }),
-  );
+  app.useGlobalPipes(new DtoValidationPipe());
   app.enableShutdownHooks();
 };

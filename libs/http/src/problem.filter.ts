@@ -37,9 +37,9 @@ export class ProblemFilter implements ExceptionFilter {
     const response = http.getResponse<Response>();
     const problem = this.toProblem(exception);
     if (problem.status >= 500) {
-      // The route and the error, never the body: it may hold personal data.
+      // The route pattern and the error, never the body nor the raw path or query: they may hold a customer id.
       this.logger.error(
-        `${request.method} ${request.route?.path ?? request.path} failed: ${String(exception)}`,
+        `${request.method} ${(request.route as { path?: string } | undefined)?.path ?? '(before routing)'} failed: ${String(exception)}`,
         (exception as Error)?.stack,
       );
     }

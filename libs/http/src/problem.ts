@@ -13,6 +13,9 @@ export interface ProblemDetails {
   readonly [extension: string]: unknown;
 }
 
+/** A problem lists at most this many errors; `totalErrors` says how many there were. */
+export const MAX_LISTED_ERRORS = 100;
+
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 export const problemType = (slug: string): string => `urn:regie:problem:${slug}`;
 
@@ -22,13 +25,17 @@ export class ProblemException extends HttpException {
     super(problem, problem.status);
   }
 
+  /** Lists the first {@link MAX_LISTED_ERRORS} issues and counts them all: an answer stays small however bad the input. */
   static validation(issues: readonly ValidationIssue[], detail = 'the request is not valid'): ProblemException {
+    const total = issues.length;
+    const listed = total > MAX_LISTED_ERRORS ? `, the first ${MAX_LISTED_ERRORS} listed in errors` : ', see errors';
     return new ProblemException({
       type: problemType('validation'),
       title: 'Invalid request',
       status: HttpStatus.BAD_REQUEST,
-      detail: `${detail}: ${issues.length} problem${issues.length === 1 ? '' : 's'}, see errors`,
-      errors: issues,
+      detail: `${detail}: ${total} problem${total === 1 ? '' : 's'}${listed}`,
+      errors: issues.slice(0, MAX_LISTED_ERRORS),
+      totalErrors: total,
     });
   }
 

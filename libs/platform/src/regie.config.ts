@@ -1,6 +1,6 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsIn, IsInt, IsIP, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateIf, validateSync } from 'class-validator';
-import { flattenValidationErrors } from '@regie/contracts';
+import { DEFAULT_JSON_LIMITS, flattenValidationErrors, type JsonLimits } from '@regie/contracts';
 
 export const STORES = ['sqlite', 'memory', 'eventstoredb', 'postgres'] as const;
 export const TRANSPORTS = ['in-process', 'kafka'] as const;
@@ -34,6 +34,34 @@ export class RegieConfig {
 
   @Matches(/^\d+(kb|mb)$/i, { message: 'REGIE_BODY_LIMIT must look like 512kb or 2mb' })
   REGIE_BODY_LIMIT: string = '1mb';
+
+  /**
+   * JSON limits of every request body (libs/contracts json-limits): nesting depth, keys per object,
+   * items per array (so also events per batch), characters per string.
+   */
+  @Transform(({ value }) => (typeof value === 'string' ? Number(value) : value))
+  @IsInt({ message: 'REGIE_JSON_MAX_DEPTH must be a whole number of nesting levels' })
+  @Min(4)
+  @Max(256)
+  REGIE_JSON_MAX_DEPTH: number = DEFAULT_JSON_LIMITS.maxDepth;
+
+  @Transform(({ value }) => (typeof value === 'string' ? Number(value) : value))
+  @IsInt({ message: 'REGIE_JSON_MAX_KEYS must be a whole number of keys per object' })
+  @Min(50)
+  @Max(100_000)
+  REGIE_JSON_MAX_KEYS: number = DEFAULT_JSON_LIMITS.maxKeys;
+
+  @Transform(({ value }) => (typeof value === 'string' ? Number(value) : value))
+  @IsInt({ message: 'REGIE_JSON_MAX_ITEMS must be a whole number of items per array (the largest batch)' })
+  @Min(1)
+  @Max(100_000)
+  REGIE_JSON_MAX_ITEMS: number = DEFAULT_JSON_LIMITS.maxItems;
+
+  @Transform(({ value }) => (typeof value === 'string' ? Number(value) : value))
+  @IsInt({ message: 'REGIE_JSON_MAX_STRING must be a whole number of characters' })
+  @Min(256)
+  @Max(10_000_000)
+  REGIE_JSON_MAX_STRING: number = DEFAULT_JSON_LIMITS.maxStringLength;
 
   /** Requests one caller (token subject, else address) may make per minute; 0 turns the limit off. */
   @Transform(({ value }) => (typeof value === 'string' ? Number(value) : value))
@@ -113,3 +141,11 @@ export const loadRegieConfig = (env: NodeJS.ProcessEnv): RegieConfig => {
   }
   return config;
 };
+
+/** The JSON limits the HTTP layer enforces, from the configuration. */
+export const jsonLimitsFrom = (config: RegieConfig): JsonLimits => ({
+  maxDepth: config.REGIE_JSON_MAX_DEPTH,
+  maxKeys: config.REGIE_JSON_MAX_KEYS,
+  maxItems: config.REGIE_JSON_MAX_ITEMS,
+  maxStringLength: config.REGIE_JSON_MAX_STRING,
+});

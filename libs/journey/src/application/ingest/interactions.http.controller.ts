@@ -1,13 +1,19 @@
-import { Body, Controller, HttpCode, HttpStatus, Inject, Post } from '@nestjs/common';
+import { Controller, HttpCode, HttpStatus, Inject, Post } from '@nestjs/common';
 import { CurrentPrincipal, Roles, type Principal } from '@regie/auth';
-import { validateInteractionBatch } from '@regie/contracts';
-import { ProblemException } from '@regie/http';
+import { JsonBody, ProblemException } from '@regie/http';
 import { MESSAGING, type InteractionPublisher } from '@regie/messaging';
 import { ConceptInForce } from '@regie/concept';
+import { inSlices, validateInSlices } from './in-slices';
+import { dropRepeats } from './repeated-interactions';
 
 export interface AcceptedInteractions {
+  /** Distinct events accepted (each recorded once, also when it had been recorded before). */
   readonly accepted: number;
+  /** Events the batch held more than once, identically; recorded once. Present when there were any. */
+  readonly duplicates?: number;
 }
+
+const unwrapSingle = (path: string): string => path.replace(/^\[0\]\.?/, '') || '$';
 
 @Controller('v1/interactions')
 export class InteractionsHttpController {
@@ -20,18 +26,19 @@ export class InteractionsHttpController {
   @Post()
   @Roles('channel')
   @HttpCode(HttpStatus.ACCEPTED)
-  async ingest(@Body() body: unknown, @CurrentPrincipal() principal: Principal): Promise<AcceptedInteractions> {
+  async ingest(@JsonBody() body: unknown, @CurrentPrincipal() principal: Principal): Promise<AcceptedInteractions> {
     const batch = Array.isArray(body) ? body : [body];
-    const result = validateInteractionBatch(batch, this.concept.interactionRules());
+    const result = await validateInSlices(batch, this.concept.interactionRules());
     if (!result.ok) {
-      const issues = Array.isArray(body)
-        ? result.issues
-        : result.issues.map((issue) => ({ ...issue, path: issue.path.replace(/^\[0\]\.?/, '') || '$' }));
+      const issues = Array.isArray(body) ? result.issues : result.issues.map((issue) => ({ ...issue, path: unwrapSingle(issue.path) }));
       throw ProblemException.validation(issues, 'the interaction is not valid; nothing was recorded');
     }
-    await this.publisher.publishInteractions(
-      result.value.map((interaction) => ({ key: interaction.subject, interaction, actor: principal.sub })),
+    const { distinct, duplicates, conflicts } = dropRepeats(result.value);
+    if (conflicts.length > 0) throw ProblemException.validation(conflicts, 'the batch is not valid; nothing was recorded');
+    // Slices keep the event loop turning; recording was never atomic across customers, and a retry is idempotent.
+    await inSlices(distinct, (slice) =>
+      this.publisher.publishInteractions(slice.map((interaction) => ({ key: interaction.subject, interaction, actor: principal.sub }))),
     );
-    return { accepted: result.value.length };
+    return { accepted: distinct.length, ...(duplicates > 0 && { duplicates }) };
   }
 }

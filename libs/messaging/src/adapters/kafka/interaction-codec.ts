@@ -16,19 +16,42 @@ const REQUIRED_BINARY = ['ce_specversion', 'ce_id', 'ce_source', 'ce_type', 'ce_
 
 const contentTypeOf = (headers: RawHeaders): string => (headers['content-type'] ?? headers['Content-Type'] ?? '').toLowerCase();
 
+type Decoded = { ok: true; raw: unknown } | { ok: false; reason: string };
+
+const hasCeHeaders = (headers: RawHeaders): boolean => Object.keys(headers).some((name) => name.toLowerCase().startsWith('ce_'));
+
+const parseStructured = (value: Buffer): Decoded => {
+  try {
+    return { ok: true, raw: JSON.parse(value.toString('utf8')) as unknown };
+  } catch (error) {
+    return { ok: false, reason: `structured mode: the value is not JSON (${(error as Error).message})` };
+  }
+};
+
+const isCloudEventJson = (decoded: Decoded): boolean =>
+  decoded.ok && typeof decoded.raw === 'object' && decoded.raw !== null && !Array.isArray(decoded.raw) && 'specversion' in decoded.raw;
+
 /**
  * A Kafka message → the raw CloudEvent attributes, before validation. Structured mode is the same
- * JSON document the HTTP API takes; binary mode is decoded by the CloudEvents SDK, after checking the
- * required `ce_` headers are there (the SDK would otherwise invent an id or time).
+ * JSON document the HTTP API takes: with content-type application/cloudevents+json, or, from plain
+ * producers (kcat, console producers, Kafka Connect's JSON converter), with no `ce_` headers and a
+ * JSON value that has `specversion` (shared/DESIGN.md §3.1). Binary mode is decoded by the
+ * CloudEvents SDK, after checking the required `ce_` headers are there (the SDK would otherwise
+ * invent an id or time).
  */
-export const decodeInteraction = (message: RawKafkaMessage): { ok: true; raw: unknown } | { ok: false; reason: string } => {
+export const decodeInteraction = (message: RawKafkaMessage): Decoded => {
   if (!message.value) return { ok: false, reason: 'the message has no value' };
-  if (contentTypeOf(message.headers).startsWith('application/cloudevents+json')) {
-    try {
-      return { ok: true, raw: JSON.parse(message.value.toString('utf8')) as unknown };
-    } catch (error) {
-      return { ok: false, reason: `structured mode: the value is not JSON (${(error as Error).message})` };
-    }
+  const contentType = contentTypeOf(message.headers);
+  if (contentType.startsWith('application/cloudevents+json')) return parseStructured(message.value);
+  if (!hasCeHeaders(message.headers) && (contentType === '' || contentType.startsWith('application/json'))) {
+    const decoded = parseStructured(message.value);
+    if (isCloudEventJson(decoded)) return decoded;
+    return {
+      ok: false,
+      reason:
+        'no ce_ headers and the value is not a JSON CloudEvent with specversion: ' +
+        'send structured mode (a JSON CloudEvent) or binary mode (ce_ headers)',
+    };
   }
   const missing = REQUIRED_BINARY.filter((header) => !message.headers[header]);
   if (missing.length > 0)

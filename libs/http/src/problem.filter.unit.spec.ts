@@ -1,0 +1,37 @@
+import { Logger, type ArgumentsHost } from '@nestjs/common';
+import { ProblemFilter } from './problem.filter';
+
+const hostFor = (request: object) => {
+  const response = { headersSent: false, status: jest.fn(), type: jest.fn(), send: jest.fn() };
+  response.status.mockReturnValue(response);
+  response.type.mockReturnValue(response);
+  const host = { switchToHttp: () => ({ getRequest: () => request, getResponse: () => response }) } as unknown as ArgumentsHost;
+  return { host, response };
+};
+
+describe('ProblemFilter', () => {
+  const errorLog = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+  afterEach(() => errorLog.mockClear());
+  afterAll(() => errorLog.mockRestore());
+
+  it('logs an unexpected error with the route pattern, never the raw path or query (a customer id)', () => {
+    const request = {
+      method: 'GET',
+      route: { path: '/v1/customers/:id/journey' },
+      path: '/v1/customers/cust-7f3a/journey',
+      originalUrl: '/v1/customers/cust-7f3a/journey?token=x',
+    };
+    const { host, response } = hostFor(request);
+    new ProblemFilter().catch(new Error('boom'), host);
+    expect(response.status).toHaveBeenCalledWith(500);
+    expect(errorLog.mock.calls[0][0]).toBe('GET /v1/customers/:id/journey failed: Error: boom');
+    expect(JSON.stringify(errorLog.mock.calls)).not.toContain('cust-7f3a');
+  });
+
+  it('says "before routing" for an error raised before a route matched', () => {
+    const { host } = hostFor({ method: 'POST', path: '/v1/customers/cust-7f3a', originalUrl: '/v1/customers/cust-7f3a' });
+    new ProblemFilter().catch(new Error('boom'), host);
+    expect(errorLog.mock.calls[0][0]).toBe('POST (before routing) failed: Error: boom');
+    expect(JSON.stringify(errorLog.mock.calls)).not.toContain('cust-7f3a');
+  });
+});
