@@ -119,7 +119,7 @@ export const bodyReadProblems = (error: unknown, request: Request, _response: Re
   next(error);
 };
 
-const SHAPE_LIMITS: ReadonlySet<JsonLimitViolation['limit']> = new Set(['depth', 'reserved-key']);
+const SHAPE_LIMITS: ReadonlySet<JsonLimitViolation['limit']> = new Set(['depth', 'reserved-key', 'nul-character']);
 
 export const limitProblem = (violation: JsonLimitViolation): ProblemException => {
   const shape = SHAPE_LIMITS.has(violation.limit);

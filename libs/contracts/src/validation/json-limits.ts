@@ -17,7 +17,10 @@ export const DEFAULT_JSON_LIMITS: JsonLimits = { maxDepth: 32, maxKeys: 1_000, m
 /** Keys that mean something to JavaScript objects themselves; no Regie contract uses them, and mappers trip over them. */
 export const RESERVED_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
-export type JsonLimitName = 'depth' | 'keys' | 'items' | 'string-length' | 'reserved-key' | 'values';
+export type JsonLimitName = 'depth' | 'keys' | 'items' | 'string-length' | 'reserved-key' | 'nul-character' | 'values';
+
+// Text with a NUL character is never meaningful here, and PostgreSQL cannot store it in text or jsonb.
+const NUL_MESSAGE = 'text may not contain the NUL character (\\u0000)';
 
 /** The first place a document breaks a limit: the issue, which limit, and its value. */
 export interface JsonLimitViolation extends ValidationIssue {
@@ -56,6 +59,7 @@ const violation = (path: string, limit: JsonLimitName, message: string, max?: nu
 /** Checks one member of a container; a nested container is pushed for later. */
 const checkMember = (frame: Frame, key: string | number, value: unknown, limits: JsonLimits, stack: Frame[]) => {
   if (typeof value === 'string') {
+    if (value.includes('\u0000')) return violation(pathOf(frame, key), 'nul-character', NUL_MESSAGE);
     if (value.length <= limits.maxStringLength) return undefined;
     const message = `a string holds at most ${limits.maxStringLength} characters; this one has ${value.length}`;
     return violation(pathOf(frame, key), 'string-length', message, limits.maxStringLength);
@@ -80,6 +84,7 @@ const checkObject = (frame: Frame, object: Record<string, unknown>, limits: Json
       const message = `the key "${key}" is not accepted: ${[...RESERVED_KEYS].join(', ')} are reserved`;
       return violation(pathOf(frame, key), 'reserved-key', message);
     }
+    if (key.includes('\u0000')) return violation(pathOf(frame, key), 'nul-character', NUL_MESSAGE);
     if (key.length > limits.maxStringLength) {
       return violation(
         pathOf(frame, key),

@@ -50,4 +50,8 @@ describe('holdsMoreValuesThan', () => {
     expect(holdsMoreValuesThan(document, 5)).toBe(true);
     expect(holdsMoreValuesThan('scalar', 0)).toBe(false);
   });
+  it('refuses the NUL character in strings and keys, naming the path', () => {
+    expect(checkJsonLimits([{ id: 'a\u0000b' }])).toMatchObject({ path: '[0].id', limit: 'nul-character' });
+    expect(checkJsonLimits({ data: { ['k\u0000']: 1 } })).toMatchObject({ limit: 'nul-character' });
+  });
 });
