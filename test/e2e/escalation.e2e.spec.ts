@@ -63,7 +63,7 @@ describe('Escalation up the service pyramid (embedded app over HTTP)', () => {
       expect(await casesOf('cust-esc')).toHaveLength(1);
 
       await regie.http.post(`/v1/cases/${opened.id}/resolve`).set(auth(agent)).send({ outcome: 'resolved' }).expect(200);
-      expect((await casesOf('cust-esc'))[0].status).toBe('resolved');
+      await eventually(async () => expect((await casesOf('cust-esc'))[0].status).toBe('resolved'));
     } finally {
       stream.close();
     }
