@@ -7,3 +7,4 @@ export * from './state-cache';
 export * from './stream-handler';
 export * from './module-imports';
 export * from './clock.module';
+export * from './checkpointed-process';

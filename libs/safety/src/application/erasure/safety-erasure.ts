@@ -1,16 +1,6 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import {
-  CHECKPOINT_STORE,
-  EVENT_STORE,
-  subscribeWithCheckpoint,
-  type CheckpointStore,
-  type EventStore,
-  type RecordedEvent,
-  type Subscription,
-} from '@regie/event-store';
-import { Leadership, type SingleWriter } from '@regie/eventsourcing/application';
-
-const PROCESS = 'safety-erasure';
+import { Inject, Injectable } from '@nestjs/common';
+import { CHECKPOINT_STORE, EVENT_STORE, type CheckpointStore, type EventStore, type RecordedEvent } from '@regie/event-store';
+import { CheckpointedProcess, Leadership } from '@regie/eventsourcing/application';
 
 /**
  * Deletes a customer's safety stream once its erasure is recorded in it. Driven by the recorded
@@ -18,27 +8,9 @@ const PROCESS = 'safety-erasure';
  * finished after the restart: personal data is never left behind.
  */
 @Injectable()
-export class SafetyErasure implements OnApplicationBootstrap, SingleWriter {
-  readonly name = PROCESS;
-  private readonly logger = new Logger(PROCESS);
-
-  constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(CHECKPOINT_STORE) private readonly checkpoints: CheckpointStore,
-    private readonly leadership: Leadership,
-  ) {}
-
-  async onApplicationBootstrap(): Promise<void> {
-    await this.leadership.whileLeading(this);
-  }
-
-  start(): Promise<Subscription> {
-    return subscribeWithCheckpoint(this.store, this.checkpoints, {
-      name: PROCESS,
-      streamPrefixes: ['safety-'],
-      onEvent: (event) => this.onEvent(event),
-      onError: (error) => this.logger.error(`safety erasure stopped: ${String(error)}`),
-    });
+export class SafetyErasure extends CheckpointedProcess {
+  constructor(@Inject(EVENT_STORE) store: EventStore, @Inject(CHECKPOINT_STORE) checkpoints: CheckpointStore, leadership: Leadership) {
+    super('safety-erasure', { streamPrefixes: ['safety-'] }, store, checkpoints, leadership);
   }
 
   /** Deleting a stream that is gone already changes nothing, so a repeated event is harmless. */
