@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # A real single-node Kafka (KRaft, broker + controller) on 127.0.0.1 without Docker:
 # jars from Maven Central, started with java. Usage: kafka.sh start|stop|status|reset
+# KAFKA_VERSION picks another release (default: the pom's, the 4.x line; 3.9.x still works).
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -13,14 +14,27 @@ pidfile="$home/kafka.pid"
 log="$home/server.log"
 classpath="$libs/*"
 
+version="${KAFKA_VERSION:-$(sed -n 's:.*<kafka.version>\(.*\)</kafka.version>.*:\1:p' "$here/pom.xml")}"
+major="${version%%.*}"
+
 fetch() {
-  local version
-  version="$(sed -n 's:.*<kafka.version>\(.*\)</kafka.version>.*:\1:p' "$here/pom.xml")"
   if [ -f "$libs/.complete-$version" ]; then return; fi
   echo "fetching Kafka $version and its runtime dependencies from Maven Central..."
   rm -rf "$libs" && mkdir -p "$libs"
-  mvn -q -B -f "$here/pom.xml" dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$libs"
+  local profile=kafka4
+  if [ "$major" -lt 4 ]; then profile=kafka3; fi
+  mvn -q -B -f "$here/pom.xml" dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$libs" \
+    -Dkafka.version="$version" -P "$profile"
   touch "$libs/.complete-$version"
+}
+
+# Kafka 4 logs through log4j2, 3.x through reload4j: one configuration each, both to $log.
+log_options() {
+  if [ "$major" -lt 4 ]; then
+    echo "-Dlog4j.configuration=file:$home/log4j.properties"
+  else
+    echo "-Dlog4j2.configurationFile=file:$home/log4j2.properties"
+  fi
 }
 
 configure() {
@@ -53,10 +67,23 @@ log4j.appender.file.layout.ConversionPattern=[%d] %p %m (%c)%n
 log4j.logger.kafka=INFO
 log4j.logger.org.apache.kafka=WARN
 PROPS
+  cat > "$home/log4j2.properties" <<PROPS
+appender.file.type=File
+appender.file.name=file
+appender.file.fileName=$log
+appender.file.layout.type=PatternLayout
+appender.file.layout.pattern=[%d] %p %m (%c)%n
+rootLogger.level=INFO
+rootLogger.appenderRef.file.ref=file
+logger.kafka.name=kafka
+logger.kafka.level=INFO
+logger.apache.name=org.apache.kafka
+logger.apache.level=WARN
+PROPS
   if [ ! -f "$home/data/meta.properties" ]; then
     local cluster
     cluster="$(java -cp "$classpath" kafka.tools.StorageTool random-uuid 2>/dev/null | tail -n 1)"
-    java -Dlog4j.configuration="file:$home/log4j.properties" -cp "$classpath" kafka.tools.StorageTool format \
+    java "$(log_options)" -cp "$classpath" kafka.tools.StorageTool format \
       -t "$cluster" -c "$home/server.properties" --ignore-formatted >/dev/null
   fi
 }
@@ -77,7 +104,7 @@ start() {
   configure
   : > "$log"
   nohup java -Xms256m -Xmx768m -XX:+UseG1GC -Djava.awt.headless=true \
-    -Dlog4j.configuration="file:$home/log4j.properties" -Dkafka.logs.dir="$home" \
+    "$(log_options)" -Dkafka.logs.dir="$home" \
     -cp "$classpath" kafka.Kafka "$home/server.properties" > "$home/stdout.log" 2>&1 &
   echo $! > "$pidfile"
   for _ in $(seq 1 240); do

@@ -57,7 +57,9 @@ const restartLocal = async (): Promise<void> => {
 export const findBroker = async (): Promise<BrokerUnderTest> => {
   if (process.env.KAFKA_BROKERS) {
     const brokers = process.env.KAFKA_BROKERS.split(',');
-    const local = brokers.length === 1 && brokers[0] === '127.0.0.1:9092' && existsSync(localScript) && localIsRunning();
+    // The local broker's script reads KAFKA_PORT and REGIE_KAFKA_HOME from the environment too, so it can restart it.
+    const localAddress = `127.0.0.1:${process.env.KAFKA_PORT ?? '9092'}`;
+    const local = brokers.length === 1 && brokers[0] === localAddress && existsSync(localScript) && localIsRunning();
     return {
       brokers,
       how: `KAFKA_BROKERS=${process.env.KAFKA_BROKERS}`,
