@@ -1,10 +1,11 @@
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { resolveJwtSecret, ROLES, TokenVerifier } from '@regie/auth';
+import { ROLES, TokenVerifier } from '@regie/auth';
 import { readServiceConceptFile } from '@regie/concept';
 import { systemClock, type Clock } from '@regie/eventsourcing';
 import { configureHttp } from '@regie/http';
 import { jsonLimitsFrom, loadRegieConfig } from '@regie/platform';
+import { resolveIdentity } from './identity';
 import { buildPlatform } from './platform';
 import { RegieModule, type RegieRole } from './regie.module';
 
@@ -23,8 +24,8 @@ export const startRegieApp = async (
 ): Promise<StartedRegieApp> => {
   const config = loadRegieConfig(env);
   const concept = readServiceConceptFile(config.REGIE_CONCEPT_FILE);
-  const { secret, generated } = resolveJwtSecret(config.REGIE_JWT_SECRET, config.REGIE_DATA_DIR);
-  const app = await NestFactory.create(RegieModule.forRoles(roles, buildPlatform(config, concept, secret, clock)), {
+  const { identity, generated } = await resolveIdentity(config);
+  const app = await NestFactory.create(RegieModule.forRoles(roles, buildPlatform(config, concept, identity, clock)), {
     bodyParser: false,
     logger: env.REGIE_LOG_LEVEL === 'silent' ? false : ['warn', 'error'],
   });
