@@ -6,6 +6,8 @@ import { oidcConfigIssues, PROVIDER_URL } from './oidc-config';
 export const STORES = ['sqlite', 'memory', 'eventstoredb', 'postgres'] as const;
 export const TRANSPORTS = ['in-process', 'kafka'] as const;
 
+const COOLDOWN_MESSAGE = 'REGIE_OIDC_JWKS_COOLDOWN_MS must be a whole number of milliseconds from 0 to 3600000';
+
 /** The environment Regie reads, validated at start so a typo stops the process with a clear reason. */
 export class RegieConfig {
   @Transform(({ value }) => (typeof value === 'string' ? Number(value) : value))
@@ -31,8 +33,9 @@ export class RegieConfig {
   REGIE_OIDC_ISSUER?: string;
 
   @ValidateIf((config: RegieConfig) => config.REGIE_OIDC_ISSUER !== undefined)
-  @IsString({ message: 'REGIE_OIDC_AUDIENCE is required with REGIE_OIDC_ISSUER: the aud the tokens are issued for, e.g. a client id' })
-  @MinLength(1)
+  @Matches(/^\S{1,500}$/, {
+    message: 'REGIE_OIDC_AUDIENCE is required with REGIE_OIDC_ISSUER: the aud the tokens are issued for, e.g. a client id (no spaces)',
+  })
   REGIE_OIDC_AUDIENCE?: string;
 
   @IsOptional()
@@ -56,9 +59,9 @@ export class RegieConfig {
   REGIE_OIDC_SCOPE: string = 'openid';
 
   @Transform(({ value }) => (typeof value === 'string' ? Number(value) : value))
-  @IsInt({ message: 'REGIE_OIDC_JWKS_COOLDOWN_MS must be a whole number of milliseconds' })
-  @Min(0)
-  @Max(3_600_000)
+  @IsInt({ message: COOLDOWN_MESSAGE })
+  @Min(0, { message: COOLDOWN_MESSAGE })
+  @Max(3_600_000, { message: COOLDOWN_MESSAGE })
   REGIE_OIDC_JWKS_COOLDOWN_MS: number = 30_000;
 
   @IsIn(STORES, { message: `REGIE_STORE must be one of: ${STORES.join(', ')}` })
