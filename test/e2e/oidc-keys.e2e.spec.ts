@@ -43,7 +43,11 @@ describe('The provider’s keys, roles from other claims, and the start', () => 
     expect(provider.jwksFetches).toBe(1);
     const made = await newSigningKey();
     for (let i = 0; i < 25; i += 1) {
-      const token = await signToken(made, { sub: 'x', roles: ['agent'] }, { issuer: provider.issuer, audience: provider.audience, kid: `k${i}` });
+      const token = await signToken(
+        made,
+        { sub: 'x', roles: ['agent'] },
+        { issuer: provider.issuer, audience: provider.audience, kid: `k${i}` },
+      );
       expect((await cases(regie, token).expect(401)).body.detail).toMatch(/unknown kid/);
     }
     expect(provider.jwksFetches).toBe(1);
@@ -66,8 +70,15 @@ describe('The provider’s keys, roles from other claims, and the start', () => 
   });
 
   it('reads Keycloak’s realm_access.roles through a role map, and grants nothing the map does not name', async () => {
-    const regie = await start({ REGIE_OIDC_ROLES_CLAIM: 'realm_access.roles', REGIE_OIDC_ROLE_MAP: 'regie-agent=agent,regie-boss=supervisor' });
-    const agent = await provider.token({ sub: 'kc-anna', realm_access: { roles: ['regie-agent', 'offline_access'] }, roles: ['supervisor'] });
+    const regie = await start({
+      REGIE_OIDC_ROLES_CLAIM: 'realm_access.roles',
+      REGIE_OIDC_ROLE_MAP: 'regie-agent=agent,regie-boss=supervisor',
+    });
+    const agent = await provider.token({
+      sub: 'kc-anna',
+      realm_access: { roles: ['regie-agent', 'offline_access'] },
+      roles: ['supervisor'],
+    });
     await cases(regie, agent).expect(200);
     await regie.http.get('/v1/aggression-reports?status=open').set(auth(agent)).expect(403);
     const own = await provider.token({ sub: 'kc-ben', realm_access: { roles: ['agent'] } });

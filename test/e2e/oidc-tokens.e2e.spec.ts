@@ -68,11 +68,21 @@ describe('Bearer tokens from an OpenID Connect provider', () => {
   });
 
   it('refuses HS256 (even signed with Regie’s embedded secret), alg none, and a key the provider does not publish', async () => {
-    const claims = { sub: 'agent-x', roles: ['agent'], iss: provider.issuer, aud: provider.audience, exp: Math.floor(Date.now() / 1000) + 60 };
+    const claims = {
+      sub: 'agent-x',
+      roles: ['agent'],
+      iss: provider.issuer,
+      aud: provider.audience,
+      exp: Math.floor(Date.now() / 1000) + 60,
+    };
     expect(await refusal(await hs256Token(claims, TEST_SECRET))).toMatch(/signed with "HS256"; accepted: RS256, ES256/);
     expect(await refusal(unsignedToken(claims))).toMatch(/signed with "none"; accepted: RS256, ES256/);
     const stranger = await newSigningKey();
-    const foreign = await signToken(stranger, { sub: 'agent-x', roles: ['agent'] }, { issuer: provider.issuer, audience: provider.audience });
+    const foreign = await signToken(
+      stranger,
+      { sub: 'agent-x', roles: ['agent'] },
+      { issuer: provider.issuer, audience: provider.audience },
+    );
     expect(await refusal(foreign)).toMatch(/a key http:\/\/127\.0\.0\.1:\d+ does not publish \(unknown kid\)/);
     expect(await refusal('not.a.jwt')).toMatch(/not a JWT/);
   });

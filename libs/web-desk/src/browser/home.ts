@@ -3,7 +3,7 @@ import { html, render } from 'lit-html';
 import { initLanguage, language, t } from './core/i18n';
 import { homePagesFor, root, showSignIn } from './core/page';
 import { prepareSignIn } from './core/provider-session';
-import { adoptTokenFromAddress, readSession, type Session, type SignedOutReason } from './core/session';
+import { adoptTokenFromAddress, type Session, type SignedOutReason } from './core/session';
 
 /** `/`: straight to the page of the reader's role; a choice when they have several. */
 const start = (session: Session | SignedOutReason): void => {
@@ -29,4 +29,4 @@ const start = (session: Session | SignedOutReason): void => {
 
 initLanguage(localStorage, navigator.languages);
 adoptTokenFromAddress();
-void prepareSignIn().then((rolesOf) => start(readSession(rolesOf)));
+void prepareSignIn().then(start);

@@ -4,7 +4,7 @@ import { useToken } from './api';
 import { initLanguage, language, rememberLanguage, t, type Language, type TextKey } from './i18n';
 import { loadLabels, type Labels } from './labels';
 import { prepareSignIn, providerSignIn } from './provider-session';
-import { adoptTokenFromAddress, forgetSession, readSession, type Session, type SignedOutReason } from './session';
+import { adoptTokenFromAddress, forgetSession, type Session, type SignedOutReason } from './session';
 import { problemText } from './ui';
 
 export interface PageContext {
@@ -122,7 +122,7 @@ export const showSignIn = (reason: SignedOutReason, title: TextKey = 'signin.tit
 export const runPage = (page: DeskPage): void => {
   initLanguage(localStorage, navigator.languages);
   adoptTokenFromAddress();
-  void prepareSignIn().then((rolesOf) => startPage(page, readSession(rolesOf)));
+  void prepareSignIn().then((session) => startPage(page, session));
 };
 
 const startPage = (page: DeskPage, session: Session | SignedOutReason): void => {

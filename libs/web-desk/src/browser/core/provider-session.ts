@@ -1,7 +1,6 @@
 /// <reference lib="dom" />
-import type { RolesReader } from './claims';
 import { authorizationUrl, challengeOf, providerReturn, randomSecret, rolesIn, type DeskConfig, type ProviderSignIn } from './oidc-sign-in';
-import { keepToken } from './session';
+import { keepToken, readSession, type Session, type SignedOutReason } from './session';
 
 const PENDING_KEY = 'regie.desk.oidc.pending';
 const AUTO_KEY = 'regie.desk.oidc.auto';
@@ -58,9 +57,10 @@ const exchange = async (signIn: ProviderSignIn, code: string, pending: Pending):
 
 /**
  * Before a page starts: reads how this Regie signs in and, when the provider has just sent the reader
- * back, takes the code out of the address bar and exchanges it. Gives how to read roles from a token.
+ * back, takes the code out of the address bar and exchanges it. Then reads the session, with the roles
+ * where this Regie finds them; a sign-in through the provider that failed counts as refused.
  */
-export const prepareSignIn = async (): Promise<RolesReader> => {
+export const prepareSignIn = async (): Promise<Session | SignedOutReason> => {
   config = await loadConfig();
   const back = providerReturn(location.search);
   if (config.signIn && (back.code || back.error)) {
@@ -71,7 +71,8 @@ export const prepareSignIn = async (): Promise<RolesReader> => {
     if (token) keepToken(token);
     failed = !token;
   }
-  return (payload) => rolesIn(payload, config.roles);
+  const session = readSession((payload) => rolesIn(payload, config.roles));
+  return failed && session === 'no-token' ? 'refused' : session;
 };
 
 /**
