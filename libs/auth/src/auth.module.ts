@@ -17,7 +17,9 @@ export interface AuthModuleOptions {
 }
 
 /** Embedded: Regie signs and verifies its own HS256 tokens. OIDC: only the provider's tokens; Regie signs none. */
-const verifierOf = (identity: Identity): { imports: DynamicModule[]; providers: Provider[]; exports: NonNullable<DynamicModule['exports']> } =>
+const verifierOf = (
+  identity: Identity,
+): { imports: DynamicModule[]; providers: Provider[]; exports: NonNullable<DynamicModule['exports']> } =>
   identity.mode === 'embedded'
     ? {
         imports: [JwtModule.register({ secret: identity.secret, signOptions: { algorithm: 'HS256' } })],

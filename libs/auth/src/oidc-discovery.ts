@@ -37,5 +37,10 @@ export const discoverOidcProvider = async (options: OidcOptions): Promise<OidcPr
   if (!jwksUri) throw new OidcDiscoveryError(`${url} gives no jwks_uri: set REGIE_OIDC_JWKS_URL`);
   const authorizationEndpoint = text(metadata.authorization_endpoint);
   const tokenEndpoint = text(metadata.token_endpoint);
-  return { issuer: options.issuer, jwksUri, ...(authorizationEndpoint && { authorizationEndpoint }), ...(tokenEndpoint && { tokenEndpoint }) };
+  return {
+    issuer: options.issuer,
+    jwksUri,
+    ...(authorizationEndpoint && { authorizationEndpoint }),
+    ...(tokenEndpoint && { tokenEndpoint }),
+  };
 };

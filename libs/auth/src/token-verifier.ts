@@ -10,7 +10,7 @@ interface Claims {
   exp?: unknown;
 }
 
-/** Embedded mode: verifies HS256 bearer tokens signed with the configured secret (with `sub` and `exp`) and reads the principal from them. */
+/** Embedded mode: verifies HS256 tokens signed with Regie's secret (with `sub` and `exp`) and reads the principal from them. */
 @Injectable()
 export class TokenVerifier extends AccessTokenVerifier {
   constructor(private readonly jwt: JwtService) {

@@ -35,7 +35,10 @@ describe('the OpenID Connect settings', () => {
   it.each([
     [{ REGIE_OIDC_ISSUER: oidc.REGIE_OIDC_ISSUER }, /REGIE_OIDC_AUDIENCE is required with REGIE_OIDC_ISSUER/],
     [{ ...oidc, REGIE_OIDC_ISSUER: 'http://kc.example.org/realms/regie' }, /REGIE_OIDC_ISSUER must be the provider’s issuer URL/],
-    [{ ...oidc, REGIE_OIDC_ROLE_MAP: 'kc-agent=agent,kc-admin=admin' }, /entry "kc-admin=admin" maps to "admin", which is not a Regie role/],
+    [
+      { ...oidc, REGIE_OIDC_ROLE_MAP: 'kc-agent=agent,kc-admin=admin' },
+      /entry "kc-admin=admin" maps to "admin", which is not a Regie role/,
+    ],
     [{ ...oidc, REGIE_OIDC_ROLES_CLAIM: 'realm_access..roles' }, /REGIE_OIDC_ROLES_CLAIM must be a claim name or a dotted path/],
     [{ ...oidc, REGIE_JWT_SECRET: 'x'.repeat(32) }, /REGIE_JWT_SECRET and REGIE_OIDC_ISSUER exclude each other/],
     [{ REGIE_OIDC_AUDIENCE: 'regie' }, /REGIE_OIDC_AUDIENCE is set, but REGIE_OIDC_ISSUER is not/],

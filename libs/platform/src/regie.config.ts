@@ -1,7 +1,7 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsIn, IsInt, IsIP, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateIf, validateSync } from 'class-validator';
 import { DEFAULT_JSON_LIMITS, flattenValidationErrors, type JsonLimits } from '@regie/contracts';
-import { oidcConfigIssues, PROVIDER_URL } from './oidc-config';
+import { oidcConfigIssues, PROVIDER_URL } from './oidc-settings';
 
 export const STORES = ['sqlite', 'memory', 'eventstoredb', 'postgres'] as const;
 export const TRANSPORTS = ['in-process', 'kafka'] as const;
