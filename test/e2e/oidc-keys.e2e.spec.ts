@@ -85,6 +85,15 @@ describe('The provider’s keys, roles from other claims, and the start', () => 
     await cases(regie, own).expect(403);
   });
 
+  it('takes the keys from REGIE_OIDC_JWKS_URL without discovery, and answers 401 (not 500) when they cannot be read', async () => {
+    const direct = await start({ REGIE_OIDC_JWKS_URL: `${provider.issuer}/jwks`, REGIE_OIDC_CLIENT_ID: '' });
+    await cases(direct, await provider.token({ sub: 'a1', roles: ['agent'] })).expect(200);
+    expect((await direct.http.get('/desk/config.json').expect(200)).body).toEqual({ roles: { claim: 'roles' } });
+    const nowhere = await start({ REGIE_OIDC_JWKS_URL: 'http://127.0.0.1:9/jwks', REGIE_OIDC_CLIENT_ID: '' });
+    const refused = await cases(nowhere, await provider.token({ sub: 'a1', roles: ['agent'] })).expect(401);
+    expect(refused.body.detail).toMatch(/the keys of http:\/\/127\.0\.0\.1:\d+ could not be read; try again later/);
+  });
+
   it('prints no development tokens, and stops the start on a bad role map, a provider naming another issuer, or none there', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'regie-oidc-'));
     const env = { ...oidcEnv(provider), REGIE_PORT: '0', REGIE_DATA_DIR: dataDir, REGIE_LOG_LEVEL: 'silent' };
