@@ -78,6 +78,13 @@ describe('Signing in to the web desk through an OpenID Connect provider', () => 
     expect(errors).toEqual([]);
   });
 
+  it('signs in at / as well, and leads the reader on to the page of their role', async () => {
+    const { page, errors } = await openDesk(browser, `${regie.url}/`);
+    await page.waitForURL(`${regie.url}/agent`);
+    await page.getByText('Aangemeld als kc-anna').waitFor();
+    expect(errors).toEqual([]);
+  });
+
   it('refuses a code whose state does not match what this tab sent, and keeps the code out of the address bar', async () => {
     const { page } = await openDesk(browser, `${regie.url}/agent?code=stolen&state=forged`);
     await page.getByRole('alert').getByText('Je aanmelding is niet (meer) geldig.').waitFor();

@@ -100,6 +100,7 @@ describe('The provider’s keys, roles from other claims, and the start', () => 
     try {
       const regie = await startRegie(env);
       expect(regie.devTokens).toBeUndefined();
+      expect(regie.issuer).toBe(provider.issuer);
       await regie.app.close();
       await expect(startRegie({ ...env, REGIE_OIDC_ROLE_MAP: 'regie-agent=agent,admins=admin' })).rejects.toThrow(
         /REGIE_OIDC_ROLE_MAP entry "admins=admin" maps to "admin", which is not a Regie role/,

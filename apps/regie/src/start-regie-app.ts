@@ -14,6 +14,8 @@ export interface StartedRegieApp {
   readonly url: string;
   /** Set when the JWT secret was generated: one token per role, for trying things out. */
   readonly devTokens?: Readonly<Record<string, string>>;
+  /** Set when bearer tokens come from an OpenID Connect provider. */
+  readonly issuer?: string;
 }
 
 /** Validates the environment and the concept file, then starts the given roles in one process; tests may give a clock. */
@@ -32,6 +34,7 @@ export const startRegieApp = async (
   configureHttp(app, { bodyLimit: config.REGIE_BODY_LIMIT, jsonLimits: jsonLimitsFrom(config) });
   await app.listen(config.REGIE_PORT, config.REGIE_HOST);
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  if (identity.mode === 'oidc') return { app, url, issuer: identity.options.issuer };
   if (!generated) return { app, url };
   const verifier = app.get(TokenVerifier);
   const devTokens = Object.fromEntries(

@@ -26,6 +26,8 @@ export const deskSecurityHeaders = (connectSources: readonly string[] = []): Rea
   'X-Frame-Options': 'DENY',
 });
 
+export const DESK_SECURITY_HEADERS = deskSecurityHeaders();
+
 const TITLES: Readonly<Record<DeskEntry, string>> = {
   home: 'Regie',
   agent: 'Regie — medewerker',
