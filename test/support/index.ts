@@ -4,3 +4,6 @@ export * from './sse-client';
 export * from './kafka-broker';
 export * from './child-app';
 export * from './kafka-messages';
+export * from './oidc-provider';
+export * from './oidc-keys';
+export * from './oidc-harness';

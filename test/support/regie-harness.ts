@@ -50,13 +50,15 @@ export const startHarness = async (options: { dataDir?: string; env?: NodeJS.Pro
     },
     options.clock,
   );
-  const verifier = app.get(TokenVerifier);
+  // With an OIDC provider Regie signs no tokens: ask the test provider for them.
+  const verifier = options.env?.REGIE_OIDC_ISSUER ? undefined : app.get(TokenVerifier);
   return {
     app,
     dataDir,
     http: request(url),
     url,
-    token: (sub, ...roles) => verifier.sign(sub, roles),
+    token: (sub, ...roles) =>
+      verifier ? verifier.sign(sub, roles) : Promise.reject(new Error('this app accepts only its OIDC provider’s tokens')),
     stop: async ({ keepData = false } = {}) => {
       await app.close();
       if (keepData) return;

@@ -17,6 +17,7 @@ export const deskModules = (p: Platform): DynamicModule[] => [
   DecisionStreamModule.forRoot([p.messaging]),
   WebDeskModule.forRoot({
     imports: [p.concept],
+    identity: p.identity,
     inject: [ConceptInForce],
     labels:
       (concept: ConceptInForce): DeskLabelSource =>

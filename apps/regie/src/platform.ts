@@ -1,5 +1,5 @@
 import type { DynamicModule } from '@nestjs/common';
-import { AuthModule } from '@regie/auth';
+import { AuthModule, type Identity } from '@regie/auth';
 import { CaseBoardModule } from '@regie/cases';
 import { ConceptModule, type ServiceConceptFile } from '@regie/concept';
 import { EventStoreModule } from '@regie/event-store';
@@ -17,6 +17,8 @@ import { SafetyRecordsModule } from '@regie/safety';
  */
 export interface Platform {
   readonly config: RegieConfig;
+  /** Regie's own tokens, or an OIDC provider's (the pages sign in through it). */
+  readonly identity: Identity;
   readonly auth: DynamicModule;
   readonly health: DynamicModule;
   readonly clock: DynamicModule;
@@ -29,14 +31,15 @@ export interface Platform {
   readonly safety: DynamicModule;
 }
 
-export const buildPlatform = (config: RegieConfig, file: ServiceConceptFile, jwtSecret: string, time: Clock): Platform => {
+export const buildPlatform = (config: RegieConfig, file: ServiceConceptFile, identity: Identity, time: Clock): Platform => {
   const clock = ClockModule.forRoot(time);
   const store = EventStoreModule.forRoot(storeOptionsFrom(config));
   const concept = ConceptModule.forRoot(file, [store, clock]);
   const messaging = MessagingModule.forRoot(messagingOptionsFrom(config), [concept]);
   return {
     config,
-    auth: AuthModule.forRoot({ secret: jwtSecret, requestsPerMinute: config.REGIE_RATE_LIMIT }),
+    identity,
+    auth: AuthModule.forRoot({ identity, requestsPerMinute: config.REGIE_RATE_LIMIT }),
     health: HealthModule.forRoot([store]),
     clock,
     store,

@@ -7,8 +7,9 @@ import { startRegieApp } from './start-regie-app';
 export const runMain = (name: string, roles: readonly RegieRole[], describe: string): void => {
   const logger = new Logger(name);
   startRegieApp(roles, process.env)
-    .then(({ url, devTokens }) => {
+    .then(({ url, devTokens, issuer }) => {
       logger.log(`${describe} listening on ${url}`);
+      if (issuer) logger.log(`bearer tokens from the OpenID Connect provider ${issuer}; no development tokens`);
       if (!devTokens) return;
       logger.warn('REGIE_JWT_SECRET is not set: using a generated secret from the data dir. Development tokens (12 h):');
       for (const [role, token] of Object.entries(devTokens)) process.stdout.write(`  ${role.padEnd(10)} ${token}\n`);

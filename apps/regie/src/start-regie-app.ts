@@ -1,10 +1,11 @@
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { resolveJwtSecret, ROLES, TokenVerifier } from '@regie/auth';
+import { ROLES, TokenVerifier } from '@regie/auth';
 import { readServiceConceptFile } from '@regie/concept';
 import { systemClock, type Clock } from '@regie/eventsourcing';
 import { configureHttp } from '@regie/http';
 import { jsonLimitsFrom, loadRegieConfig } from '@regie/platform';
+import { resolveIdentity } from './identity';
 import { buildPlatform } from './platform';
 import { RegieModule, type RegieRole } from './regie.module';
 
@@ -13,6 +14,8 @@ export interface StartedRegieApp {
   readonly url: string;
   /** Set when the JWT secret was generated: one token per role, for trying things out. */
   readonly devTokens?: Readonly<Record<string, string>>;
+  /** Set when bearer tokens come from an OpenID Connect provider. */
+  readonly issuer?: string;
 }
 
 /** Validates the environment and the concept file, then starts the given roles in one process; tests may give a clock. */
@@ -23,14 +26,15 @@ export const startRegieApp = async (
 ): Promise<StartedRegieApp> => {
   const config = loadRegieConfig(env);
   const concept = readServiceConceptFile(config.REGIE_CONCEPT_FILE);
-  const { secret, generated } = resolveJwtSecret(config.REGIE_JWT_SECRET, config.REGIE_DATA_DIR);
-  const app = await NestFactory.create(RegieModule.forRoles(roles, buildPlatform(config, concept, secret, clock)), {
+  const { identity, generated } = await resolveIdentity(config);
+  const app = await NestFactory.create(RegieModule.forRoles(roles, buildPlatform(config, concept, identity, clock)), {
     bodyParser: false,
     logger: env.REGIE_LOG_LEVEL === 'silent' ? false : ['warn', 'error'],
   });
   configureHttp(app, { bodyLimit: config.REGIE_BODY_LIMIT, jsonLimits: jsonLimitsFrom(config) });
   await app.listen(config.REGIE_PORT, config.REGIE_HOST);
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  if (identity.mode === 'oidc') return { app, url, issuer: identity.options.issuer };
   if (!generated) return { app, url };
   const verifier = app.get(TokenVerifier);
   const devTokens = Object.fromEntries(

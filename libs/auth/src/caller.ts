@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthenticatedRequest, Principal } from './principal';
 import { bearerTokenOf } from './bearer-token';
-import { InvalidTokenError, TokenVerifier } from './token-verifier';
+import { AccessTokenVerifier, InvalidTokenError } from './access-token-verifier';
 
 /** Who sent a request: a verified principal, or nobody known and why. */
 export type Caller = { readonly principal: Principal } | { readonly refused: string };
@@ -20,7 +20,7 @@ export interface IdentifiableRequest extends AuthenticatedRequest {
  */
 @Injectable()
 export class CallerIdentifier {
-  constructor(private readonly verifier: TokenVerifier) {}
+  constructor(private readonly verifier: AccessTokenVerifier) {}
 
   identify(request: IdentifiableRequest): Promise<Caller> {
     request[IDENTIFIED] ??= this.verify(request);

@@ -1,11 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
+import { AccessTokenVerifier, InvalidTokenError } from './access-token-verifier';
 import type { Principal } from './principal';
 import { isRole, type Role } from './roles';
-
-export class InvalidTokenError extends Error {
-  override readonly name = 'InvalidTokenError';
-}
 
 interface Claims {
   sub?: unknown;
@@ -13,10 +10,12 @@ interface Claims {
   exp?: unknown;
 }
 
-/** Verifies HS256 bearer tokens signed with the configured secret (with `sub` and `exp`) and reads the principal from them. */
+/** Embedded mode: verifies HS256 tokens signed with Regie's secret (with `sub` and `exp`) and reads the principal from them. */
 @Injectable()
-export class TokenVerifier {
-  constructor(private readonly jwt: JwtService) {}
+export class TokenVerifier extends AccessTokenVerifier {
+  constructor(private readonly jwt: JwtService) {
+    super();
+  }
 
   async verify(token: string): Promise<Principal> {
     let claims: Claims;

@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { JwtService } from '@nestjs/jwt';
-import { InvalidTokenError, TokenVerifier } from './token-verifier';
+import { InvalidTokenError } from './access-token-verifier';
+import { TokenVerifier } from './token-verifier';
 
 const secret = 'unit-secret-that-is-at-least-32-characters';
 const jwt = new JwtService({ secret });

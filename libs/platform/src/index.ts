@@ -2,3 +2,4 @@ export * from './health/health.module';
 export * from './messaging-options';
 export * from './regie.config';
 export * from './store-options';
+export * from './oidc-config';

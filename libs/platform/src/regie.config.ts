@@ -1,9 +1,12 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsIn, IsInt, IsIP, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateIf, validateSync } from 'class-validator';
 import { DEFAULT_JSON_LIMITS, flattenValidationErrors, type JsonLimits } from '@regie/contracts';
+import { oidcConfigIssues, PROVIDER_URL } from './oidc-settings';
 
 export const STORES = ['sqlite', 'memory', 'eventstoredb', 'postgres'] as const;
 export const TRANSPORTS = ['in-process', 'kafka'] as const;
+
+const COOLDOWN_MESSAGE = 'REGIE_OIDC_JWKS_COOLDOWN_MS must be a whole number of milliseconds from 0 to 3600000';
 
 /** The environment Regie reads, validated at start so a typo stops the process with a clear reason. */
 export class RegieConfig {
@@ -21,6 +24,45 @@ export class RegieConfig {
   @IsString()
   @MinLength(32, { message: 'REGIE_JWT_SECRET must be at least 32 characters' })
   REGIE_JWT_SECRET?: string;
+
+  /** Production identity (README, shared/DESIGN.md §11): with an issuer, only that provider's tokens are accepted. */
+  @IsOptional()
+  @Matches(PROVIDER_URL, {
+    message: 'REGIE_OIDC_ISSUER must be the provider’s issuer URL, e.g. https://kc.example.org/realms/regie (http:// only on localhost)',
+  })
+  REGIE_OIDC_ISSUER?: string;
+
+  @ValidateIf((config: RegieConfig) => config.REGIE_OIDC_ISSUER !== undefined)
+  @Matches(/^\S{1,500}$/, {
+    message: 'REGIE_OIDC_AUDIENCE is required with REGIE_OIDC_ISSUER: the aud the tokens are issued for, e.g. a client id (no spaces)',
+  })
+  REGIE_OIDC_AUDIENCE?: string;
+
+  @IsOptional()
+  @Matches(PROVIDER_URL, { message: 'REGIE_OIDC_JWKS_URL must be an https:// URL of the provider’s keys (http:// only on localhost)' })
+  REGIE_OIDC_JWKS_URL?: string;
+
+  @Matches(/^[^.\s]+(\.[^.\s]+)*$/, { message: 'REGIE_OIDC_ROLES_CLAIM must be a claim name or a dotted path, e.g. realm_access.roles' })
+  REGIE_OIDC_ROLES_CLAIM: string = 'roles';
+
+  /** `provider-role=regie-role,…`; its entries are checked in loadRegieConfig. */
+  @IsOptional()
+  @IsString()
+  REGIE_OIDC_ROLE_MAP?: string;
+
+  /** The web pages' client at the provider (public, authorization code with PKCE). */
+  @IsOptional()
+  @Matches(/^\S{1,200}$/, { message: 'REGIE_OIDC_CLIENT_ID must be the client id the provider gave the web pages (no spaces)' })
+  REGIE_OIDC_CLIENT_ID?: string;
+
+  @Matches(/^\S+( \S+)*$/, { message: 'REGIE_OIDC_SCOPE must be scopes separated by single spaces, e.g. "openid profile"' })
+  REGIE_OIDC_SCOPE: string = 'openid';
+
+  @Transform(({ value }) => (typeof value === 'string' ? Number(value) : value))
+  @IsInt({ message: COOLDOWN_MESSAGE })
+  @Min(0, { message: COOLDOWN_MESSAGE })
+  @Max(3_600_000, { message: COOLDOWN_MESSAGE })
+  REGIE_OIDC_JWKS_COOLDOWN_MS: number = 30_000;
 
   @IsIn(STORES, { message: `REGIE_STORE must be one of: ${STORES.join(', ')}` })
   REGIE_STORE: (typeof STORES)[number] = 'sqlite';
@@ -136,6 +178,7 @@ export const loadRegieConfig = (env: NodeJS.ProcessEnv): RegieConfig => {
   const defined = Object.fromEntries(Object.entries(env).filter(([key, value]) => /^(REGIE|KAFKA|EVENTSTORE)_/.test(key) && value !== ''));
   const config = plainToInstance(RegieConfig, defined);
   const issues = flattenValidationErrors(validateSync(config, { stopAtFirstError: true }));
+  if (issues.length === 0) issues.push(...oidcConfigIssues(config).map((message) => ({ path: '', message })));
   if (issues.length > 0) {
     throw new InvalidConfigError(`invalid configuration:\n${issues.map((issue) => `  ${issue.message}`).join('\n')}`);
   }

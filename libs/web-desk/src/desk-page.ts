@@ -4,23 +4,29 @@ import type { DeskEntry } from './desk-assets';
  * No inline script, no inline style, nothing from elsewhere: the pages talk only to this origin's API.
  * `form-action 'none'`: forms are submitted by the page's script, never by the browser.
  */
-export const DESK_CSP = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self'",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+export const deskCsp = (connectSources: readonly string[] = []): string =>
+  [
+    "default-src 'none'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self'",
+    // With an OIDC provider, the pages exchange the sign-in code at its token endpoint.
+    ["connect-src 'self'", ...connectSources].join(' '),
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ');
 
-export const DESK_SECURITY_HEADERS: Readonly<Record<string, string>> = {
-  'Content-Security-Policy': DESK_CSP,
+export const DESK_CSP = deskCsp();
+
+export const deskSecurityHeaders = (connectSources: readonly string[] = []): Readonly<Record<string, string>> => ({
+  'Content-Security-Policy': deskCsp(connectSources),
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
   'X-Frame-Options': 'DENY',
-};
+});
+
+export const DESK_SECURITY_HEADERS = deskSecurityHeaders();
 
 const TITLES: Readonly<Record<DeskEntry, string>> = {
   home: 'Regie',

@@ -3,7 +3,8 @@ import { Public } from '@regie/auth';
 import { ProblemException } from '@regie/http';
 import type { Response } from 'express';
 import type { DeskAssets, DeskEntry } from './desk-assets';
-import { DESK_SECURITY_HEADERS, deskPage } from './desk-page';
+import { connectSourcesOf, DESK_CONFIG, type DeskConfig } from './desk-config';
+import { deskPage, deskSecurityHeaders } from './desk-page';
 
 export const DESK_ASSETS = Symbol('DESK_ASSETS');
 
@@ -14,7 +15,14 @@ export const DESK_ASSETS = Symbol('DESK_ASSETS');
 @Controller()
 @Public()
 export class DeskPagesController {
-  constructor(@Inject(DESK_ASSETS) private readonly assets: DeskAssets) {}
+  private readonly headers: Readonly<Record<string, string>>;
+
+  constructor(
+    @Inject(DESK_ASSETS) private readonly assets: DeskAssets,
+    @Inject(DESK_CONFIG) config: DeskConfig,
+  ) {
+    this.headers = deskSecurityHeaders(connectSourcesOf(config));
+  }
 
   @Get()
   home(@Res() response: Response): void {
@@ -40,10 +48,10 @@ export class DeskPagesController {
   asset(@Param('name') name: string, @Res() response: Response): void {
     const asset = this.assets.get(name);
     if (!asset) throw ProblemException.notFound(`the web desk has no file ${name}`);
-    response.set(DESK_SECURITY_HEADERS).set('Cache-Control', 'no-cache').type(asset.contentType).send(asset.body);
+    response.set(this.headers).set('Cache-Control', 'no-cache').type(asset.contentType).send(asset.body);
   }
 
   private page(response: Response, entry: DeskEntry): void {
-    response.set(DESK_SECURITY_HEADERS).set('Cache-Control', 'no-cache').type('html').send(deskPage(entry));
+    response.set(this.headers).set('Cache-Control', 'no-cache').type('html').send(deskPage(entry));
   }
 }

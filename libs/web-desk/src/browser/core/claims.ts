@@ -15,14 +15,20 @@ const base64UrlDecode = (part: string): string => {
   return new TextDecoder().decode(bytes);
 };
 
+/** Reads the roles from a token's payload (with an OIDC provider: its claim path and role map). */
+export type RolesReader = (payload: Record<string, unknown>) => readonly string[];
+
+const ownRoles: RolesReader = (payload) =>
+  Array.isArray(payload.roles) ? payload.roles.filter((role): role is string => typeof role === 'string') : [];
+
 /** The claims of a JWT, or undefined when it is not one. */
-export const claimsOf = (token: string): TokenClaims | undefined => {
+export const claimsOf = (token: string, rolesOf: RolesReader = ownRoles): TokenClaims | undefined => {
   const parts = token.split('.');
   if (parts.length !== 3) return undefined;
   try {
-    const payload = JSON.parse(base64UrlDecode(parts[1])) as { sub?: unknown; roles?: unknown; exp?: unknown };
-    if (typeof payload.sub !== 'string') return undefined;
-    const roles = Array.isArray(payload.roles) ? payload.roles.filter((role): role is string => typeof role === 'string') : [];
+    const payload = JSON.parse(base64UrlDecode(parts[1])) as { sub?: unknown; exp?: unknown };
+    if (typeof payload !== 'object' || payload === null || typeof payload.sub !== 'string') return undefined;
+    const roles = rolesOf(payload as Record<string, unknown>);
     return { sub: payload.sub, roles, ...(typeof payload.exp === 'number' && { exp: payload.exp }) };
   } catch {
     return undefined;

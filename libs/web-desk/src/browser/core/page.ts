@@ -3,7 +3,8 @@ import { html, nothing, render, type TemplateResult } from 'lit-html';
 import { useToken } from './api';
 import { initLanguage, language, rememberLanguage, t, type Language, type TextKey } from './i18n';
 import { loadLabels, type Labels } from './labels';
-import { adoptTokenFromAddress, forgetSession, readSession, type Session, type SignedOutReason } from './session';
+import { prepareSignIn, providerSignIn } from './provider-session';
+import { adoptTokenFromAddress, forgetSession, type Session, type SignedOutReason } from './session';
 import { problemText } from './ui';
 
 export interface PageContext {
@@ -95,6 +96,12 @@ const setDocument = (title: TextKey): void => {
 
 /** Shown instead of a page when there is no usable token: how to sign in. */
 export const showSignIn = (reason: SignedOutReason, title: TextKey = 'signin.title'): void => {
+  const offer = providerSignIn(reason);
+  const how = offer
+    ? () =>
+        html`<p>${t('signin.provider.how')}</p>
+          <button type="button" @click=${offer}>${t('signin.provider')}</button>`
+    : () => html`<p>${t('signin.how')}</p>`;
   const draw = (): void => {
     setDocument(title);
     const header = html`<span class="brand">Regie</span>${languageSwitch(draw)}`;
@@ -103,7 +110,7 @@ export const showSignIn = (reason: SignedOutReason, title: TextKey = 'signin.tit
         t('signin.title'),
         header,
         html`<p class="notice" role="alert">${t(`signin.${reason}`)}</p>
-          <p>${t('signin.how')}</p>`,
+          ${how()}`,
       ),
       root(),
     );
@@ -115,7 +122,10 @@ export const showSignIn = (reason: SignedOutReason, title: TextKey = 'signin.tit
 export const runPage = (page: DeskPage): void => {
   initLanguage(localStorage, navigator.languages);
   adoptTokenFromAddress();
-  const session = readSession();
+  void prepareSignIn().then((session) => startPage(page, session));
+};
+
+const startPage = (page: DeskPage, session: Session | SignedOutReason): void => {
   if (typeof session === 'string') return showSignIn(session, page.title);
   const controller = new AbortController();
   const signOut = (reason: SignedOutReason): void => {

@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-import { claimsOf, isExpired, tokenInFragment, type TokenClaims } from './claims';
+import { claimsOf, isExpired, tokenInFragment, type RolesReader, type TokenClaims } from './claims';
 
 const TOKEN_KEY = 'regie.desk.token';
 
@@ -16,14 +16,17 @@ export interface Session extends TokenClaims {
 export const adoptTokenFromAddress = (): void => {
   const { token, rest } = tokenInFragment(location.hash);
   if (!token) return;
-  sessionStorage.setItem(TOKEN_KEY, token);
+  keepToken(token);
   history.replaceState(history.state, '', `${location.pathname}${location.search}${rest}`);
 };
 
-export const readSession = (): Session | SignedOutReason => {
+/** For this tab only: from a sign-in link, or from the OIDC provider (provider-session.ts). */
+export const keepToken = (token: string): void => sessionStorage.setItem(TOKEN_KEY, token);
+
+export const readSession = (rolesOf?: RolesReader): Session | SignedOutReason => {
   const token = sessionStorage.getItem(TOKEN_KEY);
   if (!token) return 'no-token';
-  const claims = claimsOf(token);
+  const claims = claimsOf(token, rolesOf);
   if (!claims) {
     sessionStorage.removeItem(TOKEN_KEY);
     return 'refused';

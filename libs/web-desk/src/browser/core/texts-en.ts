@@ -19,6 +19,8 @@ export const en: Readonly<Record<TextKey, string>> = {
   'signin.how':
     'Sign in with the sign-in link for your role. ' +
     'With the embedded installation npm start prints those links; otherwise your administrator gives you one.',
+  'signin.provider': 'Sign in',
+  'signin.provider.how': 'Sign in with your organisation’s account.',
   'signin.wrongRole': 'This page is not for your role. Choose a page that is:',
   'home.choose': 'Choose the page you want to work with:',
   'problem.unexpected': 'Something went wrong. Try again; if it keeps failing, tell your administrator.',

@@ -17,6 +17,8 @@ export const nl = {
   'signin.how':
     'Meld je aan met de aanmeldlink voor jouw rol. ' +
     'Bij de ingebouwde installatie toont npm start die links; anders geeft je beheerder je er een.',
+  'signin.provider': 'Aanmelden',
+  'signin.provider.how': 'Meld je aan met het account van je organisatie.',
   'signin.wrongRole': 'Deze pagina hoort niet bij jouw rol. Kies een pagina die wel bij je rol hoort:',
   'home.choose': 'Kies de pagina waarmee je wilt werken:',
   'problem.unexpected': 'Er ging iets mis. Probeer het opnieuw; blijft het misgaan, meld het dan aan je beheerder.',
