@@ -1,4 +1,12 @@
-import { CHANNEL_KPIS, OVERALL_KPIS, type ChannelKpi, type KpiFigure, type KpiReport, type OverallKpi, type PeriodReport } from './kpi-types';
+import {
+  CHANNEL_KPIS,
+  OVERALL_KPIS,
+  type ChannelKpi,
+  type KpiFigure,
+  type KpiReport,
+  type OverallKpi,
+  type PeriodReport,
+} from './kpi-types';
 
 export interface Cell<Name> {
   readonly kpi: Name;

@@ -63,7 +63,11 @@ describe('the KPI response as the dashboard’s tables and charts', () => {
       measured: { value: 50, n: 2 },
       verdict,
     });
-    const matrix = gapMatrix([item('phone', 'own-pace', 'gap'), item('web', 'own-pace', 'confirmed')], ['web', 'phone'], ['pc', 'own-pace']);
+    const matrix = gapMatrix(
+      [item('phone', 'own-pace', 'gap'), item('web', 'own-pace', 'confirmed')],
+      ['web', 'phone'],
+      ['pc', 'own-pace'],
+    );
     expect(matrix.needs).toEqual(['own-pace']);
     expect(matrix.rows.map((row) => [row.channel, row.cells.map((cell) => cell?.verdict)])).toEqual([
       ['web', ['confirmed']],

@@ -22,7 +22,10 @@ export const periodOf = (start: string, end: string, channels: readonly string[]
     fcr: { ...figure(0.5, 4, 0.7), pending: 1 },
     botContainment: figure(0.25, 4, 0.6),
     byChannel: Object.fromEntries(channels.map((channel, index) => [channel, channelKpis(100 * (index + 1))])),
-    byLayer: { 'self-service': { contacts: figure(base * 3), share: figure(0.6) }, personal: { contacts: figure(base), share: figure(0.4) } },
+    byLayer: {
+      'self-service': { contacts: figure(base * 3), share: figure(0.6) },
+      personal: { contacts: figure(base), share: figure(0.4) },
+    },
   },
 });
 
