@@ -4,3 +4,4 @@ export * from './sse-client';
 export * from './kafka-broker';
 export * from './child-app';
 export * from './kafka-messages';
+export * from './kpi-dataset';
