@@ -10,7 +10,7 @@ import { periodName } from './overall-table';
 /** Each channel's KPIs in one period, against the channel's own targets (service level, AHT, shift). */
 export const channelsView = (period: PeriodReport, context: PageContext) => {
   const order = context.labels.source.channels.map((channel) => channel.id);
-  return html`<div class="scroll">
+  return html`<div class="scroll" tabindex="0" role="group" aria-labelledby="channels-title">
     <table id="kpi-channels" class="kpis">
       <caption class="muted">
         ${t('channels.caption', { period: periodName(period) })}

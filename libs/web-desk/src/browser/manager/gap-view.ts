@@ -30,7 +30,7 @@ export const gapView = (gap: GapAnalysis, needs: readonly { id: string; label: s
   const needLabel = (id: string) => needs.find((need) => need.id === id)?.label ?? id;
   return html`<section class="panel" aria-labelledby="gap-title">
     <h2 id="gap-title">${t('gap.title')}</h2>
-    <div class="scroll">
+    <div class="scroll" tabindex="0" role="group" aria-labelledby="gap-title">
       <table id="gap-matrix" class="kpis">
         <caption class="muted">
           ${t('gap.caption', { from: gap.from, to: gap.to, threshold: gap.gapThreshold ?? '—' })}

@@ -9,11 +9,14 @@ import { OVERALL_KPIS, type KpiReport, type PeriodReport } from './kpi-types';
 export const periodName = (period: PeriodReport): string =>
   period.label === period.start ? period.label : `${period.label} (${period.start} – ${period.end})`;
 
-/** The accessible core of the dashboard: every organisation-wide KPI per period, against its target, with n. */
+/**
+ * The accessible core of the dashboard: every organisation-wide KPI per period, against its target, with n.
+ * Wide tables scroll inside their panel; the scrolling box takes focus, so that a keyboard can scroll it too.
+ */
 export const overallView = (report: KpiReport) =>
   html`<section class="panel" aria-labelledby="overall-title">
     <h2 id="overall-title">${t('overall.title')}</h2>
-    <div class="scroll">
+    <div class="scroll" tabindex="0" role="group" aria-labelledby="overall-title">
       <table id="kpi-overall" class="kpis">
         <caption class="muted">
           ${t('overall.caption')}
