@@ -11,6 +11,11 @@ import { trendsOf, type Trend } from './trend-series';
 const STROKES = ['#0b4f8a', '#a11d1d', '#146c2e', '#7a4b00'];
 const DASHES = [[], [8, 4], [2, 3], [12, 3, 2, 3]];
 
+/** Periods are days at the finest: the time axis never ticks at hours. */
+const DAY_STEPS = [1, 2, 7, 14, 28, 91, 182, 364].map((days) => days * 86_400);
+const dayName = (seconds: number): string =>
+  new Intl.DateTimeFormat(language(), { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(seconds * 1000));
+
 /** What each chart holds, so that a re-render of the page redraws a chart only when its figures or language change. */
 const drawn = new WeakMap<HTMLElement, { key: string; plot: uPlot }>();
 
@@ -25,8 +30,13 @@ const draw = (element: HTMLElement, trend: Trend, names: readonly string[]): voi
       height: 220,
       tzDate: (seconds) => uPlot.tzDate(new Date(seconds * 1000), 'UTC'),
       cursor: { drag: { x: false, y: false } },
+      // The legend names the lines; the figures under the cursor are in the tables, for every reader.
+      legend: { live: false },
       scales: { x: { time: true } },
-      axes: [{}, { values: (_, ticks) => ticks.map((tick) => `${tick}${trend.percent ? '%' : ''}`) }],
+      axes: [
+        { incrs: DAY_STEPS, values: (_, ticks) => ticks.map(dayName) },
+        { values: (_, ticks) => ticks.map((tick) => `${tick}${trend.percent ? '%' : ''}`) },
+      ],
       series: [
         {},
         ...trend.lines.map((_, index) => ({
