@@ -8,13 +8,13 @@ import { gapView } from './manager/gap-view';
 import { periodAt } from './manager/kpi-rows';
 import { loadFigures, loadNeeds } from './manager/load';
 import { overallView } from './manager/overall-table';
-import { defaultFilter } from './manager/period';
+import { defaultFilter, filterFromQuery } from './manager/period';
 import { periodChoice } from './manager/period-choice';
 import { pyramidView } from './manager/pyramid-view';
 import { newManagerState } from './manager/state';
 import { trendsView } from './manager/trend-charts';
 
-const state = newManagerState(defaultFilter(new Date()));
+const state = newManagerState(filterFromQuery(location.search, defaultFilter(new Date())));
 
 /** The service manager's dashboard: KPIs against the concept's targets, trends, the channel mix and the gap analysis. */
 runPage({

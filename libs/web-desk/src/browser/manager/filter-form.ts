@@ -6,6 +6,7 @@ import { feedbackView, formFields, text } from '../core/ui';
 import { downloadCsv } from './csv-download';
 import { GRANULARITIES, type Granularity } from './kpi-types';
 import { loadFigures } from './load';
+import { kpiQuery } from './period';
 import type { ManagerState } from './state';
 
 const apply = (event: Event, state: ManagerState, context: PageContext): void => {
@@ -13,6 +14,8 @@ const apply = (event: Event, state: ManagerState, context: PageContext): void =>
   const granularity = text(data, 'granularity') as Granularity;
   state.filter = { from: text(data, 'from'), to: text(data, 'to'), granularity, channel: text(data, 'channel') };
   state.period = undefined;
+  // The address follows the filter, so that reloading or bookmarking the page shows the same figures.
+  history.replaceState(history.state, '', `${location.pathname}?${kpiQuery(state.filter)}${location.hash}`);
   void loadFigures(state, context);
 };
 

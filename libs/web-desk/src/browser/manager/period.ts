@@ -1,4 +1,4 @@
-import type { Granularity } from './kpi-types';
+import { GRANULARITIES, type Granularity } from './kpi-types';
 
 export interface KpiFilter {
   readonly from: string;
@@ -33,3 +33,21 @@ export const kpiQuery = (filter: KpiFilter): string => {
 };
 
 export const gapQuery = (filter: KpiFilter): string => new URLSearchParams({ from: filter.from, to: filter.to }).toString();
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * The filter from the page's address (`/manager?from=…&to=…&granularity=…&channel=…`), so that a view can be
+ * bookmarked and shared; what is missing or malformed keeps the default. The API judges the rest.
+ */
+export const filterFromQuery = (search: string, fallback: KpiFilter): KpiFilter => {
+  const params = new URLSearchParams(search);
+  const date = (name: 'from' | 'to') => (DATE.test(params.get(name) ?? '') ? params.get(name)! : fallback[name]);
+  const granularity = params.get('granularity') as Granularity | null;
+  return {
+    from: date('from'),
+    to: date('to'),
+    granularity: granularity && (GRANULARITIES as readonly string[]).includes(granularity) ? granularity : fallback.granularity,
+    channel: params.get('channel') ?? fallback.channel,
+  };
+};

@@ -1,4 +1,4 @@
-import { defaultFilter, gapQuery, kpiQuery, localDate } from './period';
+import { defaultFilter, filterFromQuery, gapQuery, kpiQuery, localDate } from './period';
 
 describe('the dashboard’s period', () => {
   it('defaults to the last four ISO weeks by week, ending today', () => {
@@ -19,5 +19,23 @@ describe('the dashboard’s period', () => {
     expect(kpiQuery(filter)).toBe('from=2026-03-01&to=2026-03-31&granularity=day');
     expect(kpiQuery({ ...filter, channel: 'live-chat' })).toBe('from=2026-03-01&to=2026-03-31&granularity=day&channel=live-chat');
     expect(gapQuery(filter)).toBe('from=2026-03-01&to=2026-03-31');
+  });
+});
+
+describe('the filter in the page’s address', () => {
+  const fallback = { from: '2026-02-09', to: '2026-03-04', granularity: 'week', channel: '' } as const;
+
+  it('takes what the address says, so that a view can be bookmarked', () => {
+    expect(filterFromQuery('?from=2025-03-05&to=2026-03-04&granularity=month&channel=phone', fallback)).toEqual({
+      from: '2025-03-05',
+      to: '2026-03-04',
+      granularity: 'month',
+      channel: 'phone',
+    });
+  });
+
+  it('keeps the default for what is missing or malformed', () => {
+    expect(filterFromQuery('?from=5-3-2025&granularity=hour', fallback)).toEqual(fallback);
+    expect(filterFromQuery('', fallback)).toEqual(fallback);
   });
 });
