@@ -72,7 +72,10 @@ export const postAll = async (url: string, token: string, events: Iterable<objec
   for (const item of events) {
     batch.push(item);
     count += 1;
-    if (batch.length === 1000) (batches.push(JSON.stringify(batch)), (batch = []));
+    if (batch.length === 1000) {
+      batches.push(JSON.stringify(batch));
+      batch = [];
+    }
   }
   if (batch.length) batches.push(JSON.stringify(batch));
   let next = 0;

@@ -3,7 +3,7 @@ import type { Browser } from 'playwright-core';
 import { launchChromium } from '../browser/support/desk-browser';
 import { SECRET, startServer } from './ingest-bench';
 import { escalations, postAll, yearOfContacts } from './page-bench-data';
-import { summarise } from './stats';
+import { fmt, summarise } from './stats';
 
 /** DESIGN §10 asks nothing slower of a page than this, with 10,000 cases and a year of KPIs behind it. */
 export const PAGE_GOAL_MS = 200;
@@ -83,11 +83,10 @@ export const pageLatency = async (dir: string, cases: number, contacts: number, 
     const events =
       (await postAll(server.url, channel, yearOfContacts(contacts, now))) + (await postAll(server.url, channel, escalations(cases, now)));
     await settled(server.url, manager, supervisor, cases);
-    log(
-      `   seeded ${events.toLocaleString('en-US')} events (${cases.toLocaleString('en-US')} cases open) in ${((performance.now() - seeding) / 1000).toFixed(1)} s`,
-    );
+    log(`   seeded ${fmt(events)} events (${fmt(cases)} cases open) in ${fmt((performance.now() - seeding) / 1000)} s`);
     const year = `from=${localDate(now - 364 * DAY_MS)}&to=${localDate(now)}`;
-    const dashboard = `() => document.querySelector('#dashboard[data-ready="true"] #kpi-overall tbody tr') && document.querySelector('#gap-matrix')`;
+    const dashboard = `() => document.querySelector('#dashboard[data-ready="true"] #kpi-overall tbody tr')
+      && document.querySelector('#gap-matrix')`;
     const pages: readonly [string, string, string][] = [
       ['static page, no data (limit)', `${server.url}/agent`, `() => document.querySelector('main [role="alert"]')`],
       [

@@ -155,7 +155,8 @@ const pages = async (dir: string): Promise<void> => {
   const contacts = arg('page-contacts', 36_500);
   const loads = arg('page-loads', 20);
   console.log(
-    `\n7. Pages: navigation → data rendered in Chromium, ${fmt(cases)} open cases, a year of ${fmt(contacts)} contacts, ${loads} loads each`,
+    `\n7. Pages: navigation → data rendered in Chromium, ${fmt(cases)} open cases, a year of ${fmt(contacts)} contacts, ` +
+      `${loads} loads each`,
   );
   const figures = await pageLatency(join(dir, 'regie-pages'), cases, contacts, loads, (line) => console.log(line));
   const [limit] = figures;

@@ -19,6 +19,8 @@ export const periodChoice = (report: KpiReport, shown: PeriodReport, state: Mana
             context.update();
           }}
         >
-          ${report.periods.map((period) => html`<option value=${period.label} ?selected=${period === shown}>${periodName(period)}</option>`)}
+          ${report.periods.map(
+            (period) => html`<option value=${period.label} ?selected=${period === shown}>${periodName(period)}</option>`,
+          )}
         </select>
       </div>`;
