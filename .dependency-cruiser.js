@@ -74,10 +74,11 @@ module.exports = {
     },
     {
       name: 'web-desk-pages-run-in-the-browser',
-      comment: 'The pages are bundled for the browser: they import each other and lit-html, never Node, Nest or the server.',
+      comment:
+        'The pages are bundled for the browser: they import each other, lit-html and uPlot (the charts), never Node, Nest or the server.',
       severity: 'error',
       from: { path: '^libs/web-desk/src/browser/' },
-      to: { pathNot: ['^libs/web-desk/src/browser/', '(^|/)node_modules/lit-html/'] },
+      to: { pathNot: ['^libs/web-desk/src/browser/', '(^|/)node_modules/lit-html/', '(^|/)node_modules/uplot/'] },
     },
     {
       name: 'web-desk-server-does-not-import-pages',

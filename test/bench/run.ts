@@ -1,5 +1,6 @@
 /**
- * npm run bench [-- --only ingest|kafka|postgres|kpi --kpi-contacts 150000
+ * npm run bench [-- --only ingest|kafka|postgres|kpi|limits|pages --kpi-contacts 150000
+ *                   --page-cases 10000 --page-contacts 36500 --page-loads 20
  *                   --pg-events 100000 --events 100000 --batch 1000 --concurrency 2 --customers 2000
  *                   --sim-customers 600 --sim-rate 40 --agents 6 --kafka-events 50000]
  * Measures Regie beside the raw limit of the same machine in the same run, and prints ratios:
@@ -9,6 +10,8 @@
  *   4. PostgreSQL appends through the adapter       vs raw multi-row INSERTs into the same table
  *   5. KPI query latency, a year by day, against the 50 ms target
  *   6. the worst /health latency while the heaviest requests the input limits accept are handled, vs the 100 ms goal
+ *   7. web desk pages in Chromium, navigation → data rendered, with 10,000 cases and a year of KPIs, vs the 200 ms
+ *      goal and vs a page that fetches no data from the same server
  * The Kafka part runs when KAFKA_BROKERS is set or the local broker (npm run kafka:start) answers;
  * the PostgreSQL part when REGIE_POSTGRES_URL (or postgres://postgres@127.0.0.1:5432/postgres) answers.
  *   4. the worst /health latency while the heaviest requests the input limits accept are handled, vs the 100 ms goal
@@ -24,6 +27,7 @@ import { escalationUnderLoad, httpRoundTrip } from './escalation-bench';
 import { ingestOverHttp, makeEvent, SECRET, startServer } from './ingest-bench';
 import { kafkaPipeline, rawKafka } from './kafka-bench';
 import { kpiQueryLatency } from './kpi-bench';
+import { PAGE_GOAL_MS, pageLatency } from './page-bench';
 import { postgresAppends } from './postgres-bench';
 import { HEALTH_GOAL_MS, healthUnderHeavyRequests } from './limits-bench';
 import { rawSqliteInsert } from './raw-sqlite';
@@ -146,17 +150,35 @@ const limits = async (dir: string): Promise<void> => {
   }
 };
 
+const pages = async (dir: string): Promise<void> => {
+  const cases = arg('page-cases', 10_000);
+  const contacts = arg('page-contacts', 36_500);
+  const loads = arg('page-loads', 20);
+  console.log(
+    `\n7. Pages: navigation → data rendered in Chromium, ${fmt(cases)} open cases, a year of ${fmt(contacts)} contacts, ` +
+      `${loads} loads each`,
+  );
+  const figures = await pageLatency(join(dir, 'regie-pages'), cases, contacts, loads, (line) => console.log(line));
+  const [limit] = figures;
+  for (const { name, p50, p99 } of figures) {
+    const ratios = name === limit.name ? '' : `  (${(p50 / limit.p50).toFixed(1)}× / ${(p99 / limit.p99).toFixed(1)}× the limit)`;
+    const goal = p99 <= PAGE_GOAL_MS ? 'within' : 'over';
+    console.log(`   ${name.padEnd(36)}: p50 ${fmt(p50)} ms, p99 ${fmt(p99)} ms, ${goal} the ${PAGE_GOAL_MS} ms goal${ratios}`);
+  }
+};
+
 const main = async (): Promise<void> => {
   const dir = mkdtempSync(join(tmpdir(), 'regie-bench-'));
   console.log(`Regie bench on ${process.version}, ${new Date().toISOString()}`);
   try {
     const onlyAt = process.argv.indexOf('--only');
-    const only = onlyAt >= 0 ? process.argv[onlyAt + 1] : undefined; // ingest | kafka | postgres | kpi | limits
+    const only = onlyAt >= 0 ? process.argv[onlyAt + 1] : undefined; // ingest | kafka | postgres | kpi | limits | pages
     if (!only || only === 'ingest') await ingestAndEscalation(dir);
     if (!only || only === 'kafka') await kafka();
     if (!only || only === 'postgres') await postgres();
     if (!only || only === 'kpi') kpis();
     if (!only || only === 'limits') await limits(dir);
+    if (!only || only === 'pages') await pages(dir);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -7,3 +7,4 @@ export * from './kafka-messages';
 export * from './oidc-provider';
 export * from './oidc-keys';
 export * from './oidc-harness';
+export * from './kpi-dataset';

@@ -1,17 +1,49 @@
 /// <reference lib="dom" />
-import { html } from 'lit-html';
+import { html, nothing } from 'lit-html';
 import { t } from './core/i18n';
 import { runPage } from './core/page';
+import { channelsView } from './manager/channel-table';
+import { filterView } from './manager/filter-form';
+import { gapView } from './manager/gap-view';
+import { periodAt } from './manager/kpi-rows';
+import { loadFigures, loadNeeds } from './manager/load';
+import { overallView } from './manager/overall-table';
+import { defaultFilter, filterFromQuery } from './manager/period';
+import { periodChoice } from './manager/period-choice';
+import { pyramidView } from './manager/pyramid-view';
+import { newManagerState } from './manager/state';
+import { trendsView } from './manager/trend-charts';
 
-/** The KPI dashboard needs GET /v1/kpis and /v1/gap-analysis; until they exist this page says so, and shows no figures. */
+const state = newManagerState(filterFromQuery(location.search, defaultFilter(new Date())));
+
+/** The service manager's dashboard: KPIs against the concept's targets, trends, the channel mix and the gap analysis. */
 runPage({
   path: '/manager',
   title: 'manager.title',
   roles: ['manager', 'supervisor'],
-  start() {},
-  view: () =>
-    html`<section class="panel" aria-labelledby="kpi-title">
-      <h2 id="kpi-title">${t('manager.kpis')}</h2>
-      <p>${t('manager.coming')}</p>
-    </section>`,
+  start(context) {
+    void loadNeeds(state, context);
+    void loadFigures(state, context);
+  },
+  view(context) {
+    const { report, gap } = state;
+    const shown = report && periodAt(report, state.period);
+    return html`
+      ${filterView(state, context)}
+      <div id="dashboard" aria-busy=${state.loading ? 'true' : 'false'} data-ready=${report && gap && !state.loading ? 'true' : 'false'}>
+        ${report ? overallView(report) : nothing} ${report ? trendsView(report, context) : nothing}
+        ${
+          report && shown
+            ? html`<section class="panel" aria-labelledby="channels-title">
+                <h2 id="channels-title">${t('channels.title')}</h2>
+                ${periodChoice(report, shown, state, context)} ${channelsView(shown, context)}
+                <h3 id="pyramid-title">${t('pyramid.title')}</h3>
+                ${pyramidView(shown, context)}
+              </section>`
+            : nothing
+        }
+        ${gap ? gapView(gap, state.needs ?? [], context) : nothing}
+      </div>
+    `;
+  },
 });

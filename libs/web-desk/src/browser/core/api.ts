@@ -34,7 +34,8 @@ export const refuseSession = (): never => {
   throw new SignedOut('the token was refused');
 };
 
-const problemOf = async (response: Response): Promise<ApiProblem> => {
+/** The problem+json of a refused response, for requests that do not go through `request` (a CSV download). */
+export const problemOf = async (response: Response): Promise<ApiProblem> => {
   const body = (await response.json().catch(() => ({}))) as { type?: string; detail?: string; errors?: ApiProblem['errors'] };
   const rule = (body.type ?? '').split(':').pop() || `http-${response.status}`;
   return new ApiProblem(response.status, rule, body.detail ?? response.statusText, Array.isArray(body.errors) ? body.errors : []);

@@ -1,3 +1,4 @@
+import { managerEn } from '../manager/texts-en';
 import type { TextKey } from './texts-nl';
 
 /** English: every key of the Dutch texts, checked by the compiler. */
@@ -195,9 +196,5 @@ export const en: Readonly<Record<TextKey, string>> = {
   'field.alternatives': 'alternatives',
   'field.endsAt': 'until',
   'field.contactId': 'contact',
-  'manager.title': 'Service manager',
-  'manager.kpis': 'KPI dashboard',
-  'manager.coming':
-    'The dashboard of KPIs against the service concept’s targets comes once Regie measures the KPIs ' +
-    '(GET /v1/kpis and /v1/gap-analysis). Until then this page deliberately shows no figures.',
+  ...managerEn,
 };

@@ -1,3 +1,5 @@
+import { managerNl } from '../manager/texts-nl';
+
 /** Dutch, the default: the interface of a Dutch public body. Placeholders: {name}. */
 export const nl = {
   loading: 'Laden…',
@@ -194,11 +196,7 @@ export const nl = {
   'field.alternatives': 'alternatieven',
   'field.endsAt': 'tot',
   'field.contactId': 'contact',
-  'manager.title': 'Servicemanager',
-  'manager.kpis': 'KPI-dashboard',
-  'manager.coming':
-    'Het dashboard met de KPI’s tegen de normen van het dienstverleningsconcept komt zodra Regie de KPI’s meet ' +
-    '(GET /v1/kpis en /v1/gap-analysis). Tot dan toont deze pagina bewust geen cijfers.',
+  ...managerNl,
 };
 
 export type TextKey = keyof typeof nl;

@@ -1,0 +1,26 @@
+/// <reference lib="dom" />
+import { html } from 'lit-html';
+import { t } from '../core/i18n';
+import type { PageContext } from '../core/page';
+import type { KpiReport, PeriodReport } from './kpi-types';
+import { periodName } from './overall-table';
+import type { ManagerState } from './state';
+
+/** Which period the channel and layer tables show: one period's columns fit, a year of them would not. */
+export const periodChoice = (report: KpiReport, shown: PeriodReport, state: ManagerState, context: PageContext) =>
+  report.periods.length < 2
+    ? html``
+    : html`<div class="field">
+        <label for="period-choice">${t('channels.period')}</label>
+        <select
+          id="period-choice"
+          @change=${(event: Event) => {
+            state.period = (event.target as HTMLSelectElement).value;
+            context.update();
+          }}
+        >
+          ${report.periods.map(
+            (period) => html`<option value=${period.label} ?selected=${period === shown}>${periodName(period)}</option>`,
+          )}
+        </select>
+      </div>`;

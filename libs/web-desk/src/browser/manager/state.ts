@@ -1,0 +1,20 @@
+import type { Feedback } from '../core/ui';
+import type { ConceptNeeds, GapAnalysis, KpiReport } from './kpi-types';
+import type { KpiFilter } from './period';
+
+/** Everything the manager's page shows; the page renders from it after every change. */
+export interface ManagerState {
+  filter: KpiFilter;
+  loading: boolean;
+  report?: KpiReport;
+  gap?: GapAnalysis;
+  needs: ConceptNeeds['needs'];
+  /** The period the channel and layer tables show (a period label); the latest when unset. */
+  period?: string;
+  feedback?: Feedback;
+  csvFeedback?: Feedback;
+  /** Counts the loads, so that an answer to an older filter never overwrites a newer one. */
+  generation: number;
+}
+
+export const newManagerState = (filter: KpiFilter): ManagerState => ({ filter, loading: false, needs: [], generation: 0 });

@@ -1,0 +1,83 @@
+/// <reference lib="dom" />
+import { html } from 'lit-html';
+import { ref } from 'lit-html/directives/ref.js';
+import uPlot from 'uplot';
+import { language, t } from '../core/i18n';
+import type { PageContext } from '../core/page';
+import type { KpiReport } from './kpi-types';
+import { trendsOf, type Trend } from './trend-series';
+
+/** Colours with 4.5:1 contrast on white, and a dash per line, so that lines differ without colour too. */
+const STROKES = ['#0b4f8a', '#a11d1d', '#146c2e', '#7a4b00'];
+const DASHES = [[], [8, 4], [2, 3], [12, 3, 2, 3]];
+
+/** Periods are days at the finest: the time axis never ticks at hours. */
+const DAY_STEPS = [1, 2, 7, 14, 28, 91, 182, 364].map((days) => days * 86_400);
+const dayName = (seconds: number): string =>
+  new Intl.DateTimeFormat(language(), { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(seconds * 1000));
+
+/** What each chart holds, so that a re-render of the page redraws a chart only when its figures or language change. */
+const drawn = new WeakMap<HTMLElement, { key: string; plot: uPlot }>();
+
+const draw = (element: HTMLElement, trend: Trend, names: readonly string[]): void => {
+  const key = JSON.stringify([trend, names]);
+  const before = drawn.get(element);
+  if (before?.key === key) return;
+  before?.plot.destroy();
+  const plot = new uPlot(
+    {
+      width: Math.max(280, element.clientWidth),
+      height: 220,
+      tzDate: (seconds) => uPlot.tzDate(new Date(seconds * 1000), 'UTC'),
+      cursor: { drag: { x: false, y: false } },
+      // The legend names the lines; the figures under the cursor are in the tables, for every reader.
+      legend: { live: false },
+      scales: { x: { time: true } },
+      axes: [
+        { incrs: DAY_STEPS, values: (_, ticks) => ticks.map(dayName) },
+        { values: (_, ticks) => ticks.map((tick) => `${tick}${trend.percent ? '%' : ''}`) },
+      ],
+      series: [
+        {},
+        ...trend.lines.map((_, index) => ({
+          label: names[index],
+          stroke: STROKES[index % STROKES.length],
+          dash: DASHES[index % DASHES.length],
+          width: 2,
+          points: { show: true },
+        })),
+      ],
+    },
+    [[...trend.x], ...trend.lines.map((line) => [...line.values])] as uPlot.AlignedData,
+    element,
+  );
+  drawn.set(element, { key, plot });
+};
+
+/**
+ * Trends over the periods, drawn by uPlot on a canvas. The canvas is hidden from screen readers:
+ * each figure says in words what it shows and where its numbers are (the tables above and below).
+ */
+export const trendsView = (report: KpiReport, context: PageContext) => {
+  const layers = context.labels.source.layers.map((layer) => layer.id);
+  const name = (key: string) => (layers.includes(key) ? context.labels.layer(key) : t(`kpi.${key as 'csat'}`));
+  const figures = trendsOf(report, layers).map((trend) => {
+    const names = trend.lines.map((line) => name(line.key));
+    const what = t(`trend.${trend.id as 'csat'}`);
+    const alt = trend.id === 'layers' ? t('trends.altLayers') : t('trends.alt', { what });
+    return html`<figure class="chart" aria-labelledby=${`trend-${trend.id}-title`} aria-describedby=${`trend-${trend.id}-alt`}>
+      <figcaption id=${`trend-${trend.id}-title`}>${what}</figcaption>
+      <p id=${`trend-${trend.id}-alt`} class="visually-hidden">${alt}</p>
+      <div
+        class="chart-canvas"
+        aria-hidden="true"
+        data-lang=${language()}
+        ${ref((element) => element && draw(element as HTMLElement, trend, names))}
+      ></div>
+    </figure>`;
+  });
+  return html`<section class="panel" aria-labelledby="trends-title">
+    <h2 id="trends-title">${t('trends.title')}</h2>
+    ${report.periods.length < 2 ? html`<p>${t('trends.one')}</p>` : html`<div class="charts">${figures}</div>`}
+  </section>`;
+};

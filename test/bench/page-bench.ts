@@ -1,0 +1,112 @@
+import { JwtService } from '@nestjs/jwt';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../browser/support/desk-browser';
+import { SECRET, startServer } from './ingest-bench';
+import { escalations, postAll, yearOfContacts } from './page-bench-data';
+import { fmt, summarise } from './stats';
+
+/** DESIGN §10 asks nothing slower of a page than this, with 10,000 cases and a year of KPIs behind it. */
+export const PAGE_GOAL_MS = 200;
+
+const DAY_MS = 86_400_000;
+const sign = (subject: string, role: string) =>
+  new JwtService({ secret: SECRET }).sign({ roles: [role] }, { subject, algorithm: 'HS256', expiresIn: '6h' });
+const localDate = (at: number) => new Date(at).toISOString().slice(0, 10);
+
+const getJson = async <T>(url: string, token: string): Promise<T> => {
+  const response = await fetch(url, { headers: { Authorization: `Bearer ${token}` } });
+  if (!response.ok) throw new Error(`${url} answered ${response.status}`);
+  return (await response.json()) as T;
+};
+
+/** Until every read model has caught up and every case is open: what a page reads is then all there. */
+const settled = async (url: string, manager: string, supervisor: string, cases: number): Promise<void> => {
+  for (;;) {
+    const { items } = await getJson<{ items: { behind: number }[] }>(`${url}/v1/projections`, manager);
+    let open = 0;
+    for (let cursor: string | undefined, first = true; first || cursor; first = false) {
+      const page = await getJson<{ items: unknown[]; nextCursor?: string }>(
+        `${url}/v1/cases?status=queued&limit=1000${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+        supervisor,
+      );
+      open += page.items.length;
+      cursor = page.nextCursor;
+    }
+    if (items.every((item) => item.behind === 0) && open >= cases) return;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+};
+
+/**
+ * Milliseconds from the start of the navigation (the page's time origin) to the first DOM change after which
+ * `ready` holds: a MutationObserver installed before the page's own scripts run (through the DevTools
+ * protocol, so the page's CSP needs no exception) notes the moment. No sleep, no polling interval in the figure.
+ */
+const timeToData = async (browser: Browser, url: string, ready: string, loads: number) => {
+  const context = await browser.newContext({ locale: 'nl-NL', viewport: { width: 1280, height: 900 } });
+  await context.addInitScript(`new MutationObserver((_, observer) => {
+    if (!(${ready})()) return;
+    window.__readyAt = performance.now();
+    observer.disconnect();
+  }).observe(document, { childList: true, subtree: true, attributes: true, characterData: true });`);
+  const samples: number[] = [];
+  try {
+    for (let round = 0; round <= loads; round += 1) {
+      const page = await context.newPage();
+      await page.goto(url, { waitUntil: 'commit' });
+      const handle = await page.waitForFunction(() => (window as { __readyAt?: number }).__readyAt, undefined, {
+        timeout: 120_000,
+      });
+      if (round > 0) samples.push((await handle.jsonValue()) as number); // the first load warms the server's and the browser's caches
+      await page.close();
+    }
+  } finally {
+    await context.close();
+  }
+  return summarise(samples);
+};
+
+export interface PageFigures {
+  readonly name: string;
+  readonly p50: number;
+  readonly p99: number;
+}
+
+/** Starts the embedded app, fills it, and times each page in Chromium beside a page that fetches no data. */
+export const pageLatency = async (dir: string, cases: number, contacts: number, loads: number, log: (line: string) => void) => {
+  const server = await startServer(dir);
+  const browser = await launchChromium();
+  try {
+    const [channel, agent, supervisor, manager] = ['channel', 'agent', 'supervisor', 'manager'].map((role) => sign(`bench-${role}`, role));
+    const now = Date.now();
+    const seeding = performance.now();
+    const events =
+      (await postAll(server.url, channel, yearOfContacts(contacts, now))) + (await postAll(server.url, channel, escalations(cases, now)));
+    await settled(server.url, manager, supervisor, cases);
+    log(`   seeded ${fmt(events)} events (${fmt(cases)} cases open) in ${fmt((performance.now() - seeding) / 1000)} s`);
+    const year = `from=${localDate(now - 364 * DAY_MS)}&to=${localDate(now)}`;
+    const dashboard = `() => document.querySelector('#dashboard[data-ready="true"] #kpi-overall tbody tr')
+      && document.querySelector('#gap-matrix')`;
+    const pages: readonly [string, string, string][] = [
+      ['static page, no data (limit)', `${server.url}/agent`, `() => document.querySelector('main [role="alert"]')`],
+      [
+        '/agent (queue of open cases)',
+        `${server.url}/agent#access_token=${agent}`,
+        `() => document.querySelector('#queue-title ~ ul.cases li')`,
+      ],
+      [
+        '/supervisor (queues per channel)',
+        `${server.url}/supervisor#access_token=${supervisor}`,
+        `() => Array.from(document.querySelectorAll('#queues tbody td:nth-of-type(1)')).some((cell) => cell.textContent.trim() !== '0')`,
+      ],
+      ['/manager, a year by month', `${server.url}/manager?${year}&granularity=month#access_token=${manager}`, dashboard],
+      ['/manager, a year by day', `${server.url}/manager?${year}&granularity=day#access_token=${manager}`, dashboard],
+    ];
+    const figures: PageFigures[] = [];
+    for (const [name, url, ready] of pages) figures.push({ name, ...(await timeToData(browser, url, ready, loads)) });
+    return figures;
+  } finally {
+    await browser.close();
+    server.child.kill('SIGTERM');
+  }
+};
