@@ -160,4 +160,29 @@ describe('The agent page in Chromium', () => {
     await detail.getByText('Opgeschaald naar Balie op afspraak.').waitFor();
     expect(errors).toEqual([]);
   });
+
+  it('lists the oldest waiting in my channels, with how many wait in all', async () => {
+    for (const name of ['agent-anna', 'agent-carla']) {
+      await regie.http
+        .put('/v1/agents/me/presence')
+        .set('Authorization', `Bearer ${await regie.token(name, 'agent')}`)
+        .send({ status: 'offline', channels: [], capacity: {} })
+        .expect(200);
+    }
+    const waiting = Array.from({ length: 30 }, (_, index) => `cust-q-${String(index + 1).padStart(2, '0')}`);
+    for (const customerId of waiting) await post(chatbot(customerId, 'handoff.requested'));
+    const dirk = await regie.token('agent-dirk', 'agent');
+    const { page, errors } = await openDesk(browser, `${regie.url}/agent#access_token=${dirk}`);
+    const queue = page.getByRole('region', { name: 'Wachtend in mijn kanalen' });
+    const count = queue.getByText(/De \d+ die het langst wachten, van \d+ wachtenden\./);
+    await count.waitFor();
+    const [, shown, total] = /De (\d+) .* van (\d+)/.exec(await count.innerText())!.map(Number);
+    expect(total).toBeGreaterThanOrEqual(30);
+    expect(shown).toBeLessThan(total);
+    expect(await queue.getByRole('button', { name: /^Oppakken / }).count()).toBe(shown);
+    await queue.getByRole('button', { name: 'Oppakken cust-q-25' }).waitFor();
+    expect(await queue.getByRole('button', { name: 'Oppakken cust-q-26' }).count()).toBe(0);
+    await screenshot(page, 'agent-queue');
+    expect(errors).toEqual([]);
+  });
 });

@@ -74,10 +74,27 @@ describe('Escalation up the service pyramid (embedded app over HTTP)', () => {
     await presence(anna, { status: 'away', channels: ['live-chat'], capacity: { 'live-chat': 2 } }).expect(200);
     await post(chatbot('cust-wait', 'handoff.requested', 'chat-w'));
     await eventually(async () => expect(await casesOf('cust-wait')).toMatchObject([{ status: 'queued', channel: 'live-chat' }]));
+    const [waiting] = await casesOf('cust-wait');
+    const concept = (await regie.http.get('/v1/service-concept').set(auth(supervisor)).expect(200)).body as {
+      channels: { id: string }[];
+      serviceLevels: Record<string, { targetWaitSeconds: number }>;
+    };
+    const queues = (await regie.http.get('/v1/queues').set(auth(anna)).expect(200)).body.items as { channel: string }[];
+    expect(queues.map((queue) => queue.channel)).toEqual(concept.channels.map((known) => known.id));
+    expect(queues.find((queue) => queue.channel === 'live-chat')).toMatchObject({
+      layer: 'assisted',
+      waiting: 1,
+      breached: 0,
+      oldestOpenedAt: (await regie.http.get(`/v1/cases/${waiting.id}`).set(auth(anna)).expect(200)).body.openedAt,
+      targetWaitSeconds: concept.serviceLevels['live-chat'].targetWaitSeconds,
+    });
 
     const ben = await regie.token('agent-ben', 'agent');
     await presence(ben, { status: 'available', channels: ['live-chat'], capacity: { 'live-chat': 1 } }).expect(200);
     await eventually(async () => expect(await casesOf('cust-wait')).toMatchObject([{ status: 'assigned', assignee: 'agent-ben' }]));
+    const after = (await regie.http.get('/v1/queues').set(auth(supervisor)).expect(200)).body.items as { channel: string }[];
+    expect(after.find((queue) => queue.channel === 'live-chat')).toMatchObject({ waiting: 0, breached: 0 });
+    await regie.http.get('/v1/queues').set(auth(channel)).expect(403);
   });
 
   it('never gives an agent more cases than their capacity, also when escalations arrive at once', async () => {

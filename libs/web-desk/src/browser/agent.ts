@@ -4,14 +4,16 @@ import { caseDetailView } from './agent/case-detail';
 import { caseListView } from './agent/case-list';
 import { presenceView } from './agent/presence';
 import { newAgentState, type AgentState } from './agent/state';
-import { getAll } from './core/api';
+import { get } from './core/api';
 import { t } from './core/i18n';
 import { runPage, type PageContext } from './core/page';
 import { followStream } from './core/sse';
-import type { CaseView } from './core/types';
+import type { CaseView, QueueSummary } from './core/types';
 import { feedbackOf } from './core/ui';
 
 const QUEUE_REFRESH_MS = 3000;
+/** The oldest this many per channel are listed to claim from; the count says how many wait in all. */
+export const QUEUE_SHOWN_PER_CHANNEL = 25;
 
 let state: AgentState;
 
@@ -27,8 +29,14 @@ const assigned = (view: CaseView, context: PageContext): void => {
 const refreshQueue = async (context: PageContext): Promise<void> => {
   const serving = state.presence?.channels ?? context.labels.served().map((channel) => channel.id);
   try {
-    const queued = await getAll<CaseView>('/v1/cases?status=queued');
-    state.queued = queued.filter((view) => serving.includes(view.channel)).sort((a, b) => a.openedAt.localeCompare(b.openedAt));
+    const [queues, ...lists] = await Promise.all([
+      get<{ items: QueueSummary[] }>('/v1/queues'),
+      ...serving.map((channel) =>
+        get<{ items: CaseView[] }>(`/v1/cases?status=queued&channel=${encodeURIComponent(channel)}&limit=${QUEUE_SHOWN_PER_CHANNEL}`),
+      ),
+    ]);
+    state.queued = lists.flatMap((list) => list.items).sort((a, b) => a.openedAt.localeCompare(b.openedAt));
+    state.waiting = queues.items.filter((queue) => serving.includes(queue.channel)).reduce((sum, queue) => sum + queue.waiting, 0);
     state.queueFeedback = undefined;
   } catch (error) {
     state.queueFeedback = feedbackOf(error);

@@ -3,7 +3,7 @@ import { html, nothing } from 'lit-html';
 import { get, getAll } from './core/api';
 import { t } from './core/i18n';
 import { runPage, type PageContext } from './core/page';
-import type { AggressionReport, CaseView, ConceptForDesk, Exclusion } from './core/types';
+import type { AggressionReport, ConceptForDesk, Exclusion, QueueSummary } from './core/types';
 import { feedbackOf } from './core/ui';
 import { exclusionsView } from './supervisor/exclusions';
 import { historyView, loadHistory } from './supervisor/history';
@@ -18,7 +18,7 @@ const state: SupervisorState = newSupervisorState();
 
 const refreshQueues = async (context: PageContext): Promise<void> => {
   try {
-    state.queued = await getAll<CaseView>('/v1/cases?status=queued');
+    state.queues = (await get<{ items: QueueSummary[] }>('/v1/queues')).items;
     state.queuesAt = Date.now();
     state.queuesFeedback = undefined;
   } catch (error) {

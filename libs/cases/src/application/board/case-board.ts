@@ -30,6 +30,13 @@ export interface CaseView {
   readonly opened: CaseOpened['data'];
 }
 
+/** What waits in one channel's queue, read without listing it. */
+export interface QueueSummary {
+  readonly waiting: number;
+  readonly breached: number;
+  readonly oldestOpenedAt?: string;
+}
+
 export interface BoardChange {
   readonly event: RecordedEvent;
   readonly caseView?: CaseView;
@@ -91,6 +98,8 @@ const applyToCase = (view: CaseView | undefined, event: CaseEvent): CaseView | u
 @Injectable()
 export class CaseBoard {
   private readonly cases = new Map<string, CaseView>();
+  /** The queued ones among them: what agents take work from is read without walking every case ever opened. */
+  private readonly waiting = new Map<string, CaseView>();
   private readonly agents = new Map<string, AgentState>();
   private readonly byCustomer = new Map<string, string[]>();
   private appliedPosition = 0;
@@ -111,6 +120,8 @@ export class CaseBoard {
       if (caseView) {
         if (!this.cases.has(id)) this.byCustomer.set(caseView.customerId, [...(this.byCustomer.get(caseView.customerId) ?? []), id]);
         this.cases.set(id, caseView);
+        if (caseView.status === 'queued') this.waiting.set(id, caseView);
+        else this.waiting.delete(id);
       }
     } else if (AGENT_TYPES.has(event.type)) {
       const domainEvent = { type: event.type, data: event.data } as AgentEvent;
@@ -125,13 +136,24 @@ export class CaseBoard {
   }
 
   list(filter: { status?: string; channel?: string; layer?: string; assignee?: string } = {}): CaseView[] {
-    return [...this.cases.values()].filter(
+    return [...(filter.status === 'queued' ? this.waiting : this.cases).values()].filter(
       (view) =>
         (!filter.status || view.status === filter.status) &&
         (!filter.channel || view.channel === filter.channel) &&
         (!filter.layer || view.layer === filter.layer) &&
         (!filter.assignee || view.assignee === filter.assignee),
     );
+  }
+
+  /** Per channel with anyone waiting: how many, how many past the service level, and since when the oldest waits. */
+  queueSummary(): Map<string, QueueSummary> {
+    const summary = new Map<string, QueueSummary>();
+    for (const view of this.waiting.values()) {
+      const queue = summary.get(view.channel) ?? { waiting: 0, breached: 0 };
+      const oldest = queue.oldestOpenedAt === undefined || view.openedAt < queue.oldestOpenedAt ? view.openedAt : queue.oldestOpenedAt;
+      summary.set(view.channel, { waiting: queue.waiting + 1, breached: queue.breached + (view.breached ? 1 : 0), oldestOpenedAt: oldest });
+    }
+    return summary;
   }
 
   casesOfCustomer(customerId: string): string[] {

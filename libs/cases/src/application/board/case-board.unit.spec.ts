@@ -150,6 +150,22 @@ describe('case board', () => {
 
     it('lists the queue oldest first', () => expect(ids(board.queued())).toEqual(['case-2', 'case-4', 'case-1']));
 
+    it('sums up each queue: who waits, how many past the service level, since when the oldest waits', () => {
+      given({ type: 'ServiceLevelBreached', data: { caseId: 'case-4', channel: 'live-chat', waitedSeconds: 240, breachedAt: at(6) } });
+      expect(board.queueSummary()).toEqual(
+        new Map([
+          ['live-chat', { waiting: 2, breached: 1, oldestOpenedAt: at(2) }],
+          ['video', { waiting: 1, breached: 0, oldestOpenedAt: at(1) }],
+        ]),
+      );
+      given(assigned('case-2', 'ann', 7), {
+        type: 'CaseResolved',
+        data: { caseId: 'case-4', outcome: 'resolved', by: 'ann', resolvedAt: at(8) },
+      });
+      expect(board.queueSummary()).toEqual(new Map([['live-chat', { waiting: 1, breached: 0, oldestOpenedAt: at(5) }]]));
+      expect(ids(board.list({ status: 'queued' }))).toEqual(['case-1']);
+    });
+
     it("knows a customer's cases in the order they were opened", () => {
       expect(board.casesOfCustomer('cust-1')).toEqual(['case-1', 'case-2', 'case-3']);
       expect(board.casesOfCustomer('cust-2')).toEqual(['case-4']);

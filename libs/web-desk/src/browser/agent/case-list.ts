@@ -15,6 +15,7 @@ const claim = async (view: CaseView, state: AgentState, context: PageContext): P
     await post(`/v1/cases/${encodeURIComponent(view.id)}/claim`, {});
     state.queueFeedback = { kind: 'done', text: t('queue.claimed', { channel: context.labels.channel(view.channel) }) };
     state.queued = state.queued.filter((queued) => queued.id !== view.id);
+    state.waiting = Math.max(0, state.waiting - 1);
     state.mine.set(view.id, { ...view, status: 'assigned', assignee: context.session.sub });
     openCase(view.id, state, context);
   } catch (error) {
@@ -59,6 +60,7 @@ export const caseListView = (state: AgentState, context: PageContext) => {
     <section aria-labelledby="queue-title" class="panel">
       <h2 id="queue-title">${t('queue.title')}</h2>
       ${feedbackView(state.queueFeedback)}
+      ${state.waiting > state.queued.length ? html`<p class="muted" id="queue-count">${t('queue.shown', { shown: state.queued.length, total: state.waiting })}</p>` : nothing}
       ${
         state.queued.length === 0
           ? html`<p>${t('queue.none')}</p>`

@@ -24,8 +24,10 @@ export interface AgentState {
   stream: StreamStatus;
   /** Cases assigned to me (from the stream), with what I did to them since. */
   readonly mine: Map<string, CaseView>;
-  /** Waiting in the channels I serve, oldest first. */
+  /** The oldest waiting in each channel I serve, oldest first. */
   queued: readonly CaseView[];
+  /** How many wait in those channels in all, listed or not. */
+  waiting: number;
   queueFeedback?: Feedback;
   selected?: string;
   detail?: CaseDetail;
@@ -46,7 +48,7 @@ export const rememberPresence = (sub: string, presence: Presence): void =>
 
 export const newAgentState = (sub: string): AgentState => {
   const presence = rememberedPresence(sub);
-  return { stream: 'connecting', mine: new Map(), queued: [], ...(presence && { presence }) };
+  return { stream: 'connecting', mine: new Map(), queued: [], waiting: 0, ...(presence && { presence }) };
 };
 
 /** The case shown in detail: mine, or one waiting in a queue. */

@@ -64,6 +64,7 @@ export const en: Readonly<Record<TextKey, string>> = {
   'queue.title': 'Waiting in my channels',
   'queue.none': 'Nobody is waiting.',
   'queue.waiting': 'waiting {wait}',
+  'queue.shown': 'The oldest {shown} of {total} waiting, oldest first.',
   'queue.claim': 'Claim',
   'queue.claimed': 'Case on {channel} claimed.',
   'queue.setPresence': 'Set your presence to see only your own channels.',

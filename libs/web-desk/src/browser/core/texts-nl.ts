@@ -64,6 +64,7 @@ export const nl = {
   'queue.title': 'Wachtend in mijn kanalen',
   'queue.none': 'Er wacht niemand.',
   'queue.waiting': 'wacht {wait}',
+  'queue.shown': 'De {shown} die het langst wachten, van {total} wachtenden.',
   'queue.claim': 'Oppakken',
   'queue.claimed': 'Zaak via {channel} opgepakt.',
   'queue.setPresence': 'Geef je beschikbaarheid door om alleen je eigen kanalen te zien.',

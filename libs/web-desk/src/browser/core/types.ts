@@ -9,6 +9,16 @@ export interface CaseContext {
   readonly fromContactId: string;
 }
 
+/** One channel's queue, counted by the server (GET /v1/queues). */
+export interface QueueSummary {
+  readonly channel: string;
+  readonly layer: string;
+  readonly waiting: number;
+  readonly breached: number;
+  readonly oldestOpenedAt?: string;
+  readonly targetWaitSeconds?: number;
+}
+
 export interface CaseView {
   readonly id: string;
   readonly customerId: string;

@@ -1,4 +1,4 @@
-import type { CaseView } from '../core/types';
+import type { QueueSummary } from '../core/types';
 
 export type QueueStatus = 'empty' | 'within' | 'at-risk' | 'breached' | 'no-target';
 
@@ -15,33 +15,29 @@ export const AT_RISK_SHARE = 0.8;
 
 /**
  * One row per channel where people serve: how many wait, the longest wait, and how that stands against the
- * concept's target wait. A case the server marked as breached counts as breached even if the clocks differ.
+ * concept's target wait. A queue holding a case the server marked as breached is breached even if the clocks differ.
  */
-export const queueRows = (
-  queued: readonly CaseView[],
-  channels: readonly string[],
-  targets: Readonly<Record<string, { readonly targetWaitSeconds: number }>>,
-  nowMs: number,
-): QueueRow[] =>
+export const queueRows = (queues: readonly QueueSummary[], channels: readonly string[], nowMs: number): QueueRow[] =>
   channels.map((channel) => {
-    const waiting = queued.filter((view) => view.channel === channel);
-    const target = targets[channel]?.targetWaitSeconds;
-    const longest = waiting.length ? Math.max(...waiting.map((view) => (nowMs - Date.parse(view.openedAt)) / 1000)) : undefined;
+    const queue = queues.find((candidate) => candidate.channel === channel);
+    const waiting = queue?.waiting ?? 0;
+    const target = queue?.targetWaitSeconds;
+    const longest = waiting > 0 && queue?.oldestOpenedAt ? Math.max(0, (nowMs - Date.parse(queue.oldestOpenedAt)) / 1000) : undefined;
     const status: QueueStatus =
       target === undefined
         ? 'no-target'
         : longest === undefined
           ? 'empty'
-          : waiting.some((view) => view.breached) || longest > target
+          : (queue?.breached ?? 0) > 0 || longest > target
             ? 'breached'
             : longest >= target * AT_RISK_SHARE
               ? 'at-risk'
               : 'within';
     return {
       channel,
-      waiting: waiting.length,
+      waiting,
       status,
-      ...(longest !== undefined && { longestWaitSeconds: Math.max(0, longest) }),
+      ...(longest !== undefined && { longestWaitSeconds: longest }),
       ...(target !== undefined && { targetWaitSeconds: target }),
     };
   });

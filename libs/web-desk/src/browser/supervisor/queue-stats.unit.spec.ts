@@ -1,17 +1,34 @@
-import type { CaseView } from '../core/types';
+import type { QueueSummary } from '../core/types';
 import { queueRows } from './queue-stats';
 
 const NOW = Date.parse('2026-03-01T10:00:00Z');
-const waiting = (channel: string, secondsAgo: number, breached = false): CaseView =>
-  ({ id: `case-${channel}-${secondsAgo}`, channel, openedAt: new Date(NOW - secondsAgo * 1000).toISOString(), breached }) as CaseView;
-const TARGETS = { 'live-chat': { targetWaitSeconds: 60 }, phone: { targetWaitSeconds: 30 }, video: { targetWaitSeconds: 120 } };
+const ago = (seconds: number) => new Date(NOW - seconds * 1000).toISOString();
+const queue = (
+  channel: string,
+  targetWaitSeconds: number | undefined,
+  waiting = 0,
+  oldestSecondsAgo?: number,
+  breached = 0,
+): QueueSummary => ({
+  channel,
+  layer: 'assisted',
+  waiting,
+  breached,
+  ...(oldestSecondsAgo !== undefined && { oldestOpenedAt: ago(oldestSecondsAgo) }),
+  ...(targetWaitSeconds !== undefined && { targetWaitSeconds }),
+});
 
 describe('queues against the concept’s target wait', () => {
-  it('counts the waiting cases per channel and judges the longest wait', () => {
+  it('shows the count per channel and judges the longest wait', () => {
     const rows = queueRows(
-      [waiting('live-chat', 10), waiting('live-chat', 50), waiting('phone', 31), waiting('video', 20, true)],
+      [
+        queue('live-chat', 60, 2, 50),
+        queue('phone', 30, 1, 31),
+        queue('video', 120, 1, 20, 1),
+        queue('counter', undefined),
+        queue('email', 3600),
+      ],
       ['live-chat', 'phone', 'video', 'counter', 'email'],
-      { ...TARGETS, email: { targetWaitSeconds: 3600 } },
       NOW,
     );
     expect(rows).toEqual([
@@ -24,6 +41,14 @@ describe('queues against the concept’s target wait', () => {
   });
 
   it('is within target below four fifths of it', () => {
-    expect(queueRows([waiting('live-chat', 47)], ['live-chat'], TARGETS, NOW)[0].status).toBe('within');
+    expect(queueRows([queue('live-chat', 60, 1, 47)], ['live-chat'], NOW)[0].status).toBe('within');
+  });
+
+  it('shows a channel the server does not know yet as empty, without a target', () => {
+    expect(queueRows([], ['live-chat'], NOW)).toEqual([{ channel: 'live-chat', waiting: 0, status: 'no-target' }]);
+  });
+
+  it('never shows a negative wait when the clocks differ', () => {
+    expect(queueRows([queue('live-chat', 60, 1, -5)], ['live-chat'], NOW)[0]).toMatchObject({ longestWaitSeconds: 0, status: 'within' });
   });
 });

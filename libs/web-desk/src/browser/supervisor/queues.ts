@@ -10,7 +10,7 @@ import type { SupervisorState } from './state';
 /** Waiting cases per channel against the concept's target wait, refreshed every few seconds. */
 export const queuesView = (state: SupervisorState, context: PageContext) => {
   const channels = context.labels.served().map((channel) => channel.id);
-  const rows = queueRows(state.queued, channels, state.concept?.serviceLevels ?? {}, state.queuesAt ?? Date.now());
+  const rows = queueRows(state.queues, channels, state.queuesAt ?? Date.now());
   return html`
     <section aria-labelledby="queues-title" class="panel">
       <h2 id="queues-title">${t('queues.title')}</h2>

@@ -1,4 +1,4 @@
-import type { AggressionReport, CaseView, ConceptForDesk, Exclusion, SafetyHistoryItem } from '../core/types';
+import type { AggressionReport, ConceptForDesk, Exclusion, QueueSummary, SafetyHistoryItem } from '../core/types';
 import type { Feedback } from '../core/ui';
 
 export type Decision = 'dismiss' | 'warn' | 'exclude';
@@ -6,7 +6,7 @@ export type Decision = 'dismiss' | 'warn' | 'exclude';
 /** Everything the supervisor's page shows; the page renders from it after every change. */
 export interface SupervisorState {
   concept?: ConceptForDesk;
-  queued: readonly CaseView[];
+  queues: readonly QueueSummary[];
   queuesFeedback?: Feedback;
   queuesAt?: number;
   reports: readonly AggressionReport[];
@@ -27,7 +27,7 @@ export interface SupervisorState {
 }
 
 export const newSupervisorState = (): SupervisorState => ({
-  queued: [],
+  queues: [],
   reports: [],
   deciding: new Map(),
   decisionFeedback: new Map(),
