@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   bundleDeskAssets,
+  chunksOf,
+  DESK_ENTRIES,
   findBrowserSources,
   findPrebuiltAssets,
   PREBUILT_FOLDER,
@@ -28,6 +30,21 @@ describe('the web desk bundle (esbuild, from the repository’s sources)', () =>
     expect(css).not.toContain('@import');
     expect(css).toContain('.timeline');
     expect(assets.get('agent.js')!.contentType).toBe('text/javascript; charset=utf-8');
+  });
+
+  it('names every chunk a page imports, through other chunks too, so the page can fetch them beside its script', () => {
+    const chunks = [...assets.keys()].filter((name) => name.startsWith('chunk-'));
+    expect(chunks.length).toBeGreaterThan(0);
+    const used = new Set(DESK_ENTRIES.flatMap((entry) => chunksOf(assets, entry)));
+    expect([...used].sort()).toEqual(chunks.sort());
+    for (const entry of DESK_ENTRIES) {
+      const named = chunksOf(assets, entry);
+      for (const chunk of named) {
+        const imported = /from\s*["']\.\/(chunk-[\w-]+\.js)["']/.exec(assets.get(chunk)!.body.toString())?.[1];
+        if (imported) expect(named).toContain(imported);
+      }
+    }
+    expect(chunksOf(new Map(), 'agent')).toEqual([]);
   });
 
   it('writes what `npm run build` leaves for an image without sources, and finds it again from the compiled code', () => {

@@ -63,6 +63,25 @@ export const bundleDeskAssets = async (sources: string): Promise<DeskAssets> => 
   return assets;
 };
 
+const STATIC_IMPORT = /\bimport\s*(?:[\w*{}\s,$]*from\s*)?["']\.\/(chunk-[\w-]+\.js)["']/g;
+
+/**
+ * The chunks an entry imports, directly or through another chunk: the page names them for the browser to
+ * fetch beside the entry (`modulepreload`) instead of one import level after the other.
+ */
+export const chunksOf = (assets: DeskAssets, entry: DeskEntry): string[] => {
+  const found = new Set<string>();
+  const visit = (name: string): void => {
+    for (const [, chunk] of (assets.get(name)?.body.toString() ?? '').matchAll(STATIC_IMPORT)) {
+      if (found.has(chunk) || !assets.has(chunk)) continue;
+      found.add(chunk);
+      visit(chunk);
+    }
+  };
+  visit(`${entry}.js`);
+  return [...found];
+};
+
 /** Where `npm run build` leaves the bundled pages, for an installation without the sources (a container image). */
 export const PREBUILT_FOLDER = 'web-desk-assets';
 

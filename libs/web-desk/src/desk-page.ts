@@ -35,11 +35,22 @@ const TITLES: Readonly<Record<DeskEntry, string>> = {
   manager: 'Regie — servicemanager',
 };
 
+/** JSON inside a `<script type="application/json">` data block: nothing in it can close the element. */
+const dataBlock = (value: unknown): string =>
+  JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
+
+export interface DeskPageParts {
+  /** The shared chunks the entry imports, fetched beside it. */
+  readonly chunks?: readonly string[];
+  /** What `GET /desk/config.json` answers, carried along so that the page starts without asking (a data block, never run). */
+  readonly config?: unknown;
+}
+
 /**
  * The page's shell: the script renders everything, in the reader's language. Until it has, the
  * shell says what is happening (and, without JavaScript, that it is needed).
  */
-export const deskPage = (entry: DeskEntry): string => `<!doctype html>
+export const deskPage = (entry: DeskEntry, { chunks = [], config }: DeskPageParts = {}): string => `<!doctype html>
 <html lang="nl">
 <head>
 <meta charset="utf-8">
@@ -48,7 +59,9 @@ export const deskPage = (entry: DeskEntry): string => `<!doctype html>
 <link rel="icon" href="/desk/assets/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/desk/assets/desk.css">
 <script type="module" src="/desk/assets/${entry}.js"></script>
-</head>
+${chunks.map((chunk) => `<link rel="modulepreload" href="/desk/assets/${chunk}">\n`).join('')}${
+  config === undefined ? '' : `<script type="application/json" id="desk-config">${dataBlock(config)}</script>\n`
+}</head>
 <body>
 <div id="app"><main id="main"><h1>${TITLES[entry]}</h1><p>Laden… / Loading…</p></main></div>
 <noscript><p>Deze pagina heeft JavaScript nodig. / This page needs JavaScript.</p></noscript>

@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Param, Res } from '@nestjs/common';
 import { Public } from '@regie/auth';
 import { ProblemException } from '@regie/http';
 import type { Response } from 'express';
-import type { DeskAssets, DeskEntry } from './desk-assets';
+import { chunksOf, DESK_ENTRIES, type DeskAssets, type DeskEntry } from './desk-assets';
 import { connectSourcesOf, DESK_CONFIG, type DeskConfig } from './desk-config';
 import { deskPage, deskSecurityHeaders } from './desk-page';
 
@@ -16,12 +16,15 @@ export const DESK_ASSETS = Symbol('DESK_ASSETS');
 @Public()
 export class DeskPagesController {
   private readonly headers: Readonly<Record<string, string>>;
+  /** Each page's shell, written once: the bundle and the config do not change while the app runs. */
+  private readonly pages: ReadonlyMap<DeskEntry, string>;
 
   constructor(
     @Inject(DESK_ASSETS) private readonly assets: DeskAssets,
     @Inject(DESK_CONFIG) config: DeskConfig,
   ) {
     this.headers = deskSecurityHeaders(connectSourcesOf(config));
+    this.pages = new Map(DESK_ENTRIES.map((entry) => [entry, deskPage(entry, { chunks: chunksOf(assets, entry), config })]));
   }
 
   @Get()
@@ -52,6 +55,6 @@ export class DeskPagesController {
   }
 
   private page(response: Response, entry: DeskEntry): void {
-    response.set(this.headers).set('Cache-Control', 'no-cache').type('html').send(deskPage(entry));
+    response.set(this.headers).set('Cache-Control', 'no-cache').type('html').send(this.pages.get(entry));
   }
 }

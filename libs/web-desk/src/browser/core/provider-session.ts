@@ -17,7 +17,10 @@ interface Pending {
 let config: DeskConfig = EMBEDDED;
 let failed = false;
 
+/** The page carries the config as a data block (desk-page.ts); the request is for a shell without it. */
 const loadConfig = async (): Promise<DeskConfig> => {
+  const carried = document.getElementById('desk-config')?.textContent;
+  if (carried) return JSON.parse(carried) as DeskConfig;
   try {
     const response = await fetch('/desk/config.json', { headers: { Accept: 'application/json' } });
     return response.ok ? ((await response.json()) as DeskConfig) : EMBEDDED;
