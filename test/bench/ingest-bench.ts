@@ -5,7 +5,7 @@ import { rate, summarise } from './stats';
 
 export const SECRET = 'bench-secret-bench-secret-bench-secret-0123';
 
-export const startServer = (dataDir: string): Promise<{ url: string; child: ChildProcess }> =>
+export const startServer = (dataDir: string, env: NodeJS.ProcessEnv = {}): Promise<{ url: string; child: ChildProcess }> =>
   new Promise((resolve, reject) => {
     const child = fork(join(__dirname, 'serve.ts'), [], {
       execArgv: ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register'],
@@ -15,6 +15,7 @@ export const startServer = (dataDir: string): Promise<{ url: string; child: Chil
         REGIE_DATA_DIR: dataDir,
         REGIE_JWT_SECRET: SECRET,
         TS_NODE_PROJECT: join(__dirname, '../../tsconfig.json'),
+        ...env,
       },
     });
     child.once('message', (message) => resolve({ url: (message as { url: string }).url, child }));
