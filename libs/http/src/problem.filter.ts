@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type Exception
 import type { Request, Response } from 'express';
 import { DomainRuleViolation } from '@regie/eventsourcing';
 import { PROBLEM_CONTENT_TYPE, ProblemException, problemOfRefusal, problemType, type ProblemDetails } from './problem';
+import { requestIdOf } from './request-id';
 
 const TITLES: Record<number, string> = {
   400: 'Bad request',
@@ -47,7 +48,7 @@ export class ProblemFilter implements ExceptionFilter {
     response
       .status(problem.status)
       .type(PROBLEM_CONTENT_TYPE)
-      .send(JSON.stringify({ ...problem, instance: request.originalUrl }));
+      .send(JSON.stringify({ ...problem, instance: request.originalUrl, requestId: requestIdOf(request, response) }));
   }
 
   private toProblem(exception: unknown): ProblemDetails {
