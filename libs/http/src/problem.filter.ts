@@ -27,6 +27,17 @@ const detailOf = (exception: HttpException): string => {
   return typeof message === 'string' ? message : exception.message;
 };
 
+const errorClassOf = (exception: unknown): string => (exception instanceof Error ? exception.name : typeof exception);
+
+/** The stack without its first line, which repeats the message. */
+const stackFramesOf = (exception: unknown): string | undefined =>
+  exception instanceof Error
+    ? exception.stack
+        ?.split('\n')
+        .filter((line) => /^\s+at /.test(line))
+        .join('\n')
+    : undefined;
+
 /** Every error leaves as application/problem+json; unexpected ones say nothing about internals. */
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
@@ -38,10 +49,11 @@ export class ProblemFilter implements ExceptionFilter {
     const response = http.getResponse<Response>();
     const problem = this.toProblem(exception);
     if (problem.status >= 500) {
-      // The route pattern and the error, never the body nor the raw path or query: they may hold a customer id.
+      // The route pattern, the error's class and where it was thrown; never the body, the raw path or
+      // query, nor the error's message (a store error names the stream: journey-<customer id>).
       this.logger.error(
-        `${request.method} ${(request.route as { path?: string } | undefined)?.path ?? '(before routing)'} failed: ${String(exception)}`,
-        (exception as Error)?.stack,
+        `${request.method} ${(request.route as { path?: string } | undefined)?.path ?? '(before routing)'} failed: ${errorClassOf(exception)}`,
+        stackFramesOf(exception),
       );
     }
     if (response.headersSent) return;

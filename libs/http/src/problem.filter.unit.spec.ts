@@ -28,7 +28,7 @@ describe('ProblemFilter', () => {
   afterEach(() => errorLog.mockClear());
   afterAll(() => errorLog.mockRestore());
 
-  it('logs an unexpected error with the route pattern, never the raw path or query (a customer id)', () => {
+  it('logs an unexpected error with the route pattern and its class, never the raw path, query or message (a customer id)', () => {
     const request = {
       method: 'GET',
       headers: {},
@@ -37,16 +37,17 @@ describe('ProblemFilter', () => {
       originalUrl: '/v1/customers/cust-7f3a/journey?token=x',
     };
     const { host, response } = hostFor(request);
-    new ProblemFilter().catch(new Error('boom'), host);
+    new ProblemFilter().catch(new TypeError('no stream journey-cust-7f3a'), host);
     expect(response.status).toHaveBeenCalledWith(500);
-    expect(errorLog.mock.calls[0][0]).toBe('GET /v1/customers/:id/journey failed: Error: boom');
+    expect(errorLog.mock.calls[0][0]).toBe('GET /v1/customers/:id/journey failed: TypeError');
+    expect(errorLog.mock.calls[0][1]).toMatch(/^\s+at .*problem\.filter\.unit\.spec\.ts/);
     expect(JSON.stringify(errorLog.mock.calls)).not.toContain('cust-7f3a');
   });
 
   it('says "before routing" for an error raised before a route matched', () => {
     const { host } = hostFor({ method: 'POST', headers: {}, path: '/v1/customers/cust-7f3a', originalUrl: '/v1/customers/cust-7f3a' });
     new ProblemFilter().catch(new Error('boom'), host);
-    expect(errorLog.mock.calls[0][0]).toBe('POST (before routing) failed: Error: boom');
+    expect(errorLog.mock.calls[0][0]).toBe('POST (before routing) failed: Error');
     expect(JSON.stringify(errorLog.mock.calls)).not.toContain('cust-7f3a');
   });
 });

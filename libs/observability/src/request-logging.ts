@@ -25,10 +25,13 @@ export const requestLogging = (log: Logger): RequestHandler => {
     genReqId: (request, response) => requestIdOf(request, response),
     quietReqLogger: true,
     customAttributeKeys: { reqId: 'requestId', responseTime: 'durationMs' },
+    // The request is serialized when it arrives, before routing; the route is known when it is answered.
     serializers: {
-      req: (request: { method?: string; raw: RoutedRequest }) => ({ method: request.method, route: routeOf(request.raw) }),
+      req: (request: { method?: string }) => ({ method: request.method }),
       res: (response: { statusCode?: number }) => ({ status: response.statusCode }),
     },
+    customSuccessObject: (request, _response, fields: object) => ({ ...fields, route: routeOf(request) }),
+    customErrorObject: (request, _response, _error, fields: object) => ({ ...fields, route: routeOf(request) }),
     customLogLevel: (_request, response, error) => (error || response.statusCode >= 500 ? 'error' : 'info'),
     customSuccessMessage: () => 'request answered',
     customErrorMessage: () => 'request failed',
