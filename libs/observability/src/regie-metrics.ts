@@ -25,6 +25,7 @@ const LATENCY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5
 export class RegieMetrics {
   readonly registry = new Registry();
   private readonly queueSources: GaugeSource[] = [];
+  private readonly lagPartitions = new Map<string, Set<string>>();
   private readonly projectionSources: GaugeSource[] = [];
 
   private readonly ingested = new Counter({
@@ -103,7 +104,19 @@ export class RegieMetrics {
   }
 
   consumerLag(topic: string, partition: number, messages: number): void {
+    const partitions = this.lagPartitions.get(topic) ?? new Set<string>();
+    this.lagPartitions.set(topic, partitions.add(String(partition)));
     this.lag.set({ topic, partition: String(partition) }, Math.max(0, messages));
+  }
+
+  /** After a rebalance: the lag of partitions another instance now reads is no longer this one's to tell. */
+  consumerAssigned(topic: string, partitions: readonly number[]): void {
+    const assigned = new Set(partitions.map(String));
+    for (const partition of this.lagPartitions.get(topic) ?? []) {
+      if (assigned.has(partition)) continue;
+      this.lag.remove({ topic, partition });
+      this.lagPartitions.get(topic)?.delete(partition);
+    }
   }
 
   caseQueued(channel: string, seconds: number): void {

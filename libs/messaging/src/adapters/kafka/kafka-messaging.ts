@@ -29,6 +29,8 @@ export interface ConsumptionObserver {
   interactionsRefused(via: 'kafka', reason: 'malformed' | 'invalid', count: number): void;
   deadLettered(reason: 'malformed' | 'invalid', count: number): void;
   consumerLag(topic: string, partition: number, messages: number): void;
+  /** The partitions this instance was given when it (re)joined the group. */
+  consumerAssigned(topic: string, partitions: readonly number[]): void;
 }
 
 const countOf = (dead: readonly { kind: 'malformed' | 'invalid' }[], kind: 'malformed' | 'invalid') =>
@@ -102,8 +104,12 @@ export class KafkaMessaging implements Messaging {
       sessionTimeout: 30_000,
       heartbeatInterval: 3_000,
     });
+    const topic = this.topics.interactions;
+    consumer.on(consumer.events.GROUP_JOIN, ({ payload }) =>
+      this.options.observer?.consumerAssigned(topic, payload.memberAssignment[topic] ?? []),
+    );
     await consumer.connect();
-    await consumer.subscribe({ topic: this.topics.interactions, fromBeginning: true });
+    await consumer.subscribe({ topic, fromBeginning: true });
     await consumer.run({
       autoCommit: false,
       eachBatchAutoResolve: false,
