@@ -28,5 +28,6 @@ export const createRegieLog = (level: LogLevel, destination?: DestinationStream)
     formatters: { level: (label) => ({ level: label }) },
     redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
   };
-  return destination ? pino(options, destination) : pino(options);
+  // Synchronous on stdout, so lines keep their order with what the app writes there itself (the development tokens).
+  return pino(options, destination ?? pino.destination({ dest: 1, sync: true }));
 };
