@@ -63,7 +63,7 @@ module.exports = {
       name: 'kernel-knows-no-context',
       comment: 'Infrastructure libraries are generic: they never import a bounded context.',
       severity: 'error',
-      from: { path: '^libs/(eventsourcing|event-store|messaging|auth|http|contracts|platform|web-desk)/' },
+      from: { path: '^libs/(eventsourcing|event-store|messaging|auth|http|contracts|platform|web-desk|observability)/' },
       to: { path: `^libs/${CONTEXTS}/` },
     },
     {

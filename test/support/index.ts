@@ -8,3 +8,4 @@ export * from './oidc-provider';
 export * from './oidc-keys';
 export * from './oidc-harness';
 export * from './kpi-dataset';
+export * from './prometheus';

@@ -5,6 +5,7 @@ import request from 'supertest';
 import type { INestApplication } from '@nestjs/common';
 import { TokenVerifier, type Role } from '@regie/auth';
 import type { Clock } from '@regie/eventsourcing';
+import type { DestinationStream } from 'pino';
 import { createTestDatabase, type TestDatabase } from '../../libs/event-store/src/testing/postgres-test-database';
 import { startRegie } from '../../apps/regie/src/bootstrap';
 
@@ -37,7 +38,9 @@ const dropStore = async (dataDir: string): Promise<void> => {
 };
 
 /** The all-in-one app on a free port with its own data dir, as `npm start` runs it. */
-export const startHarness = async (options: { dataDir?: string; env?: NodeJS.ProcessEnv; clock?: Clock } = {}): Promise<RegieHarness> => {
+export const startHarness = async (
+  options: { dataDir?: string; env?: NodeJS.ProcessEnv; clock?: Clock; logTo?: DestinationStream } = {},
+): Promise<RegieHarness> => {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'regie-e2e-'));
   const { app, url } = await startRegie(
     {
@@ -49,6 +52,7 @@ export const startHarness = async (options: { dataDir?: string; env?: NodeJS.Pro
       ...options.env,
     },
     options.clock,
+    options.logTo,
   );
   // With an OIDC provider Regie signs no tokens: ask the test provider for them.
   const verifier = options.env?.REGIE_OIDC_ISSUER ? undefined : app.get(TokenVerifier);

@@ -13,7 +13,7 @@ export const deskModules = (p: Platform): DynamicModule[] => [
   CasesModule.forRoot([p.board, p.concept, p.safety, p.clock]),
   SafetyDeskModule.forRoot([p.store, p.safety, p.concept, p.clock]),
   ConceptDeskModule.forRoot([p.store, p.concept, p.clock]),
-  ProjectionsModule.forRoot([p.store, p.concept]),
+  ProjectionsModule.forRoot([p.store, p.concept, p.observability]),
   DecisionStreamModule.forRoot([p.messaging]),
   WebDeskModule.forRoot({
     imports: [p.concept],

@@ -7,6 +7,7 @@ import type { Clock } from '@regie/eventsourcing';
 import { ClockModule, LeadershipModule } from '@regie/eventsourcing/application';
 import { JourneyModule } from '@regie/journey';
 import { MessagingModule } from '@regie/messaging';
+import { ObservabilityModule, type Observability } from '@regie/observability';
 import { HealthModule, messagingOptionsFrom, storeOptionsFrom, type RegieConfig } from '@regie/platform';
 import { SafetyRecordsModule } from '@regie/safety';
 
@@ -21,6 +22,8 @@ export interface Platform {
   readonly identity: Identity;
   readonly auth: DynamicModule;
   readonly health: DynamicModule;
+  /** GET /metrics and the metrics the contexts record into (RegieMetrics). */
+  readonly observability: DynamicModule;
   readonly clock: DynamicModule;
   readonly store: DynamicModule;
   readonly concept: DynamicModule;
@@ -31,23 +34,31 @@ export interface Platform {
   readonly safety: DynamicModule;
 }
 
-export const buildPlatform = (config: RegieConfig, file: ServiceConceptFile, identity: Identity, time: Clock): Platform => {
+export const buildPlatform = (
+  config: RegieConfig,
+  file: ServiceConceptFile,
+  identity: Identity,
+  time: Clock,
+  observe: Observability,
+): Platform => {
   const clock = ClockModule.forRoot(time);
-  const store = EventStoreModule.forRoot(storeOptionsFrom(config));
+  const observability = ObservabilityModule.forRoot(observe);
+  const store = EventStoreModule.forRoot(storeOptionsFrom(config), observe.metrics);
   const concept = ConceptModule.forRoot(file, [store, clock]);
-  const messaging = MessagingModule.forRoot(messagingOptionsFrom(config), [concept]);
+  const messaging = MessagingModule.forRoot(messagingOptionsFrom(config), [concept, observability]);
   return {
     config,
     identity,
     auth: AuthModule.forRoot({ identity, requestsPerMinute: config.REGIE_RATE_LIMIT }),
     health: HealthModule.forRoot([store]),
+    observability,
     clock,
     store,
     concept,
     messaging,
     leadership: LeadershipModule.forRoot([messaging]),
     journeys: JourneyModule.forRoot([store]),
-    board: CaseBoardModule.forRoot([store]),
+    board: CaseBoardModule.forRoot([store, observability]),
     safety: SafetyRecordsModule.forRoot([store]),
   };
 };

@@ -14,13 +14,18 @@ const ROLE_MODULES: Readonly<Record<RegieRole, (platform: Platform) => DynamicMo
   desk: deskModules,
 };
 
-/** The root module of every Regie process: authentication, health, and the modules of its roles. */
+/** The root module of every Regie process: authentication, health, metrics, and the modules of its roles. */
 @Module({})
 export class RegieModule {
   static forRoles(roles: readonly RegieRole[], platform: Platform): DynamicModule {
     return {
       module: RegieModule,
-      imports: [platform.auth, platform.health, ...[...new Set(roles)].flatMap((role) => ROLE_MODULES[role](platform))],
+      imports: [
+        platform.auth,
+        platform.health,
+        platform.observability,
+        ...[...new Set(roles)].flatMap((role) => ROLE_MODULES[role](platform)),
+      ],
     };
   }
 }

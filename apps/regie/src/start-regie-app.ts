@@ -4,7 +4,9 @@ import { ROLES, TokenVerifier } from '@regie/auth';
 import { readServiceConceptFile } from '@regie/concept';
 import { systemClock, type Clock } from '@regie/eventsourcing';
 import { configureHttp } from '@regie/http';
+import { createObservability } from '@regie/observability';
 import { jsonLimitsFrom, loadRegieConfig } from '@regie/platform';
+import type { DestinationStream } from 'pino';
 import { resolveIdentity } from './identity';
 import { buildPlatform } from './platform';
 import { RegieModule, type RegieRole } from './regie.module';
@@ -18,20 +20,28 @@ export interface StartedRegieApp {
   readonly issuer?: string;
 }
 
-/** Validates the environment and the concept file, then starts the given roles in one process; tests may give a clock. */
+/**
+ * Validates the environment and the concept file, then starts the given roles in one process; tests
+ * may give a clock, and a stream for the log lines (stdout otherwise).
+ */
 export const startRegieApp = async (
   roles: readonly RegieRole[],
   env: NodeJS.ProcessEnv = process.env,
   clock: Clock = systemClock,
+  logTo?: DestinationStream,
 ): Promise<StartedRegieApp> => {
   const config = loadRegieConfig(env);
   const concept = readServiceConceptFile(config.REGIE_CONCEPT_FILE);
   const { identity, generated } = await resolveIdentity(config);
-  const app = await NestFactory.create(RegieModule.forRoles(roles, buildPlatform(config, concept, identity, clock)), {
-    bodyParser: false,
-    logger: env.REGIE_LOG_LEVEL === 'silent' ? false : ['warn', 'error'],
+  const observability = createObservability({ level: config.REGIE_LOG_LEVEL, ...(logTo && { destination: logTo }) });
+  const platform = buildPlatform(config, concept, identity, clock, observability);
+  const app = await NestFactory.create(RegieModule.forRoles(roles, platform), { bodyParser: false, bufferLogs: true });
+  app.useLogger(observability.frameworkLogger);
+  configureHttp(app, {
+    bodyLimit: config.REGIE_BODY_LIMIT,
+    jsonLimits: jsonLimitsFrom(config),
+    requestLogging: observability.requestLogging,
   });
-  configureHttp(app, { bodyLimit: config.REGIE_BODY_LIMIT, jsonLimits: jsonLimitsFrom(config) });
   await app.listen(config.REGIE_PORT, config.REGIE_HOST);
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   if (identity.mode === 'oidc') return { app, url, issuer: identity.options.issuer };

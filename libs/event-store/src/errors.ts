@@ -10,7 +10,8 @@ export class ExpectedRevisionConflictError extends Error {
     readonly expected: ExpectedRevision,
     readonly actual: number,
   ) {
-    super(`stream ${stream}: expected revision ${String(expected)}, actual ${actual === -1 ? 'no stream' : actual}`);
+    // The message is logged; a stream's name holds a customer id (journey-<id>), so it names the kind only.
+    super(`a ${stream.split('-')[0]} stream: expected revision ${String(expected)}, actual ${actual === -1 ? 'no stream' : actual}`);
   }
 }
 

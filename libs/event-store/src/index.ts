@@ -11,6 +11,7 @@ export { PostgresCheckpointStore, PostgresProjectionStore } from './adapters/pos
 export { EventStoreDbEventStore } from './adapters/eventstoredb/eventstoredb-event-store';
 export { EventStoreDbCheckpointStore, EventStoreDbProjectionStore } from './adapters/eventstoredb/eventstoredb-snapshots';
 export * from './event-store.module';
+export * from './measured-event-store';
 export * from './projections/projection';
 export * from './projections/run-projection';
 export { InMemoryProjectionStore } from './projections/in-memory-projection-store';

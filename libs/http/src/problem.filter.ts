@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type Exception
 import type { Request, Response } from 'express';
 import { DomainRuleViolation } from '@regie/eventsourcing';
 import { PROBLEM_CONTENT_TYPE, ProblemException, problemOfRefusal, problemType, type ProblemDetails } from './problem';
+import { requestIdOf } from './request-id';
 
 const TITLES: Record<number, string> = {
   400: 'Bad request',
@@ -26,6 +27,17 @@ const detailOf = (exception: HttpException): string => {
   return typeof message === 'string' ? message : exception.message;
 };
 
+const errorClassOf = (exception: unknown): string => (exception instanceof Error ? exception.name : typeof exception);
+
+/** The stack without its first line, which repeats the message. */
+const stackFramesOf = (exception: unknown): string | undefined =>
+  exception instanceof Error
+    ? exception.stack
+        ?.split('\n')
+        .filter((line) => /^\s+at /.test(line))
+        .join('\n')
+    : undefined;
+
 /** Every error leaves as application/problem+json; unexpected ones say nothing about internals. */
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
@@ -37,17 +49,18 @@ export class ProblemFilter implements ExceptionFilter {
     const response = http.getResponse<Response>();
     const problem = this.toProblem(exception);
     if (problem.status >= 500) {
-      // The route pattern and the error, never the body nor the raw path or query: they may hold a customer id.
+      // The route pattern, the error's class and where it was thrown; never the body, the raw path or
+      // query, nor the error's message (a store error names the stream: journey-<customer id>).
       this.logger.error(
-        `${request.method} ${(request.route as { path?: string } | undefined)?.path ?? '(before routing)'} failed: ${String(exception)}`,
-        (exception as Error)?.stack,
+        `${request.method} ${(request.route as { path?: string } | undefined)?.path ?? '(before routing)'} failed: ${errorClassOf(exception)}`,
+        stackFramesOf(exception),
       );
     }
     if (response.headersSent) return;
     response
       .status(problem.status)
       .type(PROBLEM_CONTENT_TYPE)
-      .send(JSON.stringify({ ...problem, instance: request.originalUrl }));
+      .send(JSON.stringify({ ...problem, instance: request.originalUrl, requestId: requestIdOf(request, response) }));
   }
 
   private toProblem(exception: unknown): ProblemDetails {

@@ -1,5 +1,5 @@
 export * from './messaging.port';
 export { InProcessMessaging, NoConsumerError } from './adapters/in-process/in-process-messaging';
 export * from './messaging.module';
-export { KafkaMessaging, type KafkaMessagingOptions } from './adapters/kafka/kafka-messaging';
+export { KafkaMessaging, type KafkaMessagingOptions, type ConsumptionObserver } from './adapters/kafka/kafka-messaging';
 export { TOPICS, HEADERS, topicNames } from './adapters/kafka/kafka-topics';

@@ -1,5 +1,6 @@
 import { Inject, Logger, Module, type DynamicModule, type OnApplicationShutdown, type Type } from '@nestjs/common';
 import type { Interaction, Validated } from '@regie/contracts';
+import { RegieMetrics } from '@regie/observability';
 import { InProcessMessaging } from './adapters/in-process/in-process-messaging';
 import { KafkaMessaging } from './adapters/kafka/kafka-messaging';
 import { MESSAGING, type Messaging } from './messaging.port';
@@ -19,10 +20,15 @@ export type MessagingModuleOptions =
       readonly topicPrefix?: string;
     };
 
-const create = async (options: MessagingModuleOptions, validate: InteractionValidator): Promise<Messaging> => {
+const create = async (options: MessagingModuleOptions, validate: InteractionValidator, metrics?: RegieMetrics): Promise<Messaging> => {
   if (options.transport === 'in-process') return new InProcessMessaging();
   const logger = new Logger('kafka');
-  const kafka = new KafkaMessaging({ ...options, validate, onLog: (message) => logger.warn(message) });
+  const kafka = new KafkaMessaging({
+    ...options,
+    validate,
+    onLog: (message) => logger.warn(message),
+    ...(metrics && { observer: metrics }),
+  });
   await kafka.connect();
   return kafka;
 };
@@ -31,13 +37,17 @@ const create = async (options: MessagingModuleOptions, validate: InteractionVali
 export class MessagingModule implements OnApplicationShutdown {
   constructor(@Inject(MESSAGING) private readonly messaging: Messaging) {}
 
-  /** `validator` provides INTERACTION_VALIDATOR, with which consumed interactions are checked. */
+  /** `validator` provides INTERACTION_VALIDATOR, with which consumed interactions are checked; RegieMetrics, when imported, counts them. */
   static forRoot(options: MessagingModuleOptions, validator: readonly (Type | DynamicModule)[]): DynamicModule {
     return {
       module: MessagingModule,
       imports: [...validator],
       providers: [
-        { provide: MESSAGING, useFactory: (validate: InteractionValidator) => create(options, validate), inject: [INTERACTION_VALIDATOR] },
+        {
+          provide: MESSAGING,
+          useFactory: (validate: InteractionValidator, metrics?: RegieMetrics) => create(options, validate, metrics),
+          inject: [INTERACTION_VALIDATOR, { token: RegieMetrics, optional: true }],
+        },
       ],
       exports: [MESSAGING],
     };

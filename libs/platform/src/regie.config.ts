@@ -1,6 +1,7 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsIn, IsInt, IsIP, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateIf, validateSync } from 'class-validator';
 import { DEFAULT_JSON_LIMITS, flattenValidationErrors, type JsonLimits } from '@regie/contracts';
+import { LOG_LEVELS, type LogLevel } from '@regie/observability';
 import { oidcConfigIssues, PROVIDER_URL } from './oidc-settings';
 
 export const STORES = ['sqlite', 'memory', 'eventstoredb', 'postgres'] as const;
@@ -111,6 +112,10 @@ export class RegieConfig {
   @Min(0)
   @Max(10_000_000)
   REGIE_RATE_LIMIT: number = 12_000;
+
+  /** JSON lines on stdout from this level up (README "Metrics and logs"); `silent` logs nothing. */
+  @IsIn(LOG_LEVELS, { message: `REGIE_LOG_LEVEL must be one of: ${LOG_LEVELS.join(', ')}` })
+  REGIE_LOG_LEVEL: LogLevel = 'info';
 
   /** Loopback by default; containers set 0.0.0.0. */
   @IsIP(undefined, { message: 'REGIE_HOST must be an IP address to listen on, e.g. 127.0.0.1 or 0.0.0.0' })

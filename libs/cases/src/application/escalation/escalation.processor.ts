@@ -21,6 +21,7 @@ import { derivedId, Leadership, type SingleWriter, reactionMetadata, StateCache 
 import { EXCLUSIONS, type ExclusionsPort } from '@regie/safety';
 import { AgentStreams, carryOut, CaseStreams } from '../case-streams';
 import { JourneyStreams } from '@regie/journey';
+import { RegieMetrics } from '@regie/observability';
 
 const PROCESS = 'escalation';
 
@@ -45,6 +46,7 @@ export class EscalationProcessor implements OnApplicationBootstrap, SingleWriter
     private readonly board: CaseBoard,
     private readonly concept: ConceptInForce,
     private readonly leadership: Leadership,
+    private readonly metrics: RegieMetrics,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -82,8 +84,13 @@ export class EscalationProcessor implements OnApplicationBootstrap, SingleWriter
     ];
     for (const [index, command] of commands.entries()) {
       const metadata = reactionMetadata(PROCESS, recorded, index);
-      if (command.type === 'OpenCase') await this.cases.handle(command.data.caseId, command, metadata);
-      else await this.journeys.handle(customerId, command, metadata);
+      if (command.type === 'OpenCase') {
+        const { result } = await this.cases.handle(command.data.caseId, command, metadata);
+        // Only a case opened now: one replayed after a restart (a duplicate) says nothing about latency.
+        if (result && result.appended > 0) {
+          this.metrics.caseQueued(command.data.channel, (Date.now() - Date.parse(recorded.recordedAt)) / 1000);
+        }
+      } else await this.journeys.handle(customerId, command, metadata);
     }
   }
 

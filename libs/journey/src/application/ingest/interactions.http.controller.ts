@@ -3,6 +3,7 @@ import { CurrentPrincipal, Roles, type Principal } from '@regie/auth';
 import { JsonBody, ProblemException } from '@regie/http';
 import { MESSAGING, type InteractionPublisher } from '@regie/messaging';
 import { ConceptInForce } from '@regie/concept';
+import { RegieMetrics } from '@regie/observability';
 import { inSlices, validateInSlices } from './in-slices';
 import { dropRepeats } from './repeated-interactions';
 
@@ -20,6 +21,7 @@ export class InteractionsHttpController {
   constructor(
     @Inject(MESSAGING) private readonly publisher: InteractionPublisher,
     private readonly concept: ConceptInForce,
+    private readonly metrics: RegieMetrics,
   ) {}
 
   /** One CloudEvent, or a JSON array of them; all or nothing. */
@@ -30,15 +32,20 @@ export class InteractionsHttpController {
     const batch = Array.isArray(body) ? body : [body];
     const result = await validateInSlices(batch, this.concept.interactionRules());
     if (!result.ok) {
+      this.metrics.interactionsRefused('http', 'invalid', batch.length);
       const issues = Array.isArray(body) ? result.issues : result.issues.map((issue) => ({ ...issue, path: unwrapSingle(issue.path) }));
       throw ProblemException.validation(issues, 'the interaction is not valid; nothing was recorded');
     }
     const { distinct, duplicates, conflicts } = dropRepeats(result.value);
-    if (conflicts.length > 0) throw ProblemException.validation(conflicts, 'the batch is not valid; nothing was recorded');
+    if (conflicts.length > 0) {
+      this.metrics.interactionsRefused('http', 'conflicting-repeat', batch.length);
+      throw ProblemException.validation(conflicts, 'the batch is not valid; nothing was recorded');
+    }
     // Slices keep the event loop turning; recording was never atomic across customers, and a retry is idempotent.
     await inSlices(distinct, (slice) =>
       this.publisher.publishInteractions(slice.map((interaction) => ({ key: interaction.subject, interaction, actor: principal.sub }))),
     );
+    this.metrics.interactionsIngested('http', distinct.length);
     return { accepted: distinct.length, ...(duplicates > 0 && { duplicates }) };
   }
 }

@@ -1,5 +1,6 @@
 import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
 import { Roles } from '@regie/auth';
+import { RegieMetrics } from '@regie/observability';
 import type { Response } from 'express';
 import type { GapAnalysis, KpiReport } from '../../domain';
 import { kpiReportCsv } from './kpi-csv';
@@ -11,7 +12,10 @@ const wantsCsv = (accept: string | undefined): boolean => accept !== undefined &
 /** KPIs against their targets per period, and the gap analysis (DESIGN §7), for supervisors and service managers. */
 @Controller('v1')
 export class KpisHttpController {
-  constructor(private readonly queries: KpiQueries) {}
+  constructor(
+    private readonly queries: KpiQueries,
+    private readonly metrics: RegieMetrics,
+  ) {}
 
   /** `Accept: text/csv` gives one row per period × KPI × channel. */
   @Get('kpis')
@@ -21,7 +25,7 @@ export class KpisHttpController {
     @Headers('accept') accept: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ): Promise<KpiReport | string> {
-    const report = await this.queries.kpis(query);
+    const report = await this.metrics.timeKpiQuery('kpis', () => this.queries.kpis(query));
     response.setHeader('Vary', 'Accept');
     if (!wantsCsv(accept)) return report;
     response.type('text/csv; charset=utf-8');
@@ -32,6 +36,6 @@ export class KpisHttpController {
   @Get('gap-analysis')
   @Roles('supervisor', 'manager')
   gapAnalysis(@Query() query: GapQueryDto): Promise<GapAnalysis> {
-    return this.queries.gapAnalysis(query);
+    return this.metrics.timeKpiQuery('gap-analysis', () => this.queries.gapAnalysis(query));
   }
 }

@@ -7,6 +7,8 @@ import { HEADERS } from './kafka-topics';
 export interface DeadMessage {
   readonly message: KafkaMessage;
   readonly reason: string;
+  /** `malformed`: not readable as a CloudEvent; `invalid`: read, but against the contract or the concept. */
+  readonly kind: 'malformed' | 'invalid';
 }
 
 export const headerText = (headers: IHeaders | undefined): RawHeaders =>
@@ -28,7 +30,7 @@ export const sortBatch = (
     if (result.ok) {
       const actor = headers[HEADERS.actor] ?? `kafka:${result.value.source}`;
       valid.push({ key: result.value.subject, interaction: result.value, actor });
-    } else dead.push({ message, reason: describeIssues(result) });
+    } else dead.push({ message, reason: describeIssues(result), kind: decoded.ok ? 'invalid' : 'malformed' });
   }
   return { valid, dead };
 };

@@ -20,7 +20,21 @@ export interface KafkaMessagingOptions {
   /** Where kafkajs's warnings and errors and Regie's retries are told; nothing is logged without it. */
   readonly onLog?: (message: string) => void;
   readonly topicPrefix?: string;
+  /** Told what was consumed, refused and dead-lettered, and how far behind each partition is (the app's metrics). */
+  readonly observer?: ConsumptionObserver;
 }
+
+export interface ConsumptionObserver {
+  interactionsIngested(via: 'kafka', count: number): void;
+  interactionsRefused(via: 'kafka', reason: 'malformed' | 'invalid', count: number): void;
+  deadLettered(reason: 'malformed' | 'invalid', count: number): void;
+  consumerLag(topic: string, partition: number, messages: number): void;
+  /** The partitions this instance was given when it (re)joined the group. */
+  consumerAssigned(topic: string, partitions: readonly number[]): void;
+}
+
+const countOf = (dead: readonly { kind: 'malformed' | 'invalid' }[], kind: 'malformed' | 'invalid') =>
+  dead.filter((message) => message.kind === kind).length;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -90,8 +104,12 @@ export class KafkaMessaging implements Messaging {
       sessionTimeout: 30_000,
       heartbeatInterval: 3_000,
     });
+    const topic = this.topics.interactions;
+    consumer.on(consumer.events.GROUP_JOIN, ({ payload }) =>
+      this.options.observer?.consumerAssigned(topic, payload.memberAssignment[topic] ?? []),
+    );
     await consumer.connect();
-    await consumer.subscribe({ topic: this.topics.interactions, fromBeginning: true });
+    await consumer.subscribe({ topic, fromBeginning: true });
     await consumer.run({
       autoCommit: false,
       eachBatchAutoResolve: false,
@@ -104,9 +122,20 @@ export class KafkaMessaging implements Messaging {
     handler: InteractionHandler,
   ): Promise<void> {
     if (batch.messages.length === 0) return;
+    const observer = this.options.observer;
+    // Behind by this batch and whatever follows it, until the batch is committed.
+    observer?.consumerLag(
+      batch.topic,
+      batch.partition,
+      Number(BigInt(batch.highWatermark) - BigInt(batch.firstOffset() ?? batch.highWatermark)),
+    );
     const { valid, dead } = sortBatch(batch.messages, this.options.validate);
     if (dead.length > 0) {
       await this.requireProducer().send({ topic: this.topics.deadLetters, acks: -1, messages: deadLetters(batch, dead) });
+      for (const kind of ['malformed', 'invalid'] as const) {
+        observer?.interactionsRefused('kafka', kind, countOf(dead, kind));
+        observer?.deadLettered(kind, countOf(dead, kind));
+      }
     }
     await this.withRetry(
       () => handler(valid),
@@ -117,6 +146,8 @@ export class KafkaMessaging implements Messaging {
     await commitOffsetsIfNecessary({
       topics: [{ topic: batch.topic, partitions: [{ partition: batch.partition, offset: (BigInt(batch.lastOffset()) + 1n).toString() }] }],
     });
+    observer?.interactionsIngested('kafka', valid.length);
+    observer?.consumerLag(batch.topic, batch.partition, Number(batch.offsetLag()));
     await heartbeat();
   }
 

@@ -1,0 +1,42 @@
+import { isConflict } from './errors';
+import type { AppendResult, EventStore, NewEvent, AppendOptions, StreamAppend } from './event-store.port';
+
+/** Told how long each append took and how it ended; the metrics behind it are the app's business. */
+export interface AppendObserver {
+  storeAppended(outcome: 'ok' | 'conflict' | 'error', seconds: number): void;
+}
+
+/** The EventStore port with every append timed; everything else passes straight through. */
+export class MeasuredEventStore implements EventStore {
+  constructor(
+    private readonly store: EventStore,
+    private readonly observer: AppendObserver,
+  ) {}
+
+  appendToStream(stream: string, events: readonly NewEvent[], options?: AppendOptions): Promise<AppendResult> {
+    return this.timed(() => this.store.appendToStream(stream, events, options));
+  }
+
+  appendToStreams(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
+    return this.timed(() => this.store.appendToStreams(appends));
+  }
+
+  readStream: EventStore['readStream'] = (stream, options) => this.store.readStream(stream, options);
+  readAll: EventStore['readAll'] = (options) => this.store.readAll(options);
+  subscribe: EventStore['subscribe'] = (options) => this.store.subscribe(options);
+  headPosition: EventStore['headPosition'] = () => this.store.headPosition();
+  deleteStream: EventStore['deleteStream'] = (stream) => this.store.deleteStream(stream);
+  close: EventStore['close'] = () => this.store.close();
+
+  private async timed<T>(append: () => Promise<T>): Promise<T> {
+    const started = performance.now();
+    try {
+      const result = await append();
+      this.observer.storeAppended('ok', (performance.now() - started) / 1000);
+      return result;
+    } catch (error) {
+      this.observer.storeAppended(isConflict(error) ? 'conflict' : 'error', (performance.now() - started) / 1000);
+      throw error;
+    }
+  }
+}
