@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { ApiDocsModule } from '@regie/platform';
 import { deskModules } from '../../desk/src/desk.modules';
 import { gatewayModules } from '../../gateway/src/gateway.modules';
 import { orchestratorModules } from '../../orchestrator/src/orchestrator.modules';
@@ -14,13 +15,18 @@ const ROLE_MODULES: Readonly<Record<RegieRole, (platform: Platform) => DynamicMo
   desk: deskModules,
 };
 
-/** The root module of every Regie process: authentication, health, and the modules of its roles. */
+/** The root module of every Regie process: authentication, health, its API description, and the modules of its roles. */
 @Module({})
 export class RegieModule {
   static forRoles(roles: readonly RegieRole[], platform: Platform): DynamicModule {
     return {
       module: RegieModule,
-      imports: [platform.auth, platform.health, ...[...new Set(roles)].flatMap((role) => ROLE_MODULES[role](platform))],
+      imports: [
+        platform.auth,
+        platform.health,
+        ApiDocsModule,
+        ...[...new Set(roles)].flatMap((role) => ROLE_MODULES[role](platform)),
+      ],
     };
   }
 }

@@ -4,7 +4,7 @@ import { ROLES, TokenVerifier } from '@regie/auth';
 import { readServiceConceptFile } from '@regie/concept';
 import { systemClock, type Clock } from '@regie/eventsourcing';
 import { configureHttp } from '@regie/http';
-import { jsonLimitsFrom, loadRegieConfig } from '@regie/platform';
+import { jsonLimitsFrom, loadRegieConfig, publishApiDocs } from '@regie/platform';
 import { resolveIdentity } from './identity';
 import { buildPlatform } from './platform';
 import { RegieModule, type RegieRole } from './regie.module';
@@ -32,6 +32,7 @@ export const startRegieApp = async (
     logger: env.REGIE_LOG_LEVEL === 'silent' ? false : ['warn', 'error'],
   });
   configureHttp(app, { bodyLimit: config.REGIE_BODY_LIMIT, jsonLimits: jsonLimitsFrom(config) });
+  publishApiDocs(app, `The HTTP API of this Regie process (${roles.join(', ')}).`);
   await app.listen(config.REGIE_PORT, config.REGIE_HOST);
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   if (identity.mode === 'oidc') return { app, url, issuer: identity.options.issuer };

@@ -4,3 +4,4 @@ export * from './configure-http';
 export * from './paging';
 export * from './dto-validation.pipe';
 export * from './json-body.decorator';
+export * from './openapi';

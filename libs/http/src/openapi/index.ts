@@ -1,0 +1,4 @@
+export * from './problem.schema';
+export * from './problem-responses.decorator';
+export * from './api-route.decorator';
+export * from './api-document';
