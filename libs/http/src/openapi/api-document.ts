@@ -17,8 +17,16 @@ export const buildApiDocument = (app: INestApplication, info: ApiDocumentInfo): 
     .setTitle(info.title)
     .setVersion(info.version)
     .setDescription(info.description ?? '')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'A JWT whose roles claim holds the roles a route names' })
+    .addBearerAuth({
+      type: 'http',
+      scheme: 'bearer',
+      bearerFormat: 'JWT',
+      description: 'A JWT whose roles claim holds the roles a route names',
+    })
     .build();
   const document = SwaggerModule.createDocument(app, config);
-  return { ...document, components: { ...document.components, schemas: { ...document.components?.schemas, [PROBLEM_SCHEMA_NAME]: PROBLEM_SCHEMA } } };
+  return {
+    ...document,
+    components: { ...document.components, schemas: { ...document.components?.schemas, [PROBLEM_SCHEMA_NAME]: PROBLEM_SCHEMA } },
+  };
 };

@@ -9,6 +9,7 @@ export const PROBLEM_STATUSES = {
   403: 'The token holds none of the roles this route needs, or a rule forbids the caller this step',
   404: 'No such resource',
   409: 'In conflict with the current state (a step already taken, or a concurrent revision)',
+  412: 'If-Match names a revision that is no longer the one in force: read it again and retry',
   413: 'The body is larger than the size limit, or holds more values than this route takes',
   415: 'The body is not JSON (Content-Type), or its encoding or charset is not supported',
   422: 'Refused by a rule of the domain or the service concept',
@@ -19,9 +20,7 @@ export type ProblemStatus = keyof typeof PROBLEM_STATUSES;
 
 /** Documents problem+json answers with these statuses; adds nothing at run time. */
 export const ProblemResponses = (...statuses: ProblemStatus[]): MethodDecorator & ClassDecorator =>
-  applyDecorators(
-    ...statuses.map((status) => ApiResponse({ status, description: PROBLEM_STATUSES[status], content: problemContent })),
-  );
+  applyDecorators(...statuses.map((status) => ApiResponse({ status, description: PROBLEM_STATUSES[status], content: problemContent })));
 
 /** What every route that takes a JSON body may answer before its handler runs (body-parsing.ts, the DTO pipe). */
 export const BODY_PROBLEMS: readonly ProblemStatus[] = [400, 413, 415];

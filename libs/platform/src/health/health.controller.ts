@@ -1,8 +1,11 @@
+import { ApiTags } from '@nestjs/swagger';
+import { ApiRoute } from '@regie/http';
 import { Controller, Get, Inject } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { Public } from '@regie/auth';
 import { EVENT_STORE, type EventStore } from '@regie/event-store';
 
+@ApiTags('health')
 @Controller('health')
 export class HealthController {
   constructor(
@@ -14,6 +17,11 @@ export class HealthController {
   @Get()
   @Public()
   @HealthCheck()
+  @ApiRoute({
+    summary: 'Whether this process and its event store answer',
+    response: { schema: { type: 'object', required: ['status'], properties: { status: { type: 'string' } }, additionalProperties: true } },
+    problems: [503],
+  })
   check() {
     return this.health.check([
       async () => {
