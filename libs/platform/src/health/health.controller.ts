@@ -16,7 +16,8 @@ export class HealthController {
 
   @Get()
   @Public()
-  @HealthCheck()
+  // Its own Swagger answer would say application/json for the 503, which leaves as problem+json: @ApiRoute says it.
+  @HealthCheck({ noCache: true, swaggerDocumentation: false })
   @ApiRoute({
     summary: 'Whether this process and its event store answer',
     response: { schema: { type: 'object', required: ['status'], properties: { status: { type: 'string' } }, additionalProperties: true } },
