@@ -21,12 +21,7 @@ export class RegieModule {
   static forRoles(roles: readonly RegieRole[], platform: Platform): DynamicModule {
     return {
       module: RegieModule,
-      imports: [
-        platform.auth,
-        platform.health,
-        ApiDocsModule,
-        ...[...new Set(roles)].flatMap((role) => ROLE_MODULES[role](platform)),
-      ],
+      imports: [platform.auth, platform.health, ApiDocsModule, ...[...new Set(roles)].flatMap((role) => ROLE_MODULES[role](platform))],
     };
   }
 }
