@@ -1,8 +1,11 @@
 import SwaggerParser from '@apidevtools/swagger-parser';
-import type { INestApplication } from '@nestjs/common';
+import { RequestMethod, type INestApplication, type Type } from '@nestjs/common';
+import { HTTP_CODE_METADATA, METHOD_METADATA } from '@nestjs/common/constants';
+import { ModulesContainer } from '@nestjs/core';
 import { ROLES, ROLES_EXTENSION, PUBLIC_EXTENSION } from '@regie/auth';
 import { PROBLEM_CONTENT_TYPE } from '@regie/http';
 import Ajv from 'ajv';
+import { getMetadataStorage } from 'class-validator';
 import addFormats from 'ajv-formats';
 import type { OpenAPIV3 } from 'openapi-types';
 import { interaction, startHarness, type RegieHarness } from '../support/regie-harness';
@@ -34,6 +37,39 @@ const registeredRoutes = (app: INestApplication): string[] => {
           .map((method) => `${method.toUpperCase()} ${route.path.replace(/:(\w+)/g, '{$1}')}`)
       : [],
   );
+};
+
+/** The status each handler answers with (its @HttpCode, else Nest's default), by Swagger's operationId `Controller_method`. */
+const answeredStatuses = (app: INestApplication): Map<string, number> => {
+  const statuses = new Map<string, number>();
+  for (const module of app.get(ModulesContainer).values()) {
+    for (const { metatype } of module.controllers.values()) {
+      const prototype = (metatype as Type).prototype as Record<string, unknown>;
+      for (const name of Object.getOwnPropertyNames(prototype).filter((key) => key !== 'constructor')) {
+        const handler = prototype[name] as object;
+        const method = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined;
+        if (method === undefined) continue;
+        const status =
+          (Reflect.getMetadata(HTTP_CODE_METADATA, handler) as number | undefined) ?? (method === RequestMethod.POST ? 201 : 200);
+        statuses.set(`${(metatype as Type).name}_${name}`, status);
+      }
+    }
+  }
+  return statuses;
+};
+
+/** The properties class-validator checks on the DTO class of this name, inherited ones included. */
+const validatedFieldsOf = (className: string): string[] | undefined => {
+  const storage = getMetadataStorage() as unknown as { validationMetadatas: Map<Type, unknown[]> };
+  const target = [...storage.validationMetadatas.keys()].find((cls) => cls.name === className);
+  if (!target) return undefined;
+  return [
+    ...new Set(
+      getMetadataStorage()
+        .getTargetValidationMetadatas(target, '', true, false)
+        .map((meta) => meta.propertyName),
+    ),
+  ].sort();
 };
 
 type Operation = OpenAPIV3.OperationObject & { [ROLES_EXTENSION]?: string[]; [PUBLIC_EXTENSION]?: boolean };
@@ -104,6 +140,32 @@ describe('API descriptions: /openapi.json and /docs', () => {
           content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: '#/components/schemas/Problem' } } },
         });
       }
+    }
+  });
+
+  it('documents the success status each handler really answers with', () => {
+    const answered = answeredStatuses(regie.app);
+    for (const [route, operation] of operations) {
+      const documented = Object.keys(operation.responses)
+        .filter((status) => /^2\d\d$/.test(status))
+        .map(Number);
+      expect({ route, documented }).toEqual({ route, documented: [answered.get(operation.operationId!)] });
+    }
+  });
+
+  it('describes every request DTO with exactly the fields its validation takes, and the paging of every list', () => {
+    const dtos = Object.entries(document.components!.schemas!).filter(([name]) => name !== 'Problem');
+    expect(dtos.length).toBeGreaterThan(4);
+    for (const [name, schema] of dtos) {
+      const fields = Object.keys((schema as OpenAPIV3.SchemaObject).properties ?? {}).sort();
+      expect({ name, fields }).toEqual({ name, fields: validatedFieldsOf(name) });
+    }
+    for (const route of ['GET /v1/cases', 'GET /v1/exclusions', 'GET /v1/aggression-reports', 'GET /v1/customers/{id}/journey']) {
+      const query = (operations.get(route)!.parameters as OpenAPIV3.ParameterObject[]).filter((parameter) => parameter.in === 'query');
+      expect({ route, query: query.map((parameter) => parameter.name) }).toEqual({
+        route,
+        query: expect.arrayContaining(['limit', 'cursor']),
+      });
     }
   });
 

@@ -1,4 +1,4 @@
-import { ApiTags } from '@nestjs/swagger';
+import { ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { ApiRoute, INTEGER, objectSchema, STRING } from '@regie/http';
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { Roles } from '@regie/auth';
@@ -11,8 +11,14 @@ import { projectionNamed } from './registry';
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 export class ChannelActivityQueryDto {
-  @IsOptional() @Matches(DAY, { message: 'from must be a date, YYYY-MM-DD' }) from?: string;
-  @IsOptional() @Matches(DAY, { message: 'to must be a date, YYYY-MM-DD' }) to?: string;
+  @ApiPropertyOptional({ format: 'date' })
+  @IsOptional()
+  @Matches(DAY, { message: 'from must be a date, YYYY-MM-DD' })
+  from?: string;
+  @ApiPropertyOptional({ format: 'date' })
+  @IsOptional()
+  @Matches(DAY, { message: 'to must be a date, YYYY-MM-DD' })
+  to?: string;
 }
 
 /** Read models for service managers, and how far each projection has got. */
