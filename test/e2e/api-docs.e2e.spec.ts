@@ -127,6 +127,9 @@ describe('API descriptions: /openapi.json and /docs', () => {
           security: [{ bearer: [] }],
         });
       }
+      // In words too, for readers of the document that show no extensions.
+      const access = roles ? `one of the roles: ${roles.join(', ')}` : 'Public: no token needed.';
+      expect({ route, description: operation.description }).toEqual({ route, description: expect.stringContaining(access) });
       const statuses = Object.keys(operation.responses);
       expect({ route, success: statuses.filter((status) => /^2\d\d$/.test(status)).length }).toEqual({ route, success: 1 });
       const problems = statuses.filter((status) => /^[45]\d\d$/.test(status));

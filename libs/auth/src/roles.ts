@@ -1,6 +1,6 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
 import { ApiBearerAuth, ApiExtension } from '@nestjs/swagger';
-import { ProblemResponses } from '@regie/http';
+import { ProblemResponses, PUBLIC_EXTENSION, ROLES_EXTENSION } from '@regie/http';
 
 export const ROLES = ['channel', 'agent', 'supervisor', 'manager', 'auditor'] as const;
 export type Role = (typeof ROLES)[number];
@@ -8,9 +8,8 @@ export type Role = (typeof ROLES)[number];
 export const ROLES_KEY = 'regie:roles';
 export const PUBLIC_KEY = 'regie:public';
 
-/** The OpenAPI extensions that say who may call a route: the same decorators the guard reads, so docs and access cannot drift. */
-export const ROLES_EXTENSION = 'x-regie-roles';
-export const PUBLIC_EXTENSION = 'x-regie-public';
+/** Who may call a route is documented by the same decorators the guard reads, so docs and access cannot drift. */
+export { PUBLIC_EXTENSION, ROLES_EXTENSION };
 
 /**
  * The roles of which the caller needs at least one. Every non-public route must say. Also documents the route

@@ -1,6 +1,40 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import type { OperationObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { PROBLEM_SCHEMA, PROBLEM_SCHEMA_NAME } from './problem.schema';
+
+/** OpenAPI extensions naming who may call an operation; set by @Roles and @Public (libs/auth). */
+export const ROLES_EXTENSION = 'x-regie-roles';
+export const PUBLIC_EXTENSION = 'x-regie-public';
+
+const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'] as const;
+
+type Operation = OperationObject & { [ROLES_EXTENSION]?: readonly string[]; [PUBLIC_EXTENSION]?: boolean };
+
+/** Who may call it, also in words: not every reader of the document shows extensions. */
+const withAccess = (operation: Operation): Operation => {
+  const roles = operation[ROLES_EXTENSION];
+  const access = roles
+    ? `Needs a bearer token with one of the roles: ${roles.join(', ')}.`
+    : operation[PUBLIC_EXTENSION]
+      ? 'Public: no token needed.'
+      : undefined;
+  if (!access) return operation;
+  return { ...operation, description: operation.description ? `${operation.description}\n\n${access}` : access };
+};
+
+const describeAccess = (paths: OpenAPIObject['paths']): OpenAPIObject['paths'] =>
+  Object.fromEntries(
+    Object.entries(paths).map(([path, item]) => [
+      path,
+      Object.fromEntries(
+        Object.entries(item).map(([key, value]) => [
+          key,
+          (METHODS as readonly string[]).includes(key) ? withAccess(value as Operation) : value,
+        ]),
+      ),
+    ]),
+  );
 
 export interface ApiDocumentInfo {
   readonly title: string;
@@ -27,6 +61,7 @@ export const buildApiDocument = (app: INestApplication, info: ApiDocumentInfo): 
   const document = SwaggerModule.createDocument(app, config);
   return {
     ...document,
+    paths: describeAccess(document.paths),
     components: { ...document.components, schemas: { ...document.components?.schemas, [PROBLEM_SCHEMA_NAME]: PROBLEM_SCHEMA } },
   };
 };

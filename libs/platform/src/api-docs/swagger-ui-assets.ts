@@ -10,6 +10,7 @@ export const SWAGGER_INITIALIZER = `window.addEventListener('load', function () 
     url: '/openapi.json',
     dom_id: '#swagger-ui',
     deepLinking: true,
+    showExtensions: true,
     validatorUrl: null,
     presets: [SwaggerUIBundle.presets.apis],
     layout: 'BaseLayout',
