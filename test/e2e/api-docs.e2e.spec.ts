@@ -8,7 +8,12 @@ import Ajv from 'ajv';
 import { getMetadataStorage } from 'class-validator';
 import addFormats from 'ajv-formats';
 import type { OpenAPIV3 } from 'openapi-types';
-import { interaction, startHarness, type RegieHarness } from '../support/regie-harness';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import request from 'supertest';
+import { startRegieApp } from '../../apps/regie/src/start-regie-app';
+import { interaction, startHarness, TEST_SECRET, type RegieHarness } from '../support/regie-harness';
 
 /**
  * Routes the app serves that the OpenAPI document leaves out on purpose: HTML pages and their files,
@@ -261,5 +266,20 @@ describe('API descriptions: /openapi.json and /docs', () => {
       .get('/docs/assets/index.html')
       .expect(404)
       .expect('Content-Type', /problem\+json/);
+  });
+
+  it('is served by each HTTP app for its own routes: the gateway describes ingest only', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'regie-gateway-'));
+    const env = { REGIE_PORT: '0', REGIE_DATA_DIR: dataDir, REGIE_JWT_SECRET: TEST_SECRET, REGIE_LOG_LEVEL: 'silent' };
+    const gateway = await startRegieApp(['gateway'], env);
+    try {
+      const { body } = await request(gateway.url).get('/openapi.json').expect(200);
+      const routes = [...operationsOf(body as OpenAPIV3.Document).keys()].sort();
+      expect(routes).toEqual(['GET /docs', 'GET /health', 'GET /openapi.json', 'POST /v1/interactions']);
+      expect(registeredRoutes(gateway.app).filter((route) => !routes.includes(route))).toEqual(['GET /docs/assets/{name}']);
+    } finally {
+      await gateway.app.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });
