@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { RequestMethod, type INestApplication, type Type } from '@nestjs/common';
 import { HTTP_CODE_METADATA, METHOD_METADATA } from '@nestjs/common/constants';
@@ -8,9 +11,6 @@ import Ajv from 'ajv';
 import { getMetadataStorage } from 'class-validator';
 import addFormats from 'ajv-formats';
 import type { OpenAPIV3 } from 'openapi-types';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import request from 'supertest';
 import { startRegieApp } from '../../apps/regie/src/start-regie-app';
 import { interaction, startHarness, TEST_SECRET, type RegieHarness } from '../support/regie-harness';
@@ -32,10 +32,10 @@ interface RouterLayer {
   readonly route?: { readonly path: string; readonly methods: Readonly<Record<string, boolean>> };
 }
 
-/** Every route registered on the Express router Nest writes to, as `METHOD /path/{param}`. */
+/** Every route registered on the Express router Nest writes to (`router` in Express 5, `_router` in 4), as `METHOD /path/{param}`. */
 const registeredRoutes = (app: INestApplication): string[] => {
-  const express = app.getHttpAdapter().getInstance() as { router: { stack: RouterLayer[] } };
-  return express.router.stack.flatMap(({ route }) =>
+  const express = app.getHttpAdapter().getInstance() as { router?: { stack: RouterLayer[] }; _router?: { stack: RouterLayer[] } };
+  return (express.router ?? express._router)!.stack.flatMap(({ route }) =>
     route
       ? Object.keys(route.methods)
           .filter((method) => method !== '_all')
