@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { ApiDocsModule } from '@regie/platform';
 import { deskModules } from '../../desk/src/desk.modules';
 import { gatewayModules } from '../../gateway/src/gateway.modules';
 import { orchestratorModules } from '../../orchestrator/src/orchestrator.modules';
@@ -14,7 +15,7 @@ const ROLE_MODULES: Readonly<Record<RegieRole, (platform: Platform) => DynamicMo
   desk: deskModules,
 };
 
-/** The root module of every Regie process: authentication, health, metrics, and the modules of its roles. */
+/** The root module of every Regie process: authentication, health, metrics, its API description, and the modules of its roles. */
 @Module({})
 export class RegieModule {
   static forRoles(roles: readonly RegieRole[], platform: Platform): DynamicModule {
@@ -24,6 +25,7 @@ export class RegieModule {
         platform.auth,
         platform.health,
         platform.observability,
+        ApiDocsModule,
         ...[...new Set(roles)].flatMap((role) => ROLE_MODULES[role](platform)),
       ],
     };

@@ -5,7 +5,7 @@ import { readServiceConceptFile } from '@regie/concept';
 import { systemClock, type Clock } from '@regie/eventsourcing';
 import { configureHttp } from '@regie/http';
 import { createObservability } from '@regie/observability';
-import { jsonLimitsFrom, loadRegieConfig } from '@regie/platform';
+import { jsonLimitsFrom, loadRegieConfig, publishApiDocs } from '@regie/platform';
 import type { DestinationStream } from 'pino';
 import { resolveIdentity } from './identity';
 import { buildPlatform } from './platform';
@@ -42,6 +42,7 @@ export const startRegieApp = async (
     jsonLimits: jsonLimitsFrom(config),
     requestLogging: observability.requestLogging,
   });
+  publishApiDocs(app, `The HTTP API of this Regie process (${roles.join(', ')}).`);
   await app.listen(config.REGIE_PORT, config.REGIE_HOST);
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   if (identity.mode === 'oidc') return { app, url, issuer: identity.options.issuer };

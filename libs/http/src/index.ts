@@ -5,3 +5,4 @@ export * from './paging';
 export * from './dto-validation.pipe';
 export * from './json-body.decorator';
 export * from './request-id';
+export * from './openapi';

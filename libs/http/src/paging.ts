@@ -1,3 +1,4 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Matches, MaxLength, ValidateBy } from 'class-validator';
 import { ProblemException } from './problem';
 
@@ -23,8 +24,16 @@ export class PageQueryDto {
       defaultMessage: () => `limit must be a whole number from 1 to ${MAX_PAGE_LIMIT}`,
     },
   })
+  @ApiPropertyOptional({
+    description: `Items per page, 1 to ${MAX_PAGE_LIMIT}`,
+    type: 'integer',
+    minimum: 1,
+    maximum: MAX_PAGE_LIMIT,
+    default: DEFAULT_PAGE_LIMIT,
+  })
   limit?: string;
 
+  @ApiPropertyOptional({ description: 'The nextCursor of the page before', maxLength: 1000, pattern: '^[A-Za-z0-9_-]+$' })
   @IsOptional()
   @IsString({ message: 'cursor must be the nextCursor of an earlier page' })
   @MaxLength(1000, { message: 'cursor must be the nextCursor of an earlier page' })

@@ -1,3 +1,5 @@
+import { ApiTags } from '@nestjs/swagger';
+import { ApiRoute } from '@regie/http';
 import { Controller, Get, Inject } from '@nestjs/common';
 import { Public, type Identity } from '@regie/auth';
 
@@ -34,12 +36,17 @@ export const deskConfigOf = (identity: Identity | undefined): DeskConfig => {
 /** The origins the pages may fetch from besides their own: the provider's token endpoint. */
 export const connectSourcesOf = (config: DeskConfig): string[] => (config.signIn ? [new URL(config.signIn.tokenEndpoint).origin] : []);
 
+@ApiTags('web-desk')
 @Controller('desk')
 @Public()
 export class DeskConfigController {
   constructor(@Inject(DESK_CONFIG) private readonly config: DeskConfig) {}
 
   @Get('config.json')
+  @ApiRoute({
+    summary: 'What the pages need before sign-in: the roles claim and, with a provider, how to sign in',
+    response: { schema: { type: 'object', required: ['roles'], additionalProperties: true } },
+  })
   get(): DeskConfig {
     return this.config;
   }

@@ -1,3 +1,5 @@
+import { ApiTags } from '@nestjs/swagger';
+import { ApiRoute } from '@regie/http';
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ROLES, Roles } from '@regie/auth';
 
@@ -20,12 +22,17 @@ const DESK_ROLES = ROLES.filter((role) => role !== 'channel');
  * Labels for every signed-in desk role. `GET /v1/service-concept` is for supervisors only, but an
  * agent's page, too, must name channels and layers as the organisation does.
  */
+@ApiTags('web-desk')
 @Controller('desk/labels')
 export class DeskLabelsController {
   constructor(@Inject(DESK_LABELS) private readonly labels: DeskLabelSource) {}
 
   @Get()
   @Roles(...DESK_ROLES)
+  @ApiRoute({
+    summary: "The concept's labels of layers and channels, for the web desk's pages",
+    response: { schema: { type: 'object', required: ['layers', 'channels'], additionalProperties: true } },
+  })
   get(): DeskLabels {
     const { organisation, layers, channels } = this.labels();
     return {

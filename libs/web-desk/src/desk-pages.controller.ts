@@ -1,3 +1,4 @@
+import { ApiExcludeController } from '@nestjs/swagger';
 import { Controller, Get, Inject, Param, Res } from '@nestjs/common';
 import { Public } from '@regie/auth';
 import { ProblemException } from '@regie/http';
@@ -10,8 +11,9 @@ export const DESK_ASSETS = Symbol('DESK_ASSETS');
 
 /**
  * The web desk's pages and their scripts. Public like /health: they hold no data, and every figure
- * they show comes from the API with the reader's own token.
+ * they show comes from the API with the reader's own token. HTML, not API: left out of the OpenAPI document.
  */
+@ApiExcludeController()
 @Controller()
 @Public()
 export class DeskPagesController {

@@ -1,3 +1,6 @@
+import { ApiTags } from '@nestjs/swagger';
+import { ApiRoute, eventStreamContent, pageSchema } from '@regie/http';
+import { CASE_SCHEMA, CLAIMED_SCHEMA, ESCALATED_SCHEMA, RESOLVED_SCHEMA } from './cases.openapi';
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query, Sse, type MessageEvent } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { CurrentPrincipal, Roles, type Principal } from '@regie/auth';
@@ -12,6 +15,7 @@ import { EscalateCaseCommand } from './escalate-case/escalate-case.command';
 import type { EscalatedCase } from './escalate-case/escalate-case.handler';
 import { ResolveCaseCommand } from './resolve-case/resolve-case.command';
 
+@ApiTags('cases')
 @Controller('v1/cases')
 export class CasesHttpController {
   constructor(
@@ -22,6 +26,11 @@ export class CasesHttpController {
 
   @Get()
   @Roles('agent', 'supervisor')
+  @ApiRoute({
+    summary: 'Queued, assigned and resolved cases, a page at a time',
+    response: { schema: pageSchema(CASE_SCHEMA) },
+    problems: [400],
+  })
   list(@Query() query: ListCasesQueryDto): Page<CaseResponse> {
     const { status, channel, layer } = query;
     const known = this.concept.channelIds();
@@ -36,6 +45,10 @@ export class CasesHttpController {
   /** The caller's assignments: the ones held now, then each new one as it happens. */
   @Sse('stream')
   @Roles('agent')
+  @ApiRoute({
+    summary: 'Server-sent events: the cases assigned to the caller, those held now and then each new one',
+    response: { content: eventStreamContent('`case.assigned` events, each `data` a case') },
+  })
   stream(@CurrentPrincipal() principal: Principal): Observable<MessageEvent> {
     const held = this.board.list({ status: 'assigned', assignee: principal.sub });
     const live = this.board.changes.pipe(
@@ -47,6 +60,7 @@ export class CasesHttpController {
 
   @Get(':id')
   @Roles('agent', 'supervisor')
+  @ApiRoute({ summary: 'One case', response: { schema: CASE_SCHEMA }, problems: [404] })
   get(@Param('id') id: string): CaseResponse {
     const view = this.board.get(id);
     if (!view) throw ProblemException.notFound(`there is no case ${id}`);
@@ -55,6 +69,7 @@ export class CasesHttpController {
 
   @Post(':id/claim')
   @Roles('agent')
+  @ApiRoute({ summary: 'Take a queued case', response: { schema: CLAIMED_SCHEMA }, problems: [404, 409, 422] })
   @HttpCode(HttpStatus.OK)
   async claim(
     @Param('id') id: string,
@@ -66,6 +81,12 @@ export class CasesHttpController {
 
   @Post(':id/escalate')
   @Roles('agent')
+  @ApiRoute({
+    summary: 'Escalate a case up the pyramid to another channel',
+    response: { schema: ESCALATED_SCHEMA },
+    takesBody: true,
+    problems: [404, 409, 422],
+  })
   @HttpCode(HttpStatus.OK)
   escalate(
     @Param('id') id: string,
@@ -77,6 +98,12 @@ export class CasesHttpController {
 
   @Post(':id/resolve')
   @Roles('agent')
+  @ApiRoute({
+    summary: 'Resolve a case the caller holds',
+    response: { schema: RESOLVED_SCHEMA },
+    takesBody: true,
+    problems: [404, 409, 422],
+  })
   @HttpCode(HttpStatus.OK)
   async resolve(
     @Param('id') id: string,

@@ -1,3 +1,5 @@
+import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiRoute, INTEGER, objectSchema, STRING } from '@regie/http';
 import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Put, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { CurrentPrincipal, Roles, type Principal } from '@regie/auth';
@@ -9,6 +11,8 @@ import { parseIfMatch } from './if-match';
 import { ReviseConceptCommand } from './revise-concept/revise-concept.command';
 import type { ConceptRevision } from './revise-concept/revise-concept.handler';
 
+const REVISION_SCHEMA = objectSchema({ name: STRING, revision: INTEGER, changed: { type: 'boolean' } }, ['name', 'revision', 'changed']);
+
 const etagOf = (revision: number) => `"${revision}"`;
 
 const revisionsFrom = (ifMatch: string | undefined): readonly number[] | undefined => {
@@ -19,6 +23,7 @@ const revisionsFrom = (ifMatch: string | undefined): readonly number[] | undefin
 };
 
 /** The concept in force (its revision as ETag), and revisions by supervisors. */
+@ApiTags('concept')
 @Controller('v1/service-concept')
 export class ConceptHttpController {
   constructor(
@@ -28,6 +33,10 @@ export class ConceptHttpController {
 
   @Get()
   @Roles('supervisor', 'manager')
+  @ApiRoute({
+    summary: 'The service concept in force; its revision is the ETag',
+    response: { schema: { type: 'object', additionalProperties: true, description: 'The concept (config/ holds an example)' } },
+  })
   get(@Res({ passthrough: true }) response: Response): ServiceConcept {
     response.setHeader('ETag', etagOf(this.inForce.revision()));
     return this.inForce.current();
@@ -36,6 +45,13 @@ export class ConceptHttpController {
   /** Replaces the concept; with `If-Match` (an ETag, or `*` for any), only if nobody revised it since that revision. */
   @Put()
   @Roles('supervisor')
+  @ApiRoute({
+    summary: 'Revise the concept; with If-Match only if nobody revised it since that revision',
+    response: { schema: REVISION_SCHEMA },
+    body: { type: 'object', additionalProperties: true, description: 'A whole service concept, as GET answers it' },
+    problems: [409, 412],
+  })
+  @ApiHeader({ name: 'If-Match', required: false, description: 'An ETag of GET, or * for any revision' })
   @HttpCode(HttpStatus.OK)
   async revise(
     @Body() body: unknown,

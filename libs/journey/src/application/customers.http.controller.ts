@@ -1,3 +1,6 @@
+import { ApiTags } from '@nestjs/swagger';
+import { ApiRoute } from '@regie/http';
+import { JOURNEY_SCHEMA } from './journey.openapi';
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { Roles } from '@regie/auth';
@@ -5,6 +8,7 @@ import { CUSTOMER_ID_PATTERN } from '@regie/contracts';
 import { pageOf, PageQueryDto, ProblemException } from '@regie/http';
 import { GetJourneyQuery, type JourneyTimeline, type JourneyView } from './get-journey/get-journey.query';
 
+@ApiTags('journey')
 @Controller('v1/customers')
 export class CustomersHttpController {
   constructor(private readonly queries: QueryBus) {}
@@ -12,6 +16,11 @@ export class CustomersHttpController {
   /** The timeline oldest first, a page at a time (`limit`, `cursor`), like every list (shared/DESIGN.md §3.3). */
   @Get(':id/journey')
   @Roles('agent', 'supervisor')
+  @ApiRoute({
+    summary: "The customer's timeline across channels, oldest first, a page at a time",
+    response: { schema: JOURNEY_SCHEMA },
+    problems: [400],
+  })
   async journey(@Param('id') customerId: string, @Query() query: PageQueryDto): Promise<JourneyView> {
     if (!CUSTOMER_ID_PATTERN.test(customerId)) {
       throw ProblemException.validation([{ path: 'id', message: 'must be a pseudonymous customer id (letters, digits, ._:@-)' }]);

@@ -1,8 +1,11 @@
+import { ApiTags } from '@nestjs/swagger';
+import { ApiRoute } from '@regie/http';
 import { Controller, Get, Inject } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { Public } from '@regie/auth';
 import { EVENT_STORE, type EventStore } from '@regie/event-store';
 
+@ApiTags('health')
 @Controller('health')
 export class HealthController {
   constructor(
@@ -13,7 +16,13 @@ export class HealthController {
 
   @Get()
   @Public()
-  @HealthCheck()
+  // Its own Swagger answer would say application/json for the 503, which leaves as problem+json: @ApiRoute says it.
+  @HealthCheck({ noCache: true, swaggerDocumentation: false })
+  @ApiRoute({
+    summary: 'Whether this process and its event store answer',
+    response: { schema: { type: 'object', required: ['status'], properties: { status: { type: 'string' } }, additionalProperties: true } },
+    problems: [503],
+  })
   check() {
     return this.health.check([
       async () => {

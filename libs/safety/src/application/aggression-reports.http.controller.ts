@@ -1,10 +1,13 @@
+import { ApiTags } from '@nestjs/swagger';
+import { ApiRoute } from '@regie/http';
+import { DECIDED_SCHEMA, REPORT_CREATED_SCHEMA, REPORT_SCHEMA } from './safety.openapi';
 import { CLOCK, type Clock } from '@regie/eventsourcing';
 import { randomUUID } from 'node:crypto';
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query, Inject } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { CurrentPrincipal, Roles, type Principal } from '@regie/auth';
 import type { SafetyCommand } from '../domain/safety.commands';
-import { pageOf, ProblemException, type Page } from '@regie/http';
+import { pageOf, pageSchema, ProblemException, type Page } from '@regie/http';
 import { HandleSafetyCommand } from './handle-safety/handle-safety.command';
 import { SafetyBoard, type ReportView } from './safety-board';
 import { ReasonRequestDto, ReportAggressionRequestDto, ReportsQueryDto } from './safety.request.dtos';
@@ -12,6 +15,7 @@ import { ReasonRequestDto, ReportAggressionRequestDto, ReportsQueryDto } from '.
 const actorOf = (principal: Principal) => ({ id: principal.sub, roles: principal.roles });
 
 /** Agents report aggression; supervisors work the inbox (shared/DESIGN.md §6). */
+@ApiTags('safety')
 @Controller('v1/aggression-reports')
 export class AggressionReportsHttpController {
   constructor(
@@ -22,6 +26,12 @@ export class AggressionReportsHttpController {
 
   @Post()
   @Roles('agent')
+  @ApiRoute({
+    summary: 'Report aggression from a contact',
+    response: { status: 201, schema: REPORT_CREATED_SCHEMA },
+    takesBody: true,
+    problems: [422],
+  })
   async report(@Body() body: ReportAggressionRequestDto, @CurrentPrincipal() principal: Principal) {
     const reportId = `rep-${randomUUID()}`;
     const command: SafetyCommand = {
@@ -43,6 +53,7 @@ export class AggressionReportsHttpController {
 
   @Get()
   @Roles('supervisor')
+  @ApiRoute({ summary: 'The aggression-report inbox, a page at a time', response: { schema: pageSchema(REPORT_SCHEMA) }, problems: [400] })
   async list(@Query() query: ReportsQueryDto): Promise<Page<ReportView>> {
     await this.board.catchUp();
     const { status, customerId } = query;
@@ -51,6 +62,7 @@ export class AggressionReportsHttpController {
 
   @Post(':id/dismiss')
   @Roles('supervisor')
+  @ApiRoute({ summary: 'Dismiss an open report', response: { schema: DECIDED_SCHEMA }, takesBody: true, problems: [404, 409, 422] })
   @HttpCode(HttpStatus.OK)
   dismiss(@Param('id') id: string, @Body() body: ReasonRequestDto, @CurrentPrincipal() principal: Principal) {
     return this.decide(
@@ -63,6 +75,12 @@ export class AggressionReportsHttpController {
 
   @Post(':id/warn')
   @Roles('supervisor')
+  @ApiRoute({
+    summary: 'Warn the customer of an open report',
+    response: { schema: DECIDED_SCHEMA },
+    takesBody: true,
+    problems: [404, 409, 422],
+  })
   @HttpCode(HttpStatus.OK)
   warn(@Param('id') id: string, @Body() body: ReasonRequestDto, @CurrentPrincipal() principal: Principal) {
     return this.decide(

@@ -1,3 +1,6 @@
+import { ApiTags } from '@nestjs/swagger';
+import { ApiRoute } from '@regie/http';
+import { DECIDED_SCHEMA, EXCLUSION_CREATED_SCHEMA, EXCLUSION_SCHEMA } from './safety.openapi';
 import { CLOCK, type Clock } from '@regie/eventsourcing';
 import { randomUUID } from 'node:crypto';
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query, Inject } from '@nestjs/common';
@@ -5,7 +8,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { CurrentPrincipal, Roles, type Principal } from '@regie/auth';
 import type { Exclusion } from '../domain/safety.state';
 import type { SafetyCommand } from '../domain/safety.commands';
-import { pageOf, ProblemException, type Page } from '@regie/http';
+import { pageOf, pageSchema, ProblemException, type Page } from '@regie/http';
 import { ConceptInForce } from '@regie/concept';
 import { HandleSafetyCommand } from './handle-safety/handle-safety.command';
 import { SafetyBoard } from './safety-board';
@@ -17,6 +20,7 @@ const actorOf = (principal: Principal) => ({ id: principal.sub, roles: principal
 export type ExclusionView = Omit<Exclusion, 'exclusionId'> & { readonly id: string; readonly inForce: boolean };
 
 /** Supervisors register and lift exclusions; auditors read them (shared/DESIGN.md §6). */
+@ApiTags('safety')
 @Controller('v1/exclusions')
 export class ExclusionsHttpController {
   constructor(
@@ -28,6 +32,12 @@ export class ExclusionsHttpController {
 
   @Post()
   @Roles('supervisor')
+  @ApiRoute({
+    summary: 'Exclude a customer from channels for a time, on open reports (four eyes: not the reporter)',
+    response: { status: 201, schema: EXCLUSION_CREATED_SCHEMA },
+    takesBody: true,
+    problems: [409, 422],
+  })
   async register(@Body() body: RegisterExclusionRequestDto, @CurrentPrincipal() principal: Principal) {
     const known = this.concept.channelIds();
     const unknown = [
@@ -65,6 +75,7 @@ export class ExclusionsHttpController {
 
   @Post(':id/lift')
   @Roles('supervisor')
+  @ApiRoute({ summary: 'Lift an exclusion in force', response: { schema: DECIDED_SCHEMA }, takesBody: true, problems: [404, 409, 422] })
   @HttpCode(HttpStatus.OK)
   async lift(@Param('id') id: string, @Body() body: ReasonRequestDto, @CurrentPrincipal() principal: Principal) {
     await this.board.catchUp();
@@ -80,6 +91,11 @@ export class ExclusionsHttpController {
 
   @Get()
   @Roles('supervisor', 'auditor')
+  @ApiRoute({
+    summary: 'Current and past exclusions, a page at a time',
+    response: { schema: pageSchema(EXCLUSION_SCHEMA) },
+    problems: [400],
+  })
   async list(@Query() query: ExclusionsQueryDto): Promise<Page<ExclusionView>> {
     await this.board.catchUp();
     const now = this.clock.now().getTime();

@@ -1,3 +1,6 @@
+import { ApiTags } from '@nestjs/swagger';
+import { ApiRoute } from '@regie/http';
+import { ELIGIBILITY_SCHEMA, SAFETY_HISTORY_SCHEMA } from './safety.openapi';
 import { CLOCK, type Clock } from '@regie/eventsourcing';
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { Roles } from '@regie/auth';
@@ -20,6 +23,7 @@ export type EligibilityResponse =
     };
 
 /** Per customer: may they use a channel now; and, for auditors, the full safety history. */
+@ApiTags('safety')
 @Controller('v1/customers/:id')
 export class SafetyCustomersHttpController {
   constructor(
@@ -31,6 +35,11 @@ export class SafetyCustomersHttpController {
 
   @Get('eligibility')
   @Roles('channel', 'agent', 'supervisor')
+  @ApiRoute({
+    summary: 'May the customer use a channel now; if not, why, until when and what instead',
+    response: { schema: ELIGIBILITY_SCHEMA },
+    problems: [400],
+  })
   async eligibility(@Param('id') customerId: string, @Query() query: EligibilityQueryDto): Promise<EligibilityResponse> {
     const known = this.concept.channelIds();
     if (!known.has(query.channel)) {
@@ -45,6 +54,7 @@ export class SafetyCustomersHttpController {
   /** The audit trail is the stream: every step with its actor and time. */
   @Get('safety-history')
   @Roles('auditor', 'supervisor')
+  @ApiRoute({ summary: "The customer's safety history: every step with its actor and time", response: { schema: SAFETY_HISTORY_SCHEMA } })
   async history(@Param('id') customerId: string) {
     const events = await this.store.readStream(safetyStream(customerId));
     return {

@@ -7,13 +7,24 @@ import type { DecisionMessage } from '@regie/messaging';
 
 export const DECISION_SOURCE = 'urn:regie:orchestrator';
 
+/** Every type of decision published to orchestration.decisions (shared/DESIGN.md §3.2; deploy/asyncapi.yaml lists the same). */
+export const DECISION_TYPES = [
+  'handoff.routed',
+  'video.denied',
+  'notice.required',
+  'service-level.breached',
+  'assistance.offered',
+  'survey.requested',
+] as const;
+export type DecisionType = (typeof DECISION_TYPES)[number];
+
 /** How to object to a decision, as the letter must say (Dutch administrative law: six weeks). */
 const OBJECTION = { periodDays: 42, how: 'a written objection to the organisation, citing the exclusion id' };
 
 /** Journey events that are Regie's own decisions; every other journey event stays inside. */
 export const JOURNEY_DECISIONS: ReadonlySet<string> = new Set(['AssistanceOffered', 'AccessDenied', 'ContactEnded']);
 
-const decision = (recorded: RecordedEvent, type: string, subject: string, data: Record<string, unknown>): DecisionMessage => ({
+const decision = (recorded: RecordedEvent, type: DecisionType, subject: string, data: Record<string, unknown>): DecisionMessage => ({
   // The recorded event's id: a decision published twice after a restart is recognisably the same one.
   id: recorded.eventId,
   source: DECISION_SOURCE,

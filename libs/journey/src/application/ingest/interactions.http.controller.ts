@@ -1,3 +1,6 @@
+import { ApiTags } from '@nestjs/swagger';
+import { ApiRoute } from '@regie/http';
+import { ACCEPTED_SCHEMA, INTERACTIONS_BODY } from '../journey.openapi';
 import { Controller, HttpCode, HttpStatus, Inject, Post } from '@nestjs/common';
 import { CurrentPrincipal, Roles, type Principal } from '@regie/auth';
 import { JsonBody, ProblemException } from '@regie/http';
@@ -16,6 +19,7 @@ export interface AcceptedInteractions {
 
 const unwrapSingle = (path: string): string => path.replace(/^\[0\]\.?/, '') || '$';
 
+@ApiTags('journey')
 @Controller('v1/interactions')
 export class InteractionsHttpController {
   constructor(
@@ -27,6 +31,11 @@ export class InteractionsHttpController {
   /** One CloudEvent, or a JSON array of them; all or nothing. */
   @Post()
   @Roles('channel')
+  @ApiRoute({
+    summary: 'Ingest interaction events (CloudEvents), one or a batch; idempotent per (source, id)',
+    response: { status: 202, schema: ACCEPTED_SCHEMA },
+    body: INTERACTIONS_BODY,
+  })
   @HttpCode(HttpStatus.ACCEPTED)
   async ingest(@JsonBody() body: unknown, @CurrentPrincipal() principal: Principal): Promise<AcceptedInteractions> {
     const batch = Array.isArray(body) ? body : [body];

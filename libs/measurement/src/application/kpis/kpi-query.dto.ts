@@ -1,16 +1,41 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString } from 'class-validator';
 
 /** Strings only: the measurement domain checks them (validateKpiQuery) and names each bad one. */
 export class KpiQueryDto {
-  @IsOptional() @IsString() from?: string;
-  @IsOptional() @IsString() to?: string;
-  @IsOptional() @IsString() granularity?: string;
-  @IsOptional() @IsString() channel?: string;
-  @IsOptional() @IsString() baselineFrom?: string;
-  @IsOptional() @IsString() baselineTo?: string;
+  @ApiPropertyOptional({ description: 'First day, YYYY-MM-DD', format: 'date' })
+  @IsOptional()
+  @IsString()
+  from?: string;
+  @ApiPropertyOptional({ description: 'Last day, YYYY-MM-DD', format: 'date' })
+  @IsOptional()
+  @IsString()
+  to?: string;
+  @ApiPropertyOptional({ description: 'day, week, month, quarter or year' })
+  @IsOptional()
+  @IsString()
+  granularity?: string;
+  @ApiPropertyOptional({ description: 'One channel only' })
+  @IsOptional()
+  @IsString()
+  channel?: string;
+  @ApiPropertyOptional({ description: 'Start of a period to compare with', format: 'date' })
+  @IsOptional()
+  @IsString()
+  baselineFrom?: string;
+  @ApiPropertyOptional({ description: 'End of the period to compare with', format: 'date' })
+  @IsOptional()
+  @IsString()
+  baselineTo?: string;
 }
 
 export class GapQueryDto {
-  @IsOptional() @IsString() from?: string;
-  @IsOptional() @IsString() to?: string;
+  @ApiPropertyOptional({ description: 'First day, YYYY-MM-DD', format: 'date' })
+  @IsOptional()
+  @IsString()
+  from?: string;
+  @ApiPropertyOptional({ description: 'Last day, YYYY-MM-DD', format: 'date' })
+  @IsOptional()
+  @IsString()
+  to?: string;
 }

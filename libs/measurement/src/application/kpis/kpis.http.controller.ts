@@ -1,3 +1,5 @@
+import { ApiTags } from '@nestjs/swagger';
+import { ApiRoute } from '@regie/http';
 import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
 import { Roles } from '@regie/auth';
 import { RegieMetrics } from '@regie/observability';
@@ -10,6 +12,7 @@ import { GapQueryDto, KpiQueryDto } from './kpi-query.dto';
 const wantsCsv = (accept: string | undefined): boolean => accept !== undefined && /(^|,)\s*text\/csv\b/i.test(accept);
 
 /** KPIs against their targets per period, and the gap analysis (DESIGN §7), for supervisors and service managers. */
+@ApiTags('measurement')
 @Controller('v1')
 export class KpisHttpController {
   constructor(
@@ -20,6 +23,16 @@ export class KpisHttpController {
   /** `Accept: text/csv` gives one row per period × KPI × channel. */
   @Get('kpis')
   @Roles('supervisor', 'manager')
+  @ApiRoute({
+    summary: 'KPIs against their targets per period, with status and sample sizes; Accept: text/csv gives CSV',
+    response: {
+      content: {
+        'application/json': { schema: { type: 'object', required: ['from', 'to', 'granularity'], additionalProperties: true } },
+        'text/csv': { schema: { type: 'string', description: 'One row per period × KPI × channel' } },
+      },
+    },
+    problems: [400],
+  })
   async kpis(
     @Query() query: KpiQueryDto,
     @Headers('accept') accept: string | undefined,
@@ -35,6 +48,11 @@ export class KpisHttpController {
 
   @Get('gap-analysis')
   @Roles('supervisor', 'manager')
+  @ApiRoute({
+    summary: 'Declared fit against measured satisfaction, channel × need',
+    response: { schema: { type: 'object', additionalProperties: true } },
+    problems: [400],
+  })
   gapAnalysis(@Query() query: GapQueryDto): Promise<GapAnalysis> {
     return this.metrics.timeKpiQuery('gap-analysis', () => this.queries.gapAnalysis(query));
   }

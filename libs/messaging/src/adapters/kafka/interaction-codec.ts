@@ -1,7 +1,7 @@
 import { CloudEvent, Kafka } from 'cloudevents';
 import type { Interaction, Validated } from '@regie/contracts';
 import { invalid } from '@regie/contracts';
-import type { InteractionMessage } from '../../messaging.port';
+import type { DecisionMessage, InteractionMessage } from '../../messaging.port';
 import { HEADERS } from './kafka-topics';
 
 export type RawHeaders = Readonly<Record<string, string | undefined>>;
@@ -90,4 +90,10 @@ export const encodeInteraction = (message: InteractionMessage) => {
         .map(([name, value]) => [name, String(value)]),
     ),
   };
+};
+
+/** A decision as it is published: CloudEvents structured mode, key = customer id. */
+export const encodeDecision = (decision: DecisionMessage) => {
+  const encoded = Kafka.structured(new CloudEvent({ ...decision, datacontenttype: 'application/json' }));
+  return { key: decision.subject, value: String(encoded.value), headers: { 'content-type': 'application/cloudevents+json' } };
 };

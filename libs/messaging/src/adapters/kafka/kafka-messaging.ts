@@ -1,9 +1,8 @@
-import { CloudEvent, Kafka as CloudEventsKafka } from 'cloudevents';
 import { Kafka, logLevel, type Consumer, type ConsumerConfig, type EachBatchPayload, type LogEntry, type Producer } from 'kafkajs';
 import type { Interaction, Validated } from '@regie/contracts';
 import { randomUUID } from 'node:crypto';
 import type { DecisionHandler, DecisionMessage, InteractionHandler, InteractionMessage, Messaging } from '../../messaging.port';
-import { encodeInteraction } from './interaction-codec';
+import { encodeDecision, encodeInteraction } from './interaction-codec';
 import { deadLetters, sortBatch } from './kafka-batch';
 import { topicNames, type TopicNames } from './kafka-topics';
 
@@ -90,11 +89,7 @@ export class KafkaMessaging implements Messaging {
 
   async publishDecisions(decisions: readonly DecisionMessage[]): Promise<void> {
     if (decisions.length === 0) return;
-    const messages = decisions.map((decision) => {
-      const encoded = CloudEventsKafka.structured(new CloudEvent({ ...decision, datacontenttype: 'application/json' }));
-      return { key: decision.subject, value: String(encoded.value), headers: { 'content-type': 'application/cloudevents+json' } };
-    });
-    await this.requireProducer().send({ topic: this.topics.decisions, acks: -1, messages });
+    await this.requireProducer().send({ topic: this.topics.decisions, acks: -1, messages: decisions.map(encodeDecision) });
   }
 
   async consumeInteractions(handler: InteractionHandler): Promise<void> {

@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsNotEmpty, IsObject, IsString, ValidateBy } from 'class-validator';
 import { PRESENCE_STATUSES } from '../../../domain/agent/agent.events';
 
@@ -15,9 +16,11 @@ const IsCapacityMap = () =>
   });
 
 export class PresenceRequestDto {
+  @ApiProperty({ enum: PRESENCE_STATUSES })
   @IsIn(PRESENCE_STATUSES, { message: `status must be one of: ${PRESENCE_STATUSES.join(', ')}` })
   status!: (typeof PRESENCE_STATUSES)[number];
 
+  @ApiProperty({ type: [String], maxItems: 20, uniqueItems: true, description: 'The channels the agent serves' })
   @IsArray()
   @ArrayMaxSize(20)
   @ArrayUnique({ message: 'channels must not name a channel twice' })
@@ -25,6 +28,11 @@ export class PresenceRequestDto {
   @IsNotEmpty({ each: true })
   channels!: string[];
 
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'integer', minimum: 0, maximum: 50 },
+    description: 'Channel id → cases at once',
+  })
   @IsObject()
   @IsCapacityMap()
   capacity!: Record<string, number>;
