@@ -4,7 +4,7 @@ import { CaseBoardModule } from '@regie/cases';
 import { ConceptModule, type ServiceConceptFile } from '@regie/concept';
 import { EventStoreModule } from '@regie/event-store';
 import type { Clock } from '@regie/eventsourcing';
-import { ClockModule, LeadershipModule } from '@regie/eventsourcing/application';
+import { ClockModule, CustomerDataModule, LeadershipModule } from '@regie/eventsourcing/application';
 import { JourneyModule } from '@regie/journey';
 import { MessagingModule } from '@regie/messaging';
 import { HealthModule, messagingOptionsFrom, storeOptionsFrom, type RegieConfig } from '@regie/platform';
@@ -29,6 +29,8 @@ export interface Platform {
   readonly journeys: DynamicModule;
   readonly board: DynamicModule;
   readonly safety: DynamicModule;
+  /** What in this process keeps customer data outside their streams, for the erasure to reach. */
+  readonly customerData: DynamicModule;
 }
 
 export const buildPlatform = (config: RegieConfig, file: ServiceConceptFile, identity: Identity, time: Clock): Platform => {
@@ -36,6 +38,7 @@ export const buildPlatform = (config: RegieConfig, file: ServiceConceptFile, ide
   const store = EventStoreModule.forRoot(storeOptionsFrom(config));
   const concept = ConceptModule.forRoot(file, [store, clock]);
   const messaging = MessagingModule.forRoot(messagingOptionsFrom(config), [concept]);
+  const customerData = CustomerDataModule.forRoot();
   return {
     config,
     identity,
@@ -46,8 +49,9 @@ export const buildPlatform = (config: RegieConfig, file: ServiceConceptFile, ide
     concept,
     messaging,
     leadership: LeadershipModule.forRoot([messaging]),
-    journeys: JourneyModule.forRoot([store]),
-    board: CaseBoardModule.forRoot([store]),
-    safety: SafetyRecordsModule.forRoot([store]),
+    journeys: JourneyModule.forRoot([store, customerData]),
+    board: CaseBoardModule.forRoot([store, customerData]),
+    safety: SafetyRecordsModule.forRoot([store, customerData]),
+    customerData,
   };
 };
