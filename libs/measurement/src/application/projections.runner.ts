@@ -37,6 +37,8 @@ export class ProjectionsRunner implements OnApplicationBootstrap, OnApplicationS
 
   /** Every running projection that keeps something per customer drops it, and is saved at once. */
   async forgetCustomer(customerId: string): Promise<void> {
+    // After a restart the erasure may run before this runner has loaded the saved states: load them first.
+    await this.ensureRunning(this.timeZone());
     const projections = projectionsFor(this.timeZone());
     for (const [name, running] of this.started) {
       const forget = (projections[name] ?? projectionNamed(name))?.forgetCustomer;
