@@ -111,7 +111,9 @@ export class SqliteEventStore implements EventStore {
         `INSERT OR REPLACE INTO erased_streams (stream_name, last_revision)
          SELECT ?, MAX(revision) FROM events WHERE stream_name = ? GROUP BY stream_name`,
       ),
-      forgetPlainErased: this.db.prepare<[string]>('DELETE FROM erased_streams WHERE stream_name = ?'),
+      forgetPlainErased: this.db.prepare<[string, string]>(
+        'DELETE FROM erased_streams WHERE stream_name = ? AND EXISTS (SELECT 1 FROM erased_streams WHERE stream_name = ?)',
+      ),
       insert: this.db.prepare(
         `INSERT INTO events (event_id, stream_name, revision, type, data, metadata, idempotency_key, recorded_at)
          VALUES (@eventId, @streamName, @revision, @type, @data, @metadata, @idempotencyKey, @recordedAt)`,
@@ -127,7 +129,7 @@ export class SqliteEventStore implements EventStore {
     this.deleteTransaction = this.db.transaction((stream: string) => {
       this.statements.keepErasedKeys.run(stream);
       this.statements.keepErasedHead.run(erasedName(stream), stream);
-      this.statements.forgetPlainErased.run(stream);
+      this.statements.forgetPlainErased.run(stream, erasedName(stream));
       this.statements.deleteStream.run(stream);
     });
   }
