@@ -6,7 +6,7 @@ import { ErasureStreams } from './erasure-streams';
 import { ErasuresHttpController } from './erasures.http.controller';
 import { JourneyRetention, RETENTION_TICK_MS } from './journey-retention';
 
-/** The desk's part: `DELETE /v1/customers/:id` records the request, `GET /v1/erasures/:id` tells how far it is. Needs the store and the clock. */
+/** The desk's part: `DELETE /v1/customers/:id` records the request, `GET /v1/erasures/:id` tells how far it is. Needs store and clock. */
 @Module({})
 export class PrivacyDeskModule {
   static forRoot(imports: ModuleImports): DynamicModule {
