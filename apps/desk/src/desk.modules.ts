@@ -15,7 +15,7 @@ export const deskModules = (p: Platform): DynamicModule[] => [
   SafetyDeskModule.forRoot([p.store, p.safety, p.concept, p.clock]),
   ConceptDeskModule.forRoot([p.store, p.concept, p.clock]),
   ProjectionsModule.forRoot([p.store, p.concept, p.customerData]),
-  PrivacyDeskModule.forRoot([p.store, p.clock]),
+  PrivacyDeskModule.forRoot([p.store, p.clock, p.customerData]),
   DecisionStreamModule.forRoot([p.messaging]),
   WebDeskModule.forRoot({
     imports: [p.concept],
