@@ -98,6 +98,22 @@ describe('customer erasure: a recorded request is carried out to the end, whatev
     await expectErased(store);
   });
 
+  it('finishes after a crash once it was audited but before the request stream was deleted, auditing once', async () => {
+    const { store, erasures, process } = await setUp();
+    for (const stream of ['journey-cust-1', 'case-case-cust-1', 'safety-cust-1']) await store.deleteStream(stream);
+    await erasures.handle('e-1', { type: 'ConfirmErasure', data: { actor: 'sup-1', now: at } }, metadata);
+    const deleteStream = store.deleteStream.bind(store);
+    store.deleteStream = async (stream) => {
+      if (stream === erasureStream('e-1')) throw new Error('crash');
+      return deleteStream(stream);
+    };
+    await expect(process.complete('e-1')).rejects.toThrow('crash');
+    expect(await store.readStream(ERASURE_AUDIT_STREAM)).toHaveLength(1);
+    store.deleteStream = deleteStream;
+    await process.complete('e-1');
+    await expectErased(store);
+  });
+
   it('is harmless when the request comes again after it is done', async () => {
     const { store, process, forgotten } = await setUp();
     await process.complete('e-1');
