@@ -42,11 +42,16 @@ export class JourneyRetention implements OnApplicationBootstrap, SingleWriter, C
   }
 
   async start(): Promise<{ stop(): Promise<void> }> {
+    let caughtUp = false;
     const subscription: Subscription = this.store.subscribe({
       after: this.seenPosition,
       streamPrefixes: [PREFIX],
       onEvent: (event) => this.apply(event),
-      onCaughtUp: () => void this.tick(),
+      // The first sweep once every journey is seen; then one per tick, not one per batch of events.
+      onCaughtUp: () => {
+        if (!caughtUp) void this.tick();
+        caughtUp = true;
+      },
       onError: (error) => this.logger.error(`journey retention stopped: ${String(error)}`),
     });
     const timer = setInterval(() => void this.tick(), this.tickMs);
