@@ -2,7 +2,7 @@
  * The layout's rules (shared/STYLE.md, shared/DESIGN.md §2), checked by `npm run lint:deps`:
  * pure domains, contexts that meet only through their public index, a kernel that knows no context.
  */
-const CONTEXTS = '(concept|journey|cases|safety|measurement)';
+const CONTEXTS = '(concept|journey|cases|safety|measurement|privacy)';
 const IMPURE =
   '(^|/)node_modules/(@nestjs|kafkajs|@eventstore|better-sqlite3|pg|class-validator|class-transformer|cloudevents|express|yaml|rxjs)';
 

@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { EVENT_STORE, type EventStore } from '@regie/event-store';
-import { interaction, startHarness, type RegieHarness } from '@regie/testing';
+import { eventually, interaction, startHarness, type RegieHarness } from '@regie/testing';
 
 jest.setTimeout(30_000);
 
@@ -51,7 +51,7 @@ describe('Structured logs: JSON lines with a request id, and no personal data or
     return signed;
   };
 
-  it('drives ingest, the journey, a bad request, a report with a description, an exclusion with a reason, a 401 and a 500', async () => {
+  it('drives ingest, the journey, a bad request, a report with a description, an exclusion with a reason, a 401, a 500 and an erasure', async () => {
     const channel = await token('video-platform', 'channel');
     const agent = await token('agent-anna', 'agent');
     const supervisor = await token('sup-sara', 'supervisor');
@@ -99,6 +99,14 @@ describe('Structured logs: JSON lines with a request id, and no personal data or
     const store = regie.app.get<symbol, EventStore>(EVENT_STORE);
     jest.spyOn(store, 'readStream').mockRejectedValueOnce(new Error(`cannot read stream journey-${CUSTOMER}: disk I/O error`));
     await regie.http.get(`/v1/customers/${CUSTOMER}/journey`).set(auth(agent)).expect(500);
+
+    // Erased on request, to the end: the erasure names the customer in its path and its request stream.
+    const erasure = await regie.http.delete(`/v1/customers/${CUSTOMER}`).set(auth(supervisor)).expect(202);
+    await eventually(async () =>
+      expect((await regie.http.get(erasure.headers.location!).set(auth(supervisor)).expect(200)).body).toMatchObject({
+        status: 'completed',
+      }),
+    );
 
     const bytes = log.bytes;
     for (const planted of [CUSTOMER, DESCRIPTION, REASON, LIFT_REASON, FOREIGN_TOKEN, ...tokens]) {

@@ -3,6 +3,7 @@ import { CasesModule, DecisionStreamModule } from '@regie/cases';
 import { ConceptDeskModule, ConceptInForce } from '@regie/concept';
 import { JourneyDeskModule } from '@regie/journey';
 import { ProjectionsModule } from '@regie/measurement';
+import { PrivacyDeskModule } from '@regie/privacy';
 import { SafetyDeskModule } from '@regie/safety';
 import { WebDeskModule, type DeskLabelSource } from '@regie/web-desk';
 import type { Platform } from '../../regie/src/platform';
@@ -13,7 +14,8 @@ export const deskModules = (p: Platform): DynamicModule[] => [
   CasesModule.forRoot([p.board, p.concept, p.safety, p.clock]),
   SafetyDeskModule.forRoot([p.store, p.safety, p.concept, p.clock]),
   ConceptDeskModule.forRoot([p.store, p.concept, p.clock]),
-  ProjectionsModule.forRoot([p.store, p.concept, p.observability]),
+  ProjectionsModule.forRoot([p.store, p.concept, p.observability, p.customerData]),
+  PrivacyDeskModule.forRoot([p.store, p.clock, p.customerData]),
   DecisionStreamModule.forRoot([p.messaging]),
   WebDeskModule.forRoot({
     imports: [p.concept],

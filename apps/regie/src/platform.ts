@@ -4,7 +4,7 @@ import { CaseBoardModule } from '@regie/cases';
 import { ConceptModule, type ServiceConceptFile } from '@regie/concept';
 import { EventStoreModule } from '@regie/event-store';
 import type { Clock } from '@regie/eventsourcing';
-import { ClockModule, LeadershipModule } from '@regie/eventsourcing/application';
+import { ClockModule, CustomerDataModule, LeadershipModule } from '@regie/eventsourcing/application';
 import { JourneyModule } from '@regie/journey';
 import { MessagingModule } from '@regie/messaging';
 import { ObservabilityModule, type Observability } from '@regie/observability';
@@ -32,6 +32,8 @@ export interface Platform {
   readonly journeys: DynamicModule;
   readonly board: DynamicModule;
   readonly safety: DynamicModule;
+  /** What in this process keeps customer data outside their streams, for the erasure to reach. */
+  readonly customerData: DynamicModule;
 }
 
 export const buildPlatform = (
@@ -46,6 +48,7 @@ export const buildPlatform = (
   const store = EventStoreModule.forRoot(storeOptionsFrom(config), observe.metrics);
   const concept = ConceptModule.forRoot(file, [store, clock]);
   const messaging = MessagingModule.forRoot(messagingOptionsFrom(config), [concept, observability]);
+  const customerData = CustomerDataModule.forRoot();
   return {
     config,
     identity,
@@ -57,8 +60,9 @@ export const buildPlatform = (
     concept,
     messaging,
     leadership: LeadershipModule.forRoot([messaging]),
-    journeys: JourneyModule.forRoot([store]),
-    board: CaseBoardModule.forRoot([store, observability]),
-    safety: SafetyRecordsModule.forRoot([store]),
+    journeys: JourneyModule.forRoot([store, customerData]),
+    board: CaseBoardModule.forRoot([store, observability, customerData]),
+    safety: SafetyRecordsModule.forRoot([store, customerData]),
+    customerData,
   };
 };

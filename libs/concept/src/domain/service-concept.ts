@@ -96,6 +96,12 @@ export interface SafetySettings {
   readonly defaultChannels: readonly string[];
 }
 
+/** How long personal data is kept; absent: journeys are kept until erased on request. */
+export interface RetentionSettings {
+  /** Days after a customer's last contact after which their journey (and all of them) is erased. */
+  readonly journeyDays?: number;
+}
+
 export interface ServiceConcept {
   readonly name: string;
   readonly organisation: string;
@@ -111,6 +117,7 @@ export interface ServiceConcept {
   readonly kpiTargets: KpiTargets;
   readonly safety: SafetySettings;
   readonly measurement?: MeasurementSettings;
+  readonly retention?: RetentionSettings;
 }
 
 export const layerOf = (concept: Pick<ServiceConcept, 'channels'>, channelId: string): LayerId | undefined =>

@@ -9,6 +9,8 @@ export interface Projection<State> {
   readonly streamPrefixes: readonly string[];
   initialState(): State;
   evolve(state: State, event: RecordedEvent): State;
+  /** Drops what the state keeps about one customer (erasure); left out by projections that keep nothing per customer. */
+  forgetCustomer?(state: State, customerId: string): State;
 }
 
 export interface ProjectionSnapshot<State> {

@@ -5,6 +5,8 @@ import type { Projection, ProjectionSnapshot, ProjectionStore } from './projecti
 export interface RunningProjection<State> {
   /** The state as of the last applied event (ahead of what is saved, by at most `saveEvery`). */
   current(): ProjectionSnapshot<State>;
+  /** Rewrites the state where it stands (an erasure) and saves it at once. */
+  amend(update: (state: State) => State): Promise<void>;
   /** Stops following the store and saves what it has. */
   stop(): Promise<void>;
 }
@@ -58,6 +60,13 @@ export const runProjection = async <State>(
   });
   return {
     current: () => snapshot,
+    amend: async (update) => {
+      snapshot = { ...snapshot, state: update(snapshot.state) };
+      await projections.save(projection.name, snapshot);
+      savedPosition = snapshot.position;
+      savedAt = Date.now();
+      unsaved = 0;
+    },
     stop: async () => {
       await subscription.stop();
       await save();

@@ -17,6 +17,11 @@ export class StateCache<State> {
     return entry;
   }
 
+  /** Drops a stream's state (it was erased): a later event must not be folded onto what was erased. */
+  delete(stream: string): void {
+    this.entries.delete(stream);
+  }
+
   set(stream: string, revision: number, state: State): void {
     this.entries.delete(stream);
     this.entries.set(stream, { revision, state });

@@ -12,6 +12,11 @@ export class StreamHandler<Command, Event extends DomainEvent, State> {
     private readonly cache?: StateCache<State>,
   ) {}
 
+  /** Forgets what is cached of the stream (it was erased), so the next command reads the store. */
+  forget(id: string): void {
+    this.cache?.delete(this.streamOf(id));
+  }
+
   handle(id: string, command: Command, metadata: EventMetadata): Promise<Handled<Event>> {
     return this.handleAll(id, [{ command, metadata }]);
   }

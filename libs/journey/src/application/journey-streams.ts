@@ -1,12 +1,19 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '@regie/event-store';
-import { StateCache, StreamHandler } from '@regie/eventsourcing/application';
+import { CustomerDataHolders, StateCache, StreamHandler, type CustomerDataHolder } from '@regie/eventsourcing/application';
 import { journeyDecider, journeyStream, type JourneyCommand, type JourneyEvent, type JourneyState } from '../domain';
 
-/** Journeys are never deleted, and every interaction appends to one: worth keeping folded. */
+/** Every interaction appends to a journey: worth keeping folded. An erasure drops the folded state. */
 @Injectable()
-export class JourneyStreams extends StreamHandler<JourneyCommand, JourneyEvent, JourneyState> {
-  constructor(@Inject(EVENT_STORE) store: EventStore) {
+export class JourneyStreams extends StreamHandler<JourneyCommand, JourneyEvent, JourneyState> implements CustomerDataHolder {
+  readonly name = 'journey-streams';
+
+  constructor(@Inject(EVENT_STORE) store: EventStore, @Optional() holders?: CustomerDataHolders) {
     super(store, journeyStream, journeyDecider, new StateCache<JourneyState>());
+    holders?.register(this);
+  }
+
+  forgetCustomer(customerId: string): void {
+    this.forget(customerId);
   }
 }

@@ -1,4 +1,5 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { CustomerDataHolders, type CustomerDataHolder } from '@regie/eventsourcing/application';
 import { ConceptInForce } from '@regie/concept';
 import {
   EVENT_STORE,
@@ -11,7 +12,7 @@ import {
   type RunningProjection,
 } from '@regie/event-store';
 import { measurementSettings } from '../domain/concept/measured-concept';
-import { projectionsFor } from './registry';
+import { projectionNamed, projectionsFor } from './registry';
 
 /**
  * Runs every durable projection in this process; each resumes from its saved state and position.
@@ -19,7 +20,8 @@ import { projectionsFor } from './registry';
  * new zone's read models start (from position zero, or where they were saved) on first use.
  */
 @Injectable()
-export class ProjectionsRunner implements OnApplicationBootstrap, OnApplicationShutdown {
+export class ProjectionsRunner implements OnApplicationBootstrap, OnApplicationShutdown, CustomerDataHolder {
+  readonly name = 'projections';
   private readonly logger = new Logger('projections');
   private readonly running = new Map<string, Promise<RunningProjection<unknown>>>();
   private readonly started = new Map<string, RunningProjection<unknown>>();
@@ -28,7 +30,21 @@ export class ProjectionsRunner implements OnApplicationBootstrap, OnApplicationS
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(PROJECTION_STORE) private readonly projections: ProjectionStore,
     private readonly concept: ConceptInForce,
-  ) {}
+    @Optional() holders?: CustomerDataHolders,
+  ) {
+    holders?.register(this);
+  }
+
+  /** Every running projection that keeps something per customer drops it, and is saved at once. */
+  async forgetCustomer(customerId: string): Promise<void> {
+    // After a restart the erasure may run before this runner has loaded the saved states: load them first.
+    await this.ensureRunning(this.timeZone());
+    const projections = projectionsFor(this.timeZone());
+    for (const [name, running] of this.started) {
+      const forget = (projections[name] ?? projectionNamed(name))?.forgetCustomer;
+      if (forget) await running.amend((state) => forget(state, customerId));
+    }
+  }
 
   async onApplicationBootstrap(): Promise<void> {
     await this.ensureRunning(this.timeZone());

@@ -1,4 +1,5 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { CustomerDataHolders, type CustomerDataHolder } from '@regie/eventsourcing/application';
 import { safetyDecider } from '../domain/safety.decider';
 import { type AggressionReport, type Exclusion, type SafetyState } from '../domain/safety.state';
 import { type SafetyEvent } from '../domain/safety.events';
@@ -14,7 +15,8 @@ export type ReportView = Omit<AggressionReport, 'reportId'> & { readonly id: str
  * `safety-` streams: the supervisors' inbox, exclusion lists, and id → customer lookups.
  */
 @Injectable()
-export class SafetyBoard implements OnApplicationBootstrap, OnApplicationShutdown {
+export class SafetyBoard implements OnApplicationBootstrap, OnApplicationShutdown, CustomerDataHolder {
+  readonly name = 'safety-board';
   private readonly logger = new Logger('safety-board');
   private readonly states = new Map<string, SafetyState>();
   /** Descriptions live in the events only; the board keeps them for the inbox until erasure. */
@@ -26,7 +28,12 @@ export class SafetyBoard implements OnApplicationBootstrap, OnApplicationShutdow
   private seenPosition = START;
   private subscription?: Subscription;
 
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Optional() holders?: CustomerDataHolders,
+  ) {
+    holders?.register(this);
+  }
 
   onApplicationBootstrap(): void {
     this.subscription = this.store.subscribe({
@@ -59,19 +66,21 @@ export class SafetyBoard implements OnApplicationBootstrap, OnApplicationShutdow
     this.appliedPosition = recorded.position;
     const customerId = recorded.streamName.slice(PREFIX.length);
     const event = { type: recorded.type, data: recorded.data } as SafetyEvent;
-    if (event.type === 'SafetyRecordsErased') {
-      const erased = this.states.get(customerId);
-      for (const reportId of Object.keys(erased?.reports ?? {})) this.descriptions.delete(reportId);
-      for (const id of [...Object.keys(erased?.reports ?? {}), ...Object.keys(erased?.exclusions ?? {})]) this.owners.delete(id);
-      this.states.delete(customerId);
-      return;
-    }
+    if (event.type === 'SafetyRecordsErased') return this.forgetCustomer(customerId);
     if (event.type === 'AggressionReported') {
       this.descriptions.set(event.data.reportId, event.data.description);
       this.owners.set(event.data.reportId, customerId);
     }
     if (event.type === 'ExclusionRegistered') this.owners.set(event.data.exclusionId, customerId);
     this.states.set(customerId, safetyDecider.evolve(this.states.get(customerId) ?? safetyDecider.initialState(), event));
+  }
+
+  /** On the recorded erasure, and when the customer is erased on request (their stream may be gone before the board reads it). */
+  forgetCustomer(customerId: string): void {
+    const erased = this.states.get(customerId);
+    for (const reportId of Object.keys(erased?.reports ?? {})) this.descriptions.delete(reportId);
+    for (const id of [...Object.keys(erased?.reports ?? {}), ...Object.keys(erased?.exclusions ?? {})]) this.owners.delete(id);
+    this.states.delete(customerId);
   }
 
   customers(): string[] {

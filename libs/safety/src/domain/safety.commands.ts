@@ -67,5 +67,15 @@ export type EraseExpiredRecords = DomainCommand<
   { readonly now: string; readonly retentionDays: SafetyPolicy['retentionDays'] }
 >;
 
+/** Issued by a customer's erasure (GDPR art. 17): everything goes now, retention or not; `actor` is who asked. */
+export type EraseOnRequest = DomainCommand<'EraseOnRequest', { readonly now: string; readonly actor: string }>;
+
 export type SafetyCommand =
-  ReportAggression | DismissReport | IssueWarning | RegisterExclusion | LiftExclusion | ExpireExclusions | EraseExpiredRecords;
+  | ReportAggression
+  | DismissReport
+  | IssueWarning
+  | RegisterExclusion
+  | LiftExclusion
+  | ExpireExclusions
+  | EraseExpiredRecords
+  | EraseOnRequest;

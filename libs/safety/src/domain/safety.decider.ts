@@ -170,6 +170,12 @@ const decide = (command: SafetyCommand, state: SafetyState): SafetyEvent[] => {
       if (Math.max(...ends) + retentionDays * DAY_MS > at) return [];
       return [{ type: 'SafetyRecordsErased', data: { erasedBefore: now, actor: SAFETY_SYSTEM_ACTOR, at: now } }];
     }
+    case 'EraseOnRequest': {
+      const { now, actor } = command.data;
+      timeOf(now, 'now');
+      if (Object.keys(state.reports).length === 0 && Object.keys(state.exclusions).length === 0) return [];
+      return [{ type: 'SafetyRecordsErased', data: { erasedBefore: now, actor, at: now } }];
+    }
     default:
       return assertNever(command);
   }

@@ -89,4 +89,20 @@ describe('safety decider', () => {
         .thenNothingHappens();
     });
   });
+
+  describe('erasing on request', () => {
+    const onRequest = (at: string) => ({ type: 'EraseOnRequest' as const, data: { now: at, actor: 'supervisor-s' } });
+    const erasedBy = (at: string): SafetyEvent => ({ type: 'SafetyRecordsErased', data: { erasedBefore: at, actor: 'supervisor-s', at } });
+    it('erases at once, while an exclusion is in force and a report is open, naming who asked', () =>
+      given([reported(), registered(), reported('rep-2')])
+        .when(onRequest(later))
+        .then([erasedBy(later)]));
+    it('has nothing to erase on an empty or erased record', () => {
+      given([]).when(onRequest(later)).thenNothingHappens();
+      given([reported(), erasedBy(later)])
+        .when(onRequest(day(1, later)))
+        .thenNothingHappens();
+    });
+    it('refuses a time that is not one', () => given([reported()]).when(onRequest('soon')).thenRefuses('invalid-time'));
+  });
 });

@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
+import { CustomerDataHolders, type CustomerDataHolder } from '@regie/eventsourcing/application';
 import { agentDecider } from '../../domain/agent/agent.decider';
 import { type AgentState } from '../../domain/agent/agent.state';
 import { type AgentEvent } from '../../domain/agent/agent.events';
@@ -96,7 +97,8 @@ const applyToCase = (view: CaseView | undefined, event: CaseEvent): CaseView | u
  * start of the store: cheap to rebuild, and the deciders stay the guard of every invariant.
  */
 @Injectable()
-export class CaseBoard {
+export class CaseBoard implements CustomerDataHolder {
+  readonly name = 'case-board';
   private readonly cases = new Map<string, CaseView>();
   /** The queued ones among them: what agents take work from is read without walking every case ever opened. */
   private readonly waiting = new Map<string, CaseView>();
@@ -104,6 +106,16 @@ export class CaseBoard {
   private readonly byCustomer = new Map<string, string[]>();
   private appliedPosition = 0;
   readonly changes = new Subject<BoardChange>();
+
+  constructor(@Optional() holders?: CustomerDataHolders) {
+    holders?.register(this);
+  }
+
+  /** The customer's cases leave the board (their streams are erased); agents keep their counts. */
+  forgetCustomer(customerId: string): void {
+    for (const caseId of this.byCustomer.get(customerId) ?? []) this.cases.delete(caseId);
+    this.byCustomer.delete(customerId);
+  }
 
   get position(): number {
     return this.appliedPosition;

@@ -1,10 +1,10 @@
 import { CLOCK, type Clock } from '@regie/eventsourcing';
-import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional, type OnApplicationBootstrap } from '@nestjs/common';
 import { caseLifecycleSaga } from '../../domain/case/case-lifecycle.saga';
 import { caseStream, type CaseEvent, type CaseOpened } from '../../domain/case/case.events';
 import { escalationSaga } from '../../domain/escalation/escalation.saga';
 import { exclusionEnforcementSaga } from '../../domain/escalation/exclusion-enforcement.saga';
-import { journeyDecider, type JourneyEvent, type JourneyState } from '@regie/journey';
+import { journeyDecider, journeyStream, type JourneyEvent, type JourneyState } from '@regie/journey';
 import {
   CHECKPOINT_STORE,
   EVENT_STORE,
@@ -17,7 +17,15 @@ import {
 import { CaseBoard } from '../board/case-board';
 import { ConceptInForce } from '@regie/concept';
 import { escalationRulesFrom } from './escalation-rules';
-import { derivedId, Leadership, type SingleWriter, reactionMetadata, StateCache } from '@regie/eventsourcing/application';
+import {
+  CustomerDataHolders,
+  derivedId,
+  Leadership,
+  type CustomerDataHolder,
+  type SingleWriter,
+  reactionMetadata,
+  StateCache,
+} from '@regie/eventsourcing/application';
 import { EXCLUSIONS, type ExclusionsPort } from '@regie/safety';
 import { AgentStreams, carryOut, CaseStreams } from '../case-streams';
 import { JourneyStreams } from '@regie/journey';
@@ -30,7 +38,7 @@ const PROCESS = 'escalation';
  * commands they return. Checkpointed; every command is idempotent, so a replay after a crash is harmless.
  */
 @Injectable()
-export class EscalationProcessor implements OnApplicationBootstrap, SingleWriter {
+export class EscalationProcessor implements OnApplicationBootstrap, SingleWriter, CustomerDataHolder {
   readonly name = PROCESS;
   private readonly folded = new StateCache<JourneyState>();
   private readonly logger = new Logger(PROCESS);
@@ -47,7 +55,14 @@ export class EscalationProcessor implements OnApplicationBootstrap, SingleWriter
     private readonly concept: ConceptInForce,
     private readonly leadership: Leadership,
     private readonly metrics: RegieMetrics,
-  ) {}
+    @Optional() holders?: CustomerDataHolders,
+  ) {
+    holders?.register(this);
+  }
+
+  forgetCustomer(customerId: string): void {
+    this.folded.delete(journeyStream(customerId));
+  }
 
   async onApplicationBootstrap(): Promise<void> {
     await this.leadership.whileLeading(this);

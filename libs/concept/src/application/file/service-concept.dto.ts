@@ -171,6 +171,10 @@ export class MeasurementDto {
   @IsOptional() @IsNumber() @Min(0) @Max(100) gapThreshold?: number;
 }
 
+export class RetentionDto {
+  @IsOptional() @IsInt() @Min(1) journeyDays?: number;
+}
+
 export class ServiceConceptDto {
   @Matches(ID, { message: ID_MESSAGE }) name!: string;
   @IsString() @IsNotEmpty() organisation!: string;
@@ -184,4 +188,5 @@ export class ServiceConceptDto {
   @Section(() => KpiTargetsDto) kpiTargets!: KpiTargetsDto;
   @Section(() => SafetyDto) safety!: SafetyDto;
   @ValidateIf((_, value) => value !== undefined) @Section(() => MeasurementDto) measurement?: MeasurementDto;
+  @ValidateIf((_, value) => value !== undefined) @Section(() => RetentionDto) retention?: RetentionDto;
 }

@@ -31,7 +31,8 @@ SELECT
      'stream', s.stream,
      'live', (SELECT revision FROM regie_events e WHERE e.stream_name = s.stream ORDER BY revision DESC LIMIT 1),
      'position', (SELECT position FROM regie_events e WHERE e.stream_name = s.stream ORDER BY revision DESC LIMIT 1),
-     'erased', (SELECT last_revision FROM regie_erased_streams x WHERE x.stream_name = s.stream)))
+     'erased', (SELECT max(last_revision) FROM regie_erased_streams x
+                WHERE x.stream_name IN (s.stream, 'sha256:' || encode(sha256(convert_to(s.stream, 'UTF8')), 'hex')))))
    FROM unnest($1::text[]) AS s(stream)) AS heads,
   (SELECT json_agg(k.key) FROM (
      SELECT idempotency_key AS key FROM regie_events WHERE idempotency_key = ANY ($2::text[])

@@ -157,10 +157,17 @@ export class PostgresEventStore implements EventStore {
          SELECT idempotency_key FROM regie_events WHERE stream_name = $1 AND idempotency_key IS NOT NULL ON CONFLICT DO NOTHING`,
         [stream],
       );
+      // The erased stream is kept by a digest of its name (which names the customer), as on SQLite; rows from before by name.
       await client.query(
         `INSERT INTO regie_erased_streams (stream_name, last_revision)
-         SELECT stream_name, max(revision) FROM regie_events WHERE stream_name = $1 GROUP BY stream_name
+         SELECT 'sha256:' || encode(sha256(convert_to(stream_name, 'UTF8')), 'hex'), max(revision)
+         FROM regie_events WHERE stream_name = $1 GROUP BY stream_name
          ON CONFLICT (stream_name) DO UPDATE SET last_revision = excluded.last_revision`,
+        [stream],
+      );
+      await client.query(
+        `DELETE FROM regie_erased_streams WHERE stream_name = $1
+         AND EXISTS (SELECT 1 FROM regie_erased_streams WHERE stream_name = 'sha256:' || encode(sha256(convert_to($1, 'UTF8')), 'hex'))`,
         [stream],
       );
       await client.query('DELETE FROM regie_events WHERE stream_name = $1', [stream]);

@@ -43,3 +43,23 @@ describeProjectionStoreContract(
   },
   skipReason,
 );
+
+(skipReason ? describe.skip : describe)('postgres erasure keeps no stream name', () => {
+  it('keeps an erased stream by a digest of its name, and still continues its revisions', async () => {
+    const { store, other, dispose } = await twoStores();
+    try {
+      const stream = `journey-cust-pg-${Date.now()}`;
+      const metadata = { causationId: 'c', correlationId: 'c', actor: 'test' };
+      await store.appendToStream(stream, [{ type: 'Noted', data: {}, metadata }]);
+      await store.deleteStream(stream);
+      const { rows } = await store.pool.query<{ n: string }>(
+        `SELECT count(*) AS n FROM regie_erased_streams WHERE stream_name LIKE '%' || $1 || '%'`,
+        [stream],
+      );
+      expect(Number(rows[0]!.n)).toBe(0);
+      expect((await other.appendToStream(stream, [{ type: 'Noted', data: {}, metadata }])).nextExpectedRevision).toBe(1);
+    } finally {
+      await dispose();
+    }
+  });
+});

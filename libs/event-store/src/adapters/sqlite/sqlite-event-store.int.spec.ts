@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteProjectionStore } from '../../projections/sqlite-projection-store';
@@ -35,4 +35,31 @@ describeCheckpointStoreContract('sqlite', async () => {
 describeProjectionStoreContract('sqlite', async () => {
   const { store, other, dispose } = twoConnections();
   return { store: new SqliteProjectionStore(store.db), other: new SqliteProjectionStore(other.db), dispose };
+});
+
+describe('sqlite erasure leaves no bytes behind', () => {
+  const filesOf = (filename: string) => [filename, `${filename}-wal`, `${filename}-shm`].filter((file) => existsSync(file));
+  const holds = (filename: string, needle: string) => filesOf(filename).some((file) => readFileSync(file).includes(Buffer.from(needle)));
+
+  it('overwrites a deleted stream in the database file and empties the WAL, keeping its revisions', async () => {
+    const { store, other, dispose } = twoConnections();
+    const filename = store.db.name;
+    try {
+      const secret = 'planted-secret-4711';
+      const metadata = { causationId: 'c', correlationId: 'c', actor: 'test' };
+      await store.appendToStream(`journey-${secret}`, [{ type: 'Noted', data: { note: `${secret} `.repeat(200) }, metadata }]);
+      await store.appendToStream('keep-1', [{ type: 'Noted', data: { note: 'kept' }, metadata }]);
+      store.db.pragma('wal_checkpoint(PASSIVE)');
+      expect(holds(filename, secret)).toBe(true);
+
+      await store.deleteStream(`journey-${secret}`);
+
+      expect(holds(filename, secret)).toBe(false);
+      expect(await other.readStream('keep-1')).toHaveLength(1);
+      const next = await other.appendToStream(`journey-${secret}`, [{ type: 'Noted', data: { note: 'new' }, metadata }]);
+      expect(next.nextExpectedRevision).toBe(1);
+    } finally {
+      await dispose();
+    }
+  });
 });

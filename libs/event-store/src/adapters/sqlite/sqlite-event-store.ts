@@ -1,5 +1,5 @@
 import Database, { type Statement } from 'better-sqlite3';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type {
@@ -52,6 +52,12 @@ const toRecorded = (row: EventRow): RecordedEvent => ({
 });
 
 /**
+ * What an erased stream leaves for its revision rule: a digest, not the name, which names the
+ * customer (`journey-<customerId>`). Rows written before carry the plain name; both are looked up.
+ */
+const erasedName = (stream: string): string => `sha256:${createHash('sha256').update(stream).digest('hex')}`;
+
+/**
  * The store holds personal data: its directory is 0700 when Regie creates it, the file 0600 — and
  * with it `-wal` and `-shm`, which SQLite creates with the mode of the database file.
  */
@@ -81,6 +87,8 @@ export class SqliteEventStore implements EventStore {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('busy_timeout = 5000');
+    // Erased rows are overwritten with zeros, not only unlinked: the bytes leave the file (DESIGN §3.3).
+    this.db.pragma('secure_delete = ON');
     this.db.exec(SQLITE_SCHEMA);
     this.pollIntervalMs = options.pollIntervalMs ?? 200;
     this.statements = {
@@ -91,15 +99,20 @@ export class SqliteEventStore implements EventStore {
         `SELECT 1 AS found FROM events WHERE idempotency_key = ?
          UNION ALL SELECT 1 FROM erased_idempotency_keys WHERE idempotency_key = ? LIMIT 1`,
       ),
-      erasedHead: this.db.prepare<[string], { last_revision: number }>('SELECT last_revision FROM erased_streams WHERE stream_name = ?'),
-      forgetErased: this.db.prepare<[string]>('DELETE FROM erased_streams WHERE stream_name = ?'),
+      erasedHead: this.db.prepare<[string, string], { last_revision: number }>(
+        'SELECT MAX(last_revision) AS last_revision FROM erased_streams WHERE stream_name IN (?, ?) HAVING COUNT(*) > 0',
+      ),
+      forgetErased: this.db.prepare<[string, string]>('DELETE FROM erased_streams WHERE stream_name IN (?, ?)'),
       keepErasedKeys: this.db.prepare<[string]>(
         `INSERT OR IGNORE INTO erased_idempotency_keys (idempotency_key)
          SELECT idempotency_key FROM events WHERE stream_name = ? AND idempotency_key IS NOT NULL`,
       ),
-      keepErasedHead: this.db.prepare<[string]>(
+      keepErasedHead: this.db.prepare<[string, string]>(
         `INSERT OR REPLACE INTO erased_streams (stream_name, last_revision)
-         SELECT stream_name, MAX(revision) FROM events WHERE stream_name = ? GROUP BY stream_name`,
+         SELECT ?, MAX(revision) FROM events WHERE stream_name = ? GROUP BY stream_name`,
+      ),
+      forgetPlainErased: this.db.prepare<[string, string]>(
+        'DELETE FROM erased_streams WHERE stream_name = ? AND EXISTS (SELECT 1 FROM erased_streams WHERE stream_name = ?)',
       ),
       insert: this.db.prepare(
         `INSERT INTO events (event_id, stream_name, revision, type, data, metadata, idempotency_key, recorded_at)
@@ -115,7 +128,8 @@ export class SqliteEventStore implements EventStore {
     this.appendTransaction = this.db.transaction((appends: readonly StreamAppend[]): AppendResult[] => this.appendNow(appends));
     this.deleteTransaction = this.db.transaction((stream: string) => {
       this.statements.keepErasedKeys.run(stream);
-      this.statements.keepErasedHead.run(stream);
+      this.statements.keepErasedHead.run(erasedName(stream), stream);
+      this.statements.forgetPlainErased.run(stream, erasedName(stream));
       this.statements.deleteStream.run(stream);
     });
   }
@@ -134,7 +148,7 @@ export class SqliteEventStore implements EventStore {
   private headOf(stream: string): StreamHead {
     const live = this.statements.head.get(stream)?.revision;
     if (live !== null && live !== undefined) return { lastRevision: live, exists: true };
-    const erased = this.statements.erasedHead.get(stream)?.last_revision;
+    const erased = this.statements.erasedHead.get(erasedName(stream), stream)?.last_revision;
     return erased === undefined ? NEW_STREAM : { lastRevision: erased, exists: false };
   }
 
@@ -164,7 +178,7 @@ export class SqliteEventStore implements EventStore {
         });
         position = Number(info.lastInsertRowid);
       });
-      if (!head.exists) this.statements.forgetErased.run(stream);
+      if (!head.exists) this.statements.forgetErased.run(erasedName(stream), stream);
       return { nextExpectedRevision: head.lastRevision + fresh.length, position, appended: fresh.length, duplicates };
     });
   }
@@ -213,8 +227,10 @@ export class SqliteEventStore implements EventStore {
     return this.statements.headPosition.get()?.position ?? START;
   }
 
+  /** Also moves the WAL into the file and truncates it, so no copy of the erased pages stays in `-wal`. */
   async deleteStream(stream: string): Promise<void> {
     this.deleteTransaction.immediate(stream);
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
   }
 
   async close(): Promise<void> {

@@ -2,7 +2,15 @@ import type { JourneyEvent } from '@regie/journey';
 import { localDay } from '../time/zoned-time';
 import { advanceClock, sweepDue, DAY_MS, instantOf, projectionName, type MeasurementProjection, type ProjectedEvent } from './projection';
 import { classify, STREAM_PREFIXES } from './recorded-events';
-import { emptyRecord, getEntry, removeEntry, setEntry, updateEntries, type BucketedRecord } from './bucketed-record';
+import {
+  emptyRecord,
+  getEntry,
+  removeEntriesOfCustomer,
+  removeEntry,
+  setEntry,
+  updateEntries,
+  type BucketedRecord,
+} from './bucketed-record';
 import { addToTally, type Tally } from './tally';
 
 /**
@@ -97,4 +105,9 @@ export const botContainmentProjection = (timeZone: string): MeasurementProjectio
   streamPrefixes: [STREAM_PREFIXES.journey, STREAM_PREFIXES.case],
   initialState: () => ({ timeZone, clock: 0, escalated: emptyRecord(), recent: emptyRecord(), days: {} }),
   evolve,
+  forgetCustomer: (state, customerId) => ({
+    ...state,
+    escalated: removeEntriesOfCustomer(state.escalated, customerId),
+    recent: removeEntriesOfCustomer(state.recent, customerId),
+  }),
 });

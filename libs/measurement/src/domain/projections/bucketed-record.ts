@@ -47,6 +47,10 @@ export const removeEntry = <Value>(record: BucketedRecord<Value>, key: string): 
 
 export const entriesOf = <Value>(record: BucketedRecord<Value>): Entry<Value>[] => record.flat();
 
+/** Drops every `customer/contact` entry of one customer (an erasure). */
+export const removeEntriesOfCustomer = <Value>(record: BucketedRecord<Value>, customerId: string): BucketedRecord<Value> =>
+  updateEntries(record, (value, key) => (key.startsWith(`${customerId}/`) ? undefined : value));
+
 /** Rewrites every entry in one pass (a sweep); an entry the update returns undefined for is removed. */
 export const updateEntries = <Value>(
   record: BucketedRecord<Value>,

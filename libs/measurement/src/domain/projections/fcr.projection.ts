@@ -3,7 +3,16 @@ import { addLocalDays, localDay } from '../time/zoned-time';
 import { addRevision, settingsAt, type ConceptTimeline } from './concept-timeline';
 import { advanceClock, sweepDue, DAY_MS, instantOf, projectionName, type MeasurementProjection, type ProjectedEvent } from './projection';
 import { classify, STREAM_PREFIXES } from './recorded-events';
-import { emptyRecord, entriesOf, getEntry, removeEntry, setEntry, updateEntries, type BucketedRecord } from './bucketed-record';
+import {
+  emptyRecord,
+  entriesOf,
+  getEntry,
+  removeEntriesOfCustomer,
+  removeEntry,
+  setEntry,
+  updateEntries,
+  type BucketedRecord,
+} from './bucketed-record';
 import { addToTally, type Tally } from './tally';
 
 /**
@@ -151,4 +160,9 @@ export const fcrProjection = (timeZone: string): MeasurementProjection<FirstCont
   streamPrefixes: [STREAM_PREFIXES.journey, STREAM_PREFIXES.concept],
   initialState: () => ({ timeZone, clock: 0, concept: [], topics: emptyRecord(), pending: emptyRecord(), days: {} }),
   evolve,
+  forgetCustomer: (state, customerId) => ({
+    ...state,
+    topics: removeEntriesOfCustomer(state.topics, customerId),
+    pending: removeEntry(state.pending, customerId),
+  }),
 });

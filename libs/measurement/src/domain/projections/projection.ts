@@ -15,6 +15,8 @@ export interface MeasurementProjection<State> {
   readonly streamPrefixes: readonly string[];
   initialState(): State;
   evolve(state: State, event: ProjectedEvent): State;
+  /** Drops the open windows it keeps per customer (erasure); the counts already made stay. */
+  forgetCustomer?(state: State, customerId: string): State;
 }
 
 /**

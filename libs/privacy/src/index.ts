@@ -1,0 +1,3 @@
+export * from './domain';
+export * from './application/privacy.module';
+export * from './application/erasure-status';
