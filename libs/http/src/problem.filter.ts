@@ -1,3 +1,4 @@
+import { failureOf, stackFramesOf } from '@regie/eventsourcing';
 import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { DomainRuleViolation } from '@regie/eventsourcing';
@@ -27,17 +28,6 @@ const detailOf = (exception: HttpException): string => {
   return typeof message === 'string' ? message : exception.message;
 };
 
-const errorClassOf = (exception: unknown): string => (exception instanceof Error ? exception.name : typeof exception);
-
-/** The stack without its first line, which repeats the message. */
-const stackFramesOf = (exception: unknown): string | undefined =>
-  exception instanceof Error
-    ? exception.stack
-        ?.split('\n')
-        .filter((line) => /^\s+at /.test(line))
-        .join('\n')
-    : undefined;
-
 /** Every error leaves as application/problem+json; unexpected ones say nothing about internals. */
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
@@ -52,7 +42,7 @@ export class ProblemFilter implements ExceptionFilter {
       // The route pattern, the error's class and where it was thrown; never the body, the raw path or
       // query, nor the error's message (a store error names the stream: journey-<customer id>).
       this.logger.error(
-        `${request.method} ${(request.route as { path?: string } | undefined)?.path ?? '(before routing)'} failed: ${errorClassOf(exception)}`,
+        `${request.method} ${(request.route as { path?: string } | undefined)?.path ?? '(before routing)'} failed: ${failureOf(exception)}`,
         stackFramesOf(exception),
       );
     }

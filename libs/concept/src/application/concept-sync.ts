@@ -1,4 +1,4 @@
-import { CLOCK, type Clock } from '@regie/eventsourcing';
+import { CLOCK, type Clock, failureOf, stackFramesOf } from '@regie/eventsourcing';
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { conceptDecider, conceptStream } from '../domain/concept.decider';
 import { type ConceptEvent } from '../domain/concept.events';
@@ -45,7 +45,7 @@ export class ConceptSync implements OnModuleInit, OnApplicationShutdown {
       onEvent: (event) => {
         if (event.streamName === stream) this.apply(event.data as ConceptEvent['data'], event.revision);
       },
-      onError: (error) => this.logger.error(`concept subscription stopped: ${String(error)}`),
+      onError: (error) => this.logger.error(`concept subscription stopped: ${failureOf(error)}`, stackFramesOf(error)),
     });
   }
 

@@ -1,3 +1,4 @@
+import { failureOf, stackFramesOf } from '../failure';
 import { Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { subscribeWithCheckpoint, type CheckpointStore, type EventStore, type RecordedEvent, type Subscription } from '@regie/event-store';
 import type { Leadership, SingleWriter } from './leadership';
@@ -32,7 +33,7 @@ export abstract class CheckpointedProcess implements OnApplicationBootstrap, Sin
       streamPrefixes: [...this.options.streamPrefixes],
       ...(this.options.checkpointEvery !== undefined && { checkpointEvery: this.options.checkpointEvery }),
       onEvent: (event) => this.onEvent(event),
-      onError: (error) => this.logger.error(`${this.name} stopped: ${String(error)}`),
+      onError: (error) => this.logger.error(`${this.name} stopped: ${failureOf(error)}`, stackFramesOf(error)),
     });
   }
 }

@@ -1,3 +1,4 @@
+import { failureOf, stackFramesOf } from '../failure';
 import { Injectable, Logger, Module, type DynamicModule } from '@nestjs/common';
 
 /**
@@ -30,7 +31,7 @@ export class CustomerDataHolders {
       try {
         await holder.forgetCustomer(customerId);
       } catch (error) {
-        this.logger.error(`${holder.name} could not forget a customer: ${String(error)}`);
+        this.logger.error(`${holder.name} could not forget a customer: ${failureOf(error)}`, stackFramesOf(error));
         throw error;
       }
     }

@@ -1,3 +1,4 @@
+import { failureOf, stackFramesOf } from '../failure';
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { MESSAGING, type LeaderElection } from '@regie/messaging';
 
@@ -57,7 +58,7 @@ export class Leadership implements OnApplicationShutdown {
   private enqueue(step: () => Promise<void>): void {
     this.transitions = this.transitions
       .then(step)
-      .catch((error: unknown) => this.logger.error(`leadership transition failed: ${String(error)}`));
+      .catch((error: unknown) => this.logger.error(`leadership transition failed: ${failureOf(error)}`, stackFramesOf(error)));
   }
 
   private async start(registered: Registered): Promise<void> {

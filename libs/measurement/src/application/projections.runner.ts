@@ -1,3 +1,4 @@
+import { failureOf, stackFramesOf } from '@regie/eventsourcing';
 import { Inject, Injectable, Logger, Optional, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { CustomerDataHolders, type CustomerDataHolder } from '@regie/eventsourcing/application';
 import { ConceptInForce } from '@regie/concept';
@@ -76,7 +77,7 @@ export class ProjectionsRunner implements OnApplicationBootstrap, OnApplicationS
     let running = this.running.get(projection.name);
     if (!running) {
       running = runProjection(this.store, this.projections, projection, {
-        onError: (error) => this.logger.error(`projection ${projection.name} stopped: ${String(error)}`),
+        onError: (error) => this.logger.error(`projection ${projection.name} stopped: ${failureOf(error)}`, stackFramesOf(error)),
       }).then((started) => {
         this.started.set(projection.name, started);
         return started;

@@ -1,3 +1,4 @@
+import { failureOf, stackFramesOf } from '@regie/eventsourcing';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { EVENT_STORE, type EventStore, type RecordedEvent, type Subscription } from '@regie/event-store';
 import { CustomerDataHolders } from '@regie/eventsourcing/application';
@@ -25,7 +26,7 @@ export class ErasureFollower implements OnApplicationBootstrap, OnApplicationShu
       after: await this.store.headPosition(),
       streamPrefixes: [ERASURE_PREFIX],
       onEvent: (event) => this.apply(event),
-      onError: (error) => this.logger.error(`erasure follower stopped: ${String(error)}`),
+      onError: (error) => this.logger.error(`erasure follower stopped: ${failureOf(error)}`, stackFramesOf(error)),
     });
   }
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { ConceptInForce } from '@regie/concept';
 import { EVENT_STORE, START, type EventStore, type RecordedEvent, type Subscription } from '@regie/event-store';
-import { CLOCK, type Clock } from '@regie/eventsourcing';
+import { CLOCK, type Clock, failureOf, stackFramesOf } from '@regie/eventsourcing';
 import { CustomerDataHolders, Leadership, type CustomerDataHolder, type SingleWriter } from '@regie/eventsourcing/application';
 import { lastContactAfter, PRIVACY_SYSTEM_ACTOR, retentionPassed } from '../domain';
 import { ErasureStreams } from './erasure-streams';
@@ -52,7 +52,7 @@ export class JourneyRetention implements OnApplicationBootstrap, SingleWriter, C
         if (!caughtUp) void this.tick();
         caughtUp = true;
       },
-      onError: (error) => this.logger.error(`journey retention stopped: ${String(error)}`),
+      onError: (error) => this.logger.error(`journey retention stopped: ${failureOf(error)}`, stackFramesOf(error)),
     });
     const timer = setInterval(() => void this.tick(), this.tickMs);
     timer.unref();
@@ -80,7 +80,7 @@ export class JourneyRetention implements OnApplicationBootstrap, SingleWriter, C
   /** One sweep; a sweep asked for while one runs is skipped. */
   tick(now = this.clock.now()): Promise<void> {
     this.running ??= this.sweep(now)
-      .catch((error: unknown) => this.logger.error(`journey retention sweep failed: ${String(error)}`))
+      .catch((error: unknown) => this.logger.error(`journey retention sweep failed: ${failureOf(error)}`, stackFramesOf(error)))
       .finally(() => (this.running = undefined));
     return this.running;
   }

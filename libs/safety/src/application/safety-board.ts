@@ -1,3 +1,4 @@
+import { failureOf, stackFramesOf } from '@regie/eventsourcing';
 import { Inject, Injectable, Logger, Optional, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { CustomerDataHolders, type CustomerDataHolder } from '@regie/eventsourcing/application';
 import { safetyDecider } from '../domain/safety.decider';
@@ -41,7 +42,7 @@ export class SafetyBoard implements OnApplicationBootstrap, OnApplicationShutdow
       streamPrefixes: [PREFIX],
       onEvent: (event) => this.apply(event),
       onCaughtUp: (position) => (this.seenPosition = Math.max(this.seenPosition, position)),
-      onError: (error) => this.logger.error(`the safety board stopped: ${String(error)}`),
+      onError: (error) => this.logger.error(`the safety board stopped: ${failureOf(error)}`, stackFramesOf(error)),
     });
   }
 

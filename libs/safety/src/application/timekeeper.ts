@@ -1,4 +1,4 @@
-import { CLOCK, type Clock } from '@regie/eventsourcing';
+import { CLOCK, type Clock, failureOf, stackFramesOf } from '@regie/eventsourcing';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { SAFETY_SYSTEM_ACTOR } from '../domain/safety.events';
 import { exclusionsInForce } from '../domain/safety.queries';
@@ -55,7 +55,7 @@ export class SafetyTimekeeper implements OnApplicationBootstrap, SingleWriter {
   /** One sweep; a sweep asked for while one runs is skipped. */
   tick(now = this.clock.now()): Promise<void> {
     this.running ??= this.sweep(now.toISOString())
-      .catch((error: unknown) => this.logger.error(`safety sweep failed: ${String(error)}`))
+      .catch((error: unknown) => this.logger.error(`safety sweep failed: ${failureOf(error)}`, stackFramesOf(error)))
       .finally(() => (this.running = undefined));
     return this.running;
   }
@@ -67,7 +67,7 @@ export class SafetyTimekeeper implements OnApplicationBootstrap, SingleWriter {
       try {
         await this.keepTime(customerId, now, retentionDays);
       } catch (error) {
-        this.logger.error(`safety sweep failed for one customer: ${String(error)}`);
+        this.logger.error(`safety sweep failed for one customer: ${failureOf(error)}`, stackFramesOf(error));
       }
     }
   }

@@ -1,3 +1,4 @@
+import { failureOf, stackFramesOf } from '@regie/eventsourcing';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { EVENT_STORE, START, type EventStore, type Subscription } from '@regie/event-store';
 import { CaseBoard } from './case-board';
@@ -18,7 +19,7 @@ export class BoardFeeder implements OnApplicationBootstrap, OnApplicationShutdow
       after: START,
       streamPrefixes: ['case-', 'agent-'],
       onEvent: (event) => this.board.apply(event),
-      onError: (error) => this.logger.error(`the case board stopped: ${String(error)}`),
+      onError: (error) => this.logger.error(`the case board stopped: ${failureOf(error)}`, stackFramesOf(error)),
     });
   }
 

@@ -1,3 +1,4 @@
+import { failureOf, stackFramesOf } from '@regie/eventsourcing';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { CaseOpened } from '../../domain/case/case.events';
 import {
@@ -39,7 +40,7 @@ export class DecisionPublisher implements OnApplicationBootstrap, SingleWriter {
       checkpointEvery: 25,
       streamPrefixes: ['case-', 'journey-', 'safety-'],
       onEvent: (event) => this.publish(event),
-      onError: (error) => this.logger.error(`decision publishing stopped: ${String(error)}`),
+      onError: (error) => this.logger.error(`decision publishing stopped: ${failureOf(error)}`, stackFramesOf(error)),
     });
   }
 

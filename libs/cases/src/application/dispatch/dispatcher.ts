@@ -1,4 +1,4 @@
-import { CLOCK, type Clock } from '@regie/eventsourcing';
+import { CLOCK, type Clock, failureOf, stackFramesOf } from '@regie/eventsourcing';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { DomainRuleViolation } from '@regie/eventsourcing';
 import { layerOf, overflowTargetOf, ConceptInForce } from '@regie/concept';
@@ -68,7 +68,7 @@ export class Dispatcher implements OnApplicationBootstrap, SingleWriter {
     }
     this.running = true;
     void this.round()
-      .catch((error: unknown) => this.logger.error(`dispatch round failed: ${String(error)}`))
+      .catch((error: unknown) => this.logger.error(`dispatch round failed: ${failureOf(error)}`, stackFramesOf(error)))
       .finally(() => {
         this.running = false;
         if (this.again) {

@@ -1,4 +1,4 @@
-import { CLOCK, type Clock } from '@regie/eventsourcing';
+import { CLOCK, type Clock, failureOf, stackFramesOf } from '@regie/eventsourcing';
 import { Inject, Injectable, Logger, Optional, type OnApplicationBootstrap } from '@nestjs/common';
 import { caseLifecycleSaga } from '../../domain/case/case-lifecycle.saga';
 import { caseStream, type CaseEvent, type CaseOpened } from '../../domain/case/case.events';
@@ -75,7 +75,7 @@ export class EscalationProcessor implements OnApplicationBootstrap, SingleWriter
       checkpointEvery: 25,
       streamPrefixes: ['journey-', 'case-'],
       onEvent: (event) => (event.streamName.startsWith('journey-') ? this.onJourneyEvent(event) : this.onCaseEvent(event)),
-      onError: (error) => this.logger.error(`escalation stopped: ${String(error)}`),
+      onError: (error) => this.logger.error(`escalation stopped: ${failureOf(error)}`, stackFramesOf(error)),
     });
   }
 

@@ -1,3 +1,4 @@
+import { failureOf } from '@regie/eventsourcing';
 import { Kafka, logLevel, type Consumer, type ConsumerConfig, type EachBatchPayload, type LogEntry, type Producer } from 'kafkajs';
 import type { Interaction, Validated } from '@regie/contracts';
 import { randomUUID } from 'node:crypto';
@@ -155,7 +156,7 @@ export class KafkaMessaging implements Messaging {
         return;
       } catch (error) {
         if (this.closing || !stillOurs()) throw error;
-        this.options.onLog?.(`recording a batch failed, retrying in ${delay} ms: ${(error as Error).message}`);
+        this.options.onLog?.(`recording a batch failed, retrying in ${delay} ms: ${failureOf(error)}`);
         await sleep(delay);
         await heartbeat().catch(() => undefined);
       }
