@@ -8,7 +8,14 @@ export const SECRET = 'bench-secret-bench-secret-bench-secret-0123';
 export const startServer = (dataDir: string): Promise<{ url: string; child: ChildProcess }> =>
   new Promise((resolve, reject) => {
     const child = fork(join(__dirname, 'serve.ts'), [], {
-      execArgv: ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register'],
+      execArgv: [
+        '-r',
+        'ts-node/register/transpile-only',
+        '-r',
+        'tsconfig-paths/register',
+        // REGIE_BENCH_CPU_PROF=<dir>: a V8 CPU profile of the server, for finding where the time goes.
+        ...(process.env.REGIE_BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.REGIE_BENCH_CPU_PROF}`] : []),
+      ],
       env: {
         ...process.env,
         REGIE_PORT: '0',

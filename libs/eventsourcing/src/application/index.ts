@@ -8,3 +8,4 @@ export * from './stream-handler';
 export * from './module-imports';
 export * from './clock.module';
 export * from './checkpointed-process';
+export * from './handle-across-streams';

@@ -3,7 +3,7 @@ import { CurrentPrincipal, Roles, type Principal } from '@regie/auth';
 import { JsonBody, ProblemException } from '@regie/http';
 import { MESSAGING, type InteractionPublisher } from '@regie/messaging';
 import { ConceptInForce } from '@regie/concept';
-import { inSlices, validateInSlices } from './in-slices';
+import { validateInSlices } from './in-slices';
 import { dropRepeats } from './repeated-interactions';
 
 export interface AcceptedInteractions {
@@ -35,9 +35,9 @@ export class InteractionsHttpController {
     }
     const { distinct, duplicates, conflicts } = dropRepeats(result.value);
     if (conflicts.length > 0) throw ProblemException.validation(conflicts, 'the batch is not valid; nothing was recorded');
-    // Slices keep the event loop turning; recording was never atomic across customers, and a retry is idempotent.
-    await inSlices(distinct, (slice) =>
-      this.publisher.publishInteractions(slice.map((interaction) => ({ key: interaction.subject, interaction, actor: principal.sub }))),
+    // One publish: in embedded mode, one atomic append of the whole batch; a retry is idempotent.
+    await this.publisher.publishInteractions(
+      distinct.map((interaction) => ({ key: interaction.subject, interaction, actor: principal.sub })),
     );
     return { accepted: distinct.length, ...(duplicates > 0 && { duplicates }) };
   }
