@@ -30,7 +30,7 @@ import { kpiQueryLatency } from './kpi-bench';
 import { PAGE_GOAL_MS, pageLatency } from './page-bench';
 import { postgresAppends } from './postgres-bench';
 import { HEALTH_GOAL_MS, healthUnderHeavyRequests } from './limits-bench';
-import { rawSqliteInsert } from './raw-sqlite';
+import { RAW_BATCH, rawSqliteInsert } from './raw-sqlite';
 import { postgresAdminUrl, postgresSkipReason } from '../../libs/event-store/src/testing/postgres-test-database';
 import { fmt, rate } from './stats';
 
@@ -50,9 +50,9 @@ const ingestAndEscalation = async (dir: string): Promise<void> => {
   const concurrency = arg('concurrency', 2);
   const customers = arg('customers', 2_000);
   console.log(`\n1. Ingest: ${fmt(events)} events over HTTP, batches of ${batch}, ${concurrency} in flight, ${fmt(customers)} customers`);
-  const rawMs = rawSqliteInsert(dir, events, batch, makeEvent(0, customers).data);
-  const raw = rate(events, rawMs);
-  console.log(`   raw SQLite batched insert (limit)   : ${fmt(raw)} events/s`);
+  // The best of three: the machine is shared, and the limit is what it can do, not what it did while busy.
+  const raw = Math.max(...[1, 2, 3].map(() => rate(events, rawSqliteInsert(dir, events, customers))));
+  console.log(`   raw SQLite batched insert (limit)   : ${fmt(raw)} events/s  (${RAW_BATCH} rows per transaction, best of 3)`);
 
   const server = await startServer(join(dir, 'regie'));
   try {

@@ -20,7 +20,8 @@ import { planAppends } from '../../append-plan';
 import { NEW_STREAM, visibleRevision, type StreamHead } from '../../expected-revision';
 import { AppendNotifier } from '../../subscriptions/append-notifier';
 import { catchUpSubscription } from '../../subscriptions/catch-up-subscription';
-import { SQLITE_SCHEMA } from './sqlite-schema';
+import { prepareSqliteSchema } from './sqlite-schema';
+import { prefixFilter } from './sqlite-prefixes';
 
 interface EventRow {
   position: number;
@@ -81,7 +82,7 @@ export class SqliteEventStore implements EventStore {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('busy_timeout = 5000');
-    this.db.exec(SQLITE_SCHEMA);
+    prepareSqliteSchema(this.db);
     this.pollIntervalMs = options.pollIntervalMs ?? 200;
     this.statements = {
       head: this.db.prepare<[string], { revision: number | null; position: number | null }>(
@@ -178,21 +179,20 @@ export class SqliteEventStore implements EventStore {
     const limit = options.maxCount ?? -1;
     const prefixes = options.streamPrefixes ?? [];
     if (prefixes.length === 0) return this.statements.readAll.all(after, limit).map(toRecorded);
-    const params = prefixes.flatMap((prefix) => [prefix.length, prefix]);
-    return this.prefixQuery(prefixes.length)
-      .all(after, ...params, limit)
+    const { sql, params } = prefixFilter(prefixes);
+    return this.prefixQuery(sql)
+      .all(...params.flatMap((param) => [after, ...param, limit]), limit)
       .map(toRecorded);
   }
 
-  private readonly prefixQueries = new Map<number, Statement<unknown[], EventRow>>();
+  private readonly prefixQueries = new Map<string, Statement<unknown[], EventRow>>();
 
-  /** One prepared statement per number of prefixes: subscriptions read with the same few shapes. */
-  private prefixQuery(count: number): Statement<unknown[], EventRow> {
-    let statement = this.prefixQueries.get(count);
+  /** One prepared statement per shape of prefix list: subscriptions read with the same few shapes. */
+  private prefixQuery(sql: string): Statement<unknown[], EventRow> {
+    let statement = this.prefixQueries.get(sql);
     if (!statement) {
-      const where = Array.from({ length: count }, () => 'substr(stream_name, 1, ?) = ?').join(' OR ');
-      statement = this.db.prepare<unknown[], EventRow>(`SELECT * FROM events WHERE position > ? AND (${where}) ORDER BY position LIMIT ?`);
-      this.prefixQueries.set(count, statement);
+      statement = this.db.prepare<unknown[], EventRow>(sql);
+      this.prefixQueries.set(sql, statement);
     }
     return statement;
   }
