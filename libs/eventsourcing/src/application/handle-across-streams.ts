@@ -25,9 +25,10 @@ interface Decided<Event, State> {
 
 /**
  * handleCommands over many streams of one decider, appended as one atomic batch
- * (`appendToStreams`: one transaction on SQLite and PostgreSQL): each stream is read (after its
- * cached revision), folded and decided as handleCommands does, and each keeps its own expected
- * revision. A conflict on any stream writes nothing and starts the whole batch again from fresh
+ * (`appendToStreams`: one transaction on SQLite and PostgreSQL): each stream is folded and
+ * decided as handleCommands does, and each keeps its own expected revision. A stream in the cache
+ * is not read on the first attempt: its append expects the cached revision, so an entry made
+ * stale by another writer fails like any lost race. A conflict on any stream writes nothing and starts the whole batch again from fresh
  * state. A store that cannot append to several streams atomically (EventStoreDB) gets one
  * handleCommands per stream instead, in order: the same per-stream guarantees, without the
  * batch's atomicity. Results are in the order of `batches`.
@@ -41,7 +42,8 @@ export const handleAcrossStreams = async <Command, Event extends DomainEvent, St
   const maxAttempts = options.maxAttempts ?? 10;
   for (let attempt = 1; ; attempt += 1) {
     const decided: Decided<Event, State>[] = [];
-    for (const { stream, commands } of batches) decided.push(await decideOn(store, decider, stream, commands, options));
+    // The first attempt trusts the cache (a stale entry fails its expected revision); a retry reads every stream.
+    for (const { stream, commands } of batches) decided.push(await decideOn(store, decider, stream, commands, options, attempt === 1));
     const appends = decided
       .filter(({ toAppend }) => toAppend.length > 0)
       .map(({ stream, toAppend, expectedRevision }): StreamAppend => ({
@@ -73,12 +75,13 @@ const decideOn = async <Command, Event extends DomainEvent, State>(
   stream: string,
   commands: readonly CommandEnvelope<Command>[],
   options: HandleOptions<State>,
+  trustCache: boolean,
 ): Promise<Decided<Event, State>> => {
   const cached = options.cache?.get(stream);
-  const recorded = (await store.readStream(stream, { fromRevision: (cached?.revision ?? -1) + 1 })) as RecordedEvent<
-    Event['type'],
-    Event['data']
-  >[];
+  const recorded =
+    cached && trustCache
+      ? []
+      : ((await store.readStream(stream, { fromRevision: (cached?.revision ?? -1) + 1 })) as RecordedEvent<Event['type'], Event['data']>[]);
   let state = cached?.state ?? decider.initialState();
   for (const event of recorded) state = decider.evolve(state, { type: event.type, data: event.data } as Event);
   const lastRevision = recorded.at(-1)?.revision ?? cached?.revision;

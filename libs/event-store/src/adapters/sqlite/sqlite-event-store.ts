@@ -20,6 +20,7 @@ import { planAppends } from '../../append-plan';
 import { NEW_STREAM, visibleRevision, type StreamHead } from '../../expected-revision';
 import { AppendNotifier } from '../../subscriptions/append-notifier';
 import { catchUpSubscription } from '../../subscriptions/catch-up-subscription';
+import { RecentEvents } from '../../subscriptions/recent-events';
 import { prepareSqliteSchema } from './sqlite-schema';
 import { prefixFilter } from './sqlite-prefixes';
 
@@ -71,6 +72,8 @@ const createPrivately = (filename: string): void => {
 export class SqliteEventStore implements EventStore {
   readonly db: Database.Database;
   private readonly notifier = new AppendNotifier();
+  /** What this process appended last, read by subscribers that are a few events behind. */
+  private readonly recent = new RecentEvents();
   private readonly pollIntervalMs: number;
   private readonly statements;
   private readonly appendTransaction;
@@ -113,7 +116,9 @@ export class SqliteEventStore implements EventStore {
       headPosition: this.db.prepare<[], { position: number | null }>('SELECT MAX(position) AS position FROM events'),
       deleteStream: this.db.prepare<[string]>('DELETE FROM events WHERE stream_name = ?'),
     };
-    this.appendTransaction = this.db.transaction((appends: readonly StreamAppend[]): AppendResult[] => this.appendNow(appends));
+    this.appendTransaction = this.db.transaction((appends: readonly StreamAppend[], written: RecordedEvent[]) =>
+      this.appendNow(appends, written),
+    );
     this.deleteTransaction = this.db.transaction((stream: string) => {
       this.statements.keepErasedKeys.run(stream);
       this.statements.keepErasedHead.run(stream);
@@ -127,8 +132,12 @@ export class SqliteEventStore implements EventStore {
   }
 
   async appendToStreams(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
-    const results = this.appendTransaction.immediate(appends);
-    if (results.some((result) => result.appended > 0)) this.notifier.notify();
+    const written: RecordedEvent[] = [];
+    const results = this.appendTransaction.immediate(appends, written);
+    if (written.length > 0) {
+      this.recent.appended(written);
+      this.notifier.notify();
+    }
     return results;
   }
 
@@ -139,7 +148,8 @@ export class SqliteEventStore implements EventStore {
     return erased === undefined ? NEW_STREAM : { lastRevision: erased, exists: false };
   }
 
-  private appendNow(appends: readonly StreamAppend[]): AppendResult[] {
+  /** Inserts the batch; `written` gets each event as a read would return it (for the shared tail, once committed). */
+  private appendNow(appends: readonly StreamAppend[], written: RecordedEvent[]): AppendResult[] {
     const plans = planAppends(
       appends,
       (stream) => this.headOf(stream),
@@ -153,7 +163,7 @@ export class SqliteEventStore implements EventStore {
       }
       let position = START;
       fresh.forEach((event, index) => {
-        const info = this.statements.insert.run({
+        const row = {
           eventId: randomUUID(),
           streamName: stream,
           revision: head.lastRevision + 1 + index,
@@ -162,8 +172,12 @@ export class SqliteEventStore implements EventStore {
           metadata: JSON.stringify(event.metadata),
           idempotencyKey: event.metadata.idempotencyKey ?? null,
           recordedAt,
-        });
-        position = Number(info.lastInsertRowid);
+        };
+        position = Number(this.statements.insert.run(row).lastInsertRowid);
+        const { revision, type, data, metadata } = row;
+        written.push(
+          toRecorded({ position, event_id: row.eventId, stream_name: stream, revision, type, data, metadata, recorded_at: recordedAt }),
+        );
       });
       if (!head.exists) this.statements.forgetErased.run(stream);
       return { nextExpectedRevision: head.lastRevision + fresh.length, position, appended: fresh.length, duplicates };
@@ -175,6 +189,8 @@ export class SqliteEventStore implements EventStore {
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    const recent = this.recent.read(options);
+    if (recent) return recent;
     const after = options.after ?? START;
     const limit = options.maxCount ?? -1;
     const prefixes = options.streamPrefixes ?? [];
@@ -215,6 +231,7 @@ export class SqliteEventStore implements EventStore {
 
   async deleteStream(stream: string): Promise<void> {
     this.deleteTransaction.immediate(stream);
+    this.recent.erased(stream);
   }
 
   async close(): Promise<void> {
