@@ -56,11 +56,19 @@ export const makeEvent = (i: number, customers: number) => ({
   data: { channel: 'chatbot', contactId: `chat-${Math.floor(i / customers)}` },
 });
 
-/** Posts `events` interactions in batches of `batch`, `concurrency` requests in flight. */
-export const ingestOverHttp = async (url: string, token: string, events: number, batch: number, concurrency: number, customers: number) => {
+/** Posts `events` interactions (numbered from `first`) in batches of `batch`, `concurrency` requests in flight. */
+export const ingestOverHttp = async (
+  url: string,
+  token: string,
+  events: number,
+  batch: number,
+  concurrency: number,
+  customers: number,
+  first = 0,
+) => {
   const bodies: string[] = [];
-  for (let from = 0; from < events; from += batch) {
-    bodies.push(JSON.stringify(Array.from({ length: Math.min(batch, events - from) }, (_, k) => makeEvent(from + k, customers))));
+  for (let from = first; from < first + events; from += batch) {
+    bodies.push(JSON.stringify(Array.from({ length: Math.min(batch, first + events - from) }, (_, k) => makeEvent(from + k, customers))));
   }
   const latencies: number[] = [];
   let next = 0;
