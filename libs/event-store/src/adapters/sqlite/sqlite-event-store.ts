@@ -16,7 +16,7 @@ import type {
   Subscription,
 } from '../../event-store.port';
 import { START } from '../../event-store.port';
-import { planAppends } from '../../append-plan';
+import { keysOf, planAppends } from '../../append-plan';
 import { NEW_STREAM, visibleRevision, type StreamHead } from '../../expected-revision';
 import { AppendNotifier } from '../../subscriptions/append-notifier';
 import { catchUpSubscription } from '../../subscriptions/catch-up-subscription';
@@ -91,9 +91,14 @@ export class SqliteEventStore implements EventStore {
       head: this.db.prepare<[string], { revision: number | null; position: number | null }>(
         'SELECT MAX(revision) AS revision, MAX(position) AS position FROM events WHERE stream_name = ?',
       ),
-      hasKey: this.db.prepare<[string, string], { found: 1 }>(
-        `SELECT 1 AS found FROM events WHERE idempotency_key = ?
-         UNION ALL SELECT 1 FROM erased_idempotency_keys WHERE idempotency_key = ? LIMIT 1`,
+      // One query per batch for every key and every stream head, instead of one per event and per stream.
+      recordedKeys: this.db.prepare<{ keys: string }, { key: string }>(
+        `SELECT idempotency_key AS key FROM events WHERE idempotency_key IN (SELECT value FROM json_each(@keys))
+         UNION ALL SELECT idempotency_key FROM erased_idempotency_keys WHERE idempotency_key IN (SELECT value FROM json_each(@keys))`,
+      ),
+      // A subquery per stream keeps SQLite's MAX optimisation (one index seek); GROUP BY would read the whole stream.
+      liveHeads: this.db.prepare<{ streams: string }, { stream: string; revision: number | null }>(
+        `SELECT value AS stream, (SELECT MAX(revision) FROM events WHERE stream_name = value) AS revision FROM json_each(@streams)`,
       ),
       erasedHead: this.db.prepare<[string], { last_revision: number }>('SELECT last_revision FROM erased_streams WHERE stream_name = ?'),
       forgetErased: this.db.prepare<[string]>('DELETE FROM erased_streams WHERE stream_name = ?'),
@@ -141,20 +146,26 @@ export class SqliteEventStore implements EventStore {
     return results;
   }
 
-  private headOf(stream: string): StreamHead {
-    const live = this.statements.head.get(stream)?.revision;
-    if (live !== null && live !== undefined) return { lastRevision: live, exists: true };
-    const erased = this.statements.erasedHead.get(stream)?.last_revision;
-    return erased === undefined ? NEW_STREAM : { lastRevision: erased, exists: false };
+  private headsOf(streams: readonly string[]): Map<string, StreamHead> {
+    const heads = new Map<string, StreamHead>();
+    for (const { stream, revision } of this.statements.liveHeads.all({ streams: JSON.stringify(streams) })) {
+      if (revision !== null) heads.set(stream, { lastRevision: revision, exists: true });
+    }
+    for (const stream of streams) {
+      if (heads.has(stream)) continue;
+      const erased = this.statements.erasedHead.get(stream)?.last_revision;
+      heads.set(stream, erased === undefined ? NEW_STREAM : { lastRevision: erased, exists: false });
+    }
+    return heads;
   }
 
   /** Inserts the batch; `written` gets each event as a read would return it (for the shared tail, once committed). */
   private appendNow(appends: readonly StreamAppend[], written: RecordedEvent[]): AppendResult[] {
-    const plans = planAppends(
-      appends,
-      (stream) => this.headOf(stream),
-      (key) => this.statements.hasKey.get(key, key) !== undefined,
+    const keys = keysOf(appends);
+    const recorded = new Set(
+      keys.length === 0 ? [] : this.statements.recordedKeys.all({ keys: JSON.stringify(keys) }).map(({ key }) => key),
     );
+    const plans = planAppends(appends, this.headsOf(appends.map(({ stream }) => stream)), (key) => recorded.has(key));
     const recordedAt = new Date().toISOString();
     return plans.map(({ stream, head, fresh, duplicates }): AppendResult => {
       if (fresh.length === 0) {
