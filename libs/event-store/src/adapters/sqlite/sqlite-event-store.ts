@@ -22,7 +22,7 @@ import { AppendNotifier } from '../../subscriptions/append-notifier';
 import { catchUpSubscription } from '../../subscriptions/catch-up-subscription';
 import { RecentEvents } from '../../subscriptions/recent-events';
 import { prepareSqliteSchema } from './sqlite-schema';
-import { prefixFilter } from './sqlite-prefixes';
+import { limitClause, prefixFilter } from './sqlite-prefixes';
 
 interface EventRow {
   position: number;
@@ -41,6 +41,8 @@ export interface SqliteEventStoreOptions {
   /** How often a caught-up subscription looks for events appended by other processes. */
   readonly pollIntervalMs?: number;
 }
+
+const MAX_STATEMENTS = 256;
 
 const toRecorded = (row: EventRow): RecordedEvent => ({
   type: row.type,
@@ -114,10 +116,6 @@ export class SqliteEventStore implements EventStore {
         `INSERT INTO events (event_id, stream_name, revision, type, data, metadata, idempotency_key, recorded_at)
          VALUES (@eventId, @streamName, @revision, @type, @data, @metadata, @idempotencyKey, @recordedAt)`,
       ),
-      readStream: this.db.prepare<[string, number, number], EventRow>(
-        'SELECT * FROM events WHERE stream_name = ? AND revision >= ? ORDER BY revision LIMIT ?',
-      ),
-      readAll: this.db.prepare<[number, number], EventRow>('SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?'),
       headPosition: this.db.prepare<[], { position: number | null }>('SELECT MAX(position) AS position FROM events'),
       deleteStream: this.db.prepare<[string]>('DELETE FROM events WHERE stream_name = ?'),
     };
@@ -196,30 +194,46 @@ export class SqliteEventStore implements EventStore {
   }
 
   async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
-    return this.statements.readStream.all(stream, options.fromRevision ?? 0, options.maxCount ?? -1).map(toRecorded);
+    const from = options.fromRevision ?? 0;
+    // Limits vary per call here (one statement per limit would pile up): bound, at its cost.
+    const rows =
+      options.maxCount === undefined
+        ? this.query('SELECT * FROM events WHERE stream_name = ? AND revision >= ? ORDER BY revision').all(stream, from)
+        : this.query('SELECT * FROM events WHERE stream_name = ? AND revision >= ? ORDER BY revision LIMIT ?').all(
+            stream,
+            from,
+            options.maxCount,
+          );
+    return rows.map(toRecorded);
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     const recent = this.recent.read(options);
     if (recent) return recent;
     const after = options.after ?? START;
-    const limit = options.maxCount ?? -1;
     const prefixes = options.streamPrefixes ?? [];
-    if (prefixes.length === 0) return this.statements.readAll.all(after, limit).map(toRecorded);
-    const { sql, params } = prefixFilter(prefixes);
-    return this.prefixQuery(sql)
-      .all(...params.flatMap((param) => [after, ...param, limit]), limit)
+    if (prefixes.length === 0) {
+      return this.query(`SELECT * FROM events WHERE position > ? ORDER BY position${limitClause(options.maxCount)}`)
+        .all(after)
+        .map(toRecorded);
+    }
+    const { sql, params } = prefixFilter(prefixes, options.maxCount);
+    return this.query(sql)
+      .all(...params.flatMap((param) => [after, ...param]))
       .map(toRecorded);
   }
 
-  private readonly prefixQueries = new Map<string, Statement<unknown[], EventRow>>();
+  private readonly queries = new Map<string, Statement<unknown[], EventRow>>();
 
-  /** One prepared statement per shape of prefix list: subscriptions read with the same few shapes. */
-  private prefixQuery(sql: string): Statement<unknown[], EventRow> {
-    let statement = this.prefixQueries.get(sql);
+  /**
+   * One prepared statement per query text: reads come in a few shapes (subscribers' limits and
+   * prefix lists). Past {@link MAX_STATEMENTS} shapes, a new one is prepared for its call alone.
+   */
+  private query(sql: string): Statement<unknown[], EventRow> {
+    let statement = this.queries.get(sql);
     if (!statement) {
       statement = this.db.prepare<unknown[], EventRow>(sql);
-      this.prefixQueries.set(sql, statement);
+      if (this.queries.size < MAX_STATEMENTS) this.queries.set(sql, statement);
     }
     return statement;
   }

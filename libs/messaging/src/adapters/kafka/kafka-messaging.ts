@@ -22,6 +22,9 @@ export interface KafkaMessagingOptions {
   readonly topicPrefix?: string;
 }
 
+/** Partitions whose batches are handled at once (the store still appends one batch at a time). */
+const PARTITIONS_IN_FLIGHT = 3;
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -95,6 +98,9 @@ export class KafkaMessaging implements Messaging {
     await consumer.run({
       autoCommit: false,
       eachBatchAutoResolve: false,
+      // Each partition's batches stay in order; while one is recorded, the next partition's offsets and
+      // heartbeats go over the network instead of waiting behind it.
+      partitionsConsumedConcurrently: PARTITIONS_IN_FLIGHT,
       eachBatch: (payload) => this.handleBatch(payload, handler),
     });
   }
