@@ -22,6 +22,10 @@ export interface KafkaMessagingOptions {
   readonly topicPrefix?: string;
 }
 
+/** About 200 interactions; with FETCH_WAIT_MS, the most a quiet topic adds to an event's way to the store. */
+const FETCH_MIN_BYTES = 64 * 1024;
+const FETCH_WAIT_MS = 20;
+
 /** Partitions whose batches are handled at once (the store still appends one batch at a time). */
 const PARTITIONS_IN_FLIGHT = 3;
 
@@ -92,6 +96,9 @@ export class KafkaMessaging implements Messaging {
       allowAutoTopicCreation: false,
       sessionTimeout: 30_000,
       heartbeatInterval: 3_000,
+      // Under load, a fetch waits (at most FETCH_WAIT_MS) for FETCH_MIN_BYTES: fewer, larger batches, each one store append.
+      minBytes: FETCH_MIN_BYTES,
+      maxWaitTimeInMs: FETCH_WAIT_MS,
     });
     await consumer.connect();
     await consumer.subscribe({ topic: this.topics.interactions, fromBeginning: true });
