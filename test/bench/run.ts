@@ -139,7 +139,10 @@ const limits = async (dir: string): Promise<void> => {
   console.log(`\n6. Input limits: /health polled without pause while the heaviest accepted requests are posted, ${rounds} of each`);
   const server = await startServer(join(dir, 'regie-limits'));
   try {
-    const token = new JwtService({ secret: SECRET }).sign({ roles: ['channel'] }, { subject: 'bench-limits', algorithm: 'HS256' });
+    const token = new JwtService({ secret: SECRET }).sign(
+      { roles: ['channel'] },
+      { subject: 'bench-limits', algorithm: 'HS256', expiresIn: '6h' },
+    );
     const results = await healthUnderHeavyRequests(server.url, token, rounds);
     for (const { name, bytes, statuses, requestMs, healthMs } of results) {
       console.log(`   ${name.padEnd(44)}: ${fmt(bytes / 1024)} KB → ${statuses.join('/')} in p50 ${fmt(requestMs.p50)} ms`);
