@@ -8,7 +8,14 @@ export const SECRET = 'bench-secret-bench-secret-bench-secret-0123';
 export const startServer = (dataDir: string, env: NodeJS.ProcessEnv = {}): Promise<{ url: string; child: ChildProcess }> =>
   new Promise((resolve, reject) => {
     const child = fork(join(__dirname, 'serve.ts'), [], {
-      execArgv: ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register'],
+      execArgv: [
+        '-r',
+        'ts-node/register/transpile-only',
+        '-r',
+        'tsconfig-paths/register',
+        // REGIE_BENCH_CPU_PROF=<dir>: a V8 CPU profile of the server, for finding where the time goes.
+        ...(process.env.REGIE_BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.REGIE_BENCH_CPU_PROF}`] : []),
+      ],
       env: {
         ...process.env,
         REGIE_PORT: '0',
@@ -50,11 +57,19 @@ export const makeEvent = (i: number, customers: number) => ({
   data: { channel: 'chatbot', contactId: `chat-${Math.floor(i / customers)}` },
 });
 
-/** Posts `events` interactions in batches of `batch`, `concurrency` requests in flight. */
-export const ingestOverHttp = async (url: string, token: string, events: number, batch: number, concurrency: number, customers: number) => {
+/** Posts `events` interactions (numbered from `first`) in batches of `batch`, `concurrency` requests in flight. */
+export const ingestOverHttp = async (
+  url: string,
+  token: string,
+  events: number,
+  batch: number,
+  concurrency: number,
+  customers: number,
+  first = 0,
+) => {
   const bodies: string[] = [];
-  for (let from = 0; from < events; from += batch) {
-    bodies.push(JSON.stringify(Array.from({ length: Math.min(batch, events - from) }, (_, k) => makeEvent(from + k, customers))));
+  for (let from = first; from < first + events; from += batch) {
+    bodies.push(JSON.stringify(Array.from({ length: Math.min(batch, first + events - from) }, (_, k) => makeEvent(from + k, customers))));
   }
   const latencies: number[] = [];
   let next = 0;

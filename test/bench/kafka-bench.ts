@@ -86,7 +86,7 @@ export const kafkaPipeline = async (brokers: string[], total: number, customers:
     const started = performance.now();
     await produceAll(producer, topicNames(prefix).interactions, total, customers);
     const produced = performance.now() - started;
-    const count = store.db.prepare<[], { n: number }>("SELECT COUNT(*) AS n FROM events WHERE stream_name LIKE 'journey-%'");
+    const count = store.db.prepare<[], { n: number }>("SELECT COUNT(*) AS n FROM events WHERE category = 'journey-'");
     while ((count.get()?.n ?? 0) < total) await sleep(100);
     return { eventsPerSecond: rate(total, performance.now() - started), produceMs: produced };
   } finally {

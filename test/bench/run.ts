@@ -16,7 +16,8 @@
  * the PostgreSQL part when REGIE_POSTGRES_URL (or postgres://postgres@127.0.0.1:5432/postgres) answers.
  *   4. the worst /health latency while the heaviest requests the input limits accept are handled, vs the 100 ms goal
  * The Kafka part runs when KAFKA_BROKERS is set or the local broker (npm run kafka:start) answers.
- * `--only ingest|kafka|limits` runs one part.
+ * `--only ingest|kafka|limits` runs one part. `--soak N` runs only a soak: N events over HTTP into one store, printing the
+ * rate and the server's RSS per 100,000 events (with --customers, --batch, --concurrency).
  */
 import { JwtService } from '@nestjs/jwt';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -30,7 +31,8 @@ import { kpiQueryLatency } from './kpi-bench';
 import { PAGE_GOAL_MS, pageLatency } from './page-bench';
 import { postgresAppends } from './postgres-bench';
 import { HEALTH_GOAL_MS, healthUnderHeavyRequests } from './limits-bench';
-import { rawSqliteInsert } from './raw-sqlite';
+import { RAW_BATCH, rawSqliteInsert } from './raw-sqlite';
+import { soak, SOAK_WINDOW } from './soak-bench';
 import { postgresAdminUrl, postgresSkipReason } from '../../libs/event-store/src/testing/postgres-test-database';
 import { fmt, rate } from './stats';
 
@@ -50,9 +52,9 @@ const ingestAndEscalation = async (dir: string): Promise<void> => {
   const concurrency = arg('concurrency', 2);
   const customers = arg('customers', 2_000);
   console.log(`\n1. Ingest: ${fmt(events)} events over HTTP, batches of ${batch}, ${concurrency} in flight, ${fmt(customers)} customers`);
-  const rawMs = rawSqliteInsert(dir, events, batch, makeEvent(0, customers).data);
-  const raw = rate(events, rawMs);
-  console.log(`   raw SQLite batched insert (limit)   : ${fmt(raw)} events/s`);
+  // The best of three: the machine is shared, and the limit is what it can do, not what it did while busy.
+  const raw = Math.max(...[1, 2, 3].map(() => rate(events, rawSqliteInsert(dir, events, customers))));
+  console.log(`   raw SQLite batched insert (limit)   : ${fmt(raw)} events/s  (${RAW_BATCH} rows per transaction, best of 3)`);
 
   const server = await startServer(join(dir, 'regie'));
   try {
@@ -137,7 +139,10 @@ const limits = async (dir: string): Promise<void> => {
   console.log(`\n6. Input limits: /health polled without pause while the heaviest accepted requests are posted, ${rounds} of each`);
   const server = await startServer(join(dir, 'regie-limits'));
   try {
-    const token = new JwtService({ secret: SECRET }).sign({ roles: ['channel'] }, { subject: 'bench-limits', algorithm: 'HS256' });
+    const token = new JwtService({ secret: SECRET }).sign(
+      { roles: ['channel'] },
+      { subject: 'bench-limits', algorithm: 'HS256', expiresIn: '6h' },
+    );
     const results = await healthUnderHeavyRequests(server.url, token, rounds);
     for (const { name, bytes, statuses, requestMs, healthMs } of results) {
       console.log(`   ${name.padEnd(44)}: ${fmt(bytes / 1024)} KB → ${statuses.join('/')} in p50 ${fmt(requestMs.p50)} ms`);
@@ -145,6 +150,30 @@ const limits = async (dir: string): Promise<void> => {
     }
     const worst = Math.max(...results.map((result) => result.healthMs.max));
     console.log(`   worst /health latency under the heaviest accepted input: ${fmt(worst)} ms  (goal ${HEALTH_GOAL_MS} ms)`);
+  } finally {
+    server.child.kill('SIGTERM');
+  }
+};
+
+const soakRun = async (dir: string, total: number): Promise<void> => {
+  const batch = arg('batch', 1_000);
+  const concurrency = arg('concurrency', 2);
+  const customers = arg('customers', 2_000);
+  console.log(`\nSoak: ${fmt(total)} events over HTTP into one SQLite store, ${fmt(customers)} customers, per ${fmt(SOAK_WINDOW)}`);
+  const server = await startServer(join(dir, 'regie-soak'));
+  try {
+    const token = new JwtService({ secret: SECRET }).sign(
+      { roles: ['channel'] },
+      { subject: 'bench-soak', algorithm: 'HS256', expiresIn: '6h' },
+    );
+    const windows = await soak(server.url, token, server.child.pid!, { total, batch, concurrency, customers }, (window) =>
+      console.log(
+        `   ${fmt(window.from).padStart(9)} – ${fmt(window.to).padEnd(9)}: ${fmt(window.eventsPerSecond).padStart(7)} events/s, RSS ${fmt(Math.round(window.rssMb))} MB`,
+      ),
+    );
+    const [first, last] = [windows[0]!, windows.at(-1)!];
+    console.log(`   rate of the last window / the first : ${(last.eventsPerSecond / first.eventsPerSecond).toFixed(2)}  (goal ≥ 0.9)`);
+    console.log(`   RSS at the end / after the first     : ${(last.rssMb / first.rssMb).toFixed(2)}  (goal ≤ 1.2)`);
   } finally {
     server.child.kill('SIGTERM');
   }
@@ -173,6 +202,11 @@ const main = async (): Promise<void> => {
   try {
     const onlyAt = process.argv.indexOf('--only');
     const only = onlyAt >= 0 ? process.argv[onlyAt + 1] : undefined; // ingest | kafka | postgres | kpi | limits | pages
+    const soakTotal = arg('soak', 0);
+    if (soakTotal > 0) {
+      await soakRun(dir, soakTotal); // --soak N runs the soak alone
+      return;
+    }
     if (!only || only === 'ingest') await ingestAndEscalation(dir);
     if (!only || only === 'kafka') await kafka();
     if (!only || only === 'postgres') await postgres();

@@ -2,6 +2,9 @@
 import 'reflect-metadata';
 import { startRegie } from '../../apps/regie/src/bootstrap';
 
+// Under --cpu-prof (REGIE_BENCH_CPU_PROF), the profile is written only when the process exits by itself.
+process.on('SIGTERM', () => process.exit(0));
+
 startRegie({ REGIE_RATE_LIMIT: '0', ...process.env, REGIE_LOG_LEVEL: 'silent' })
   .then(({ url }) => process.send?.({ url }))
   .catch((error: unknown) => {

@@ -16,7 +16,14 @@ const exited = (child: ChildProcess): Promise<void> =>
 export const startChildApp = (roles: string[], env: NodeJS.ProcessEnv): Promise<ChildApp> =>
   new Promise((resolve, reject) => {
     const child = fork(join(__dirname, 'run-roles.ts'), roles, {
-      execArgv: ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register'],
+      execArgv: [
+        '-r',
+        'ts-node/register/transpile-only',
+        '-r',
+        'tsconfig-paths/register',
+        // REGIE_BENCH_CPU_PROF=<dir>: a V8 CPU profile of the app (written when it stops), as for the bench's own server.
+        ...(process.env.REGIE_BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.REGIE_BENCH_CPU_PROF}`] : []),
+      ],
       env: { ...process.env, REGIE_LOG_LEVEL: 'silent', TS_NODE_PROJECT: join(__dirname, '..', '..', 'tsconfig.json'), ...env },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });

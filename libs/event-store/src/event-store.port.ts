@@ -127,9 +127,11 @@ export interface EventStore {
   appendToStream(stream: string, events: readonly NewEvent[], options?: AppendOptions): Promise<AppendResult>;
   /**
    * Appends to several distinct streams at once, all or nothing: when one expected revision fails
-   * nothing is written. Idempotency keys count across the whole batch. One result per stream, in
-   * order. EventStoreDB (before KurrentDB 25) has no such transaction: its adapter refuses batches
-   * of more than one stream with MultiStreamAppendUnsupportedError.
+   * nothing is written (SQLite and PostgreSQL: one transaction). Idempotency keys count across the
+   * whole batch and against everything recorded before. One result per stream, in order.
+   * EventStoreDB (before KurrentDB 25) has no such transaction: its adapter refuses batches of
+   * more than one stream with MultiStreamAppendUnsupportedError, and callers that need no
+   * atomicity across streams (handleAcrossStreams: journey recording) then append stream by stream.
    */
   appendToStreams(appends: readonly StreamAppend[]): Promise<AppendResult[]>;
   /** The stream's events oldest first; an empty array when the stream does not exist. */

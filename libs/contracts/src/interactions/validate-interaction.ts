@@ -1,6 +1,7 @@
 import { getMetadataStorage, validateSync } from 'class-validator';
 import { CloudEvent } from 'cloudevents';
 import { flattenValidationErrors } from '../validation/flatten-validation-errors';
+import { fastAccepts } from '../validation/fast-accept';
 import { checkJsonLimits, DEFAULT_JSON_LIMITS } from '../validation/json-limits';
 import { invalid, valid, type Validated } from '../validation/result';
 import type { ValidationIssue } from '../validation-issue';
@@ -42,15 +43,21 @@ const fieldsOf = (cls: new () => object): readonly string[] => {
  * Only the fields the contract defines for the type, before any mapping: unknown fields (possibly
  * personal) are never stored, and however many a platform sends, they cost the mappers nothing.
  */
-const known = (cls: new () => object, value: Record<string, unknown>): Record<string, unknown> =>
-  Object.fromEntries(fieldsOf(cls).flatMap((field) => (Object.hasOwn(value, field) ? [[field, value[field]]] : [])));
+const known = (cls: new () => object, value: Record<string, unknown>): Record<string, unknown> => {
+  const picked: Record<string, unknown> = {};
+  for (const field of fieldsOf(cls)) if (Object.hasOwn(value, field)) picked[field] = value[field];
+  return picked;
+};
 
 /**
  * The DTOs here are flat (no @Type, no @Transform), so an instance is the known fields on the
  * class's prototype: class-transformer would deep-copy every nested value at ~10 µs a key.
+ * A valid instance is recognised by the DTO's own constraints run directly (fastAccepts: ~1 µs for
+ * envelope and data here, validateSync ~10 µs); anything else is reported by validateSync itself.
  */
 const validateObject = (cls: new () => object, value: Record<string, unknown>, prefix = ''): ValidationIssue[] => {
   const instance = Object.assign(Object.create(cls.prototype) as object, known(cls, value));
+  if (fastAccepts(cls, instance)) return [];
   return flattenValidationErrors(validateSync(instance, { whitelist: true, forbidUnknownValues: true, stopAtFirstError: true }), prefix);
 };
 

@@ -1,8 +1,15 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { ReadAllOptions, RecordedEvent, SubscribeOptions, Subscription } from '../event-store.port';
 import { START } from '../event-store.port';
 import type { AppendNotifier } from './append-notifier';
 
 const PAGE_SIZE = 500;
+/**
+ * A handler's awaits are microtasks: without a macrotask turn, every subscription woken by one
+ * large append would handle its whole page before the process answers anything else (/health
+ * included). Each yields after this much work.
+ */
+const SLICE_MS = 5;
 
 export interface CatchUpSource {
   readAll(options: ReadAllOptions): Promise<RecordedEvent[]>;
@@ -27,10 +34,15 @@ export const catchUpSubscription = (source: CatchUpSource, options: SubscribeOpt
         maxCount: PAGE_SIZE,
         streamPrefixes: options.streamPrefixes,
       });
+      let sliceStarted = performance.now();
       for (const event of page) {
         if (abort.signal.aborted) return;
         await options.onEvent(event);
         position = event.position;
+        if (performance.now() - sliceStarted > SLICE_MS) {
+          await nextTurn();
+          sliceStarted = performance.now();
+        }
       }
       if (page.length < PAGE_SIZE) {
         // Everything up to the head read before this page has been seen, matching the prefixes or

@@ -19,7 +19,8 @@ export interface Handled<Event> {
   readonly result: AppendResult | undefined;
 }
 
-const keyed = (metadata: EventMetadata, index: number): EventMetadata =>
+/** The metadata of the n-th event one command causes: the first keeps the idempotency key, later ones get `/n`. */
+export const keyed = (metadata: EventMetadata, index: number): EventMetadata =>
   metadata.idempotencyKey === undefined || index === 0 ? metadata : { ...metadata, idempotencyKey: `${metadata.idempotencyKey}/${index}` };
 
 /**

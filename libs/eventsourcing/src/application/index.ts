@@ -9,3 +9,4 @@ export * from './module-imports';
 export * from './clock.module';
 export * from './checkpointed-process';
 export * from './customer-data';
+export * from './handle-across-streams';

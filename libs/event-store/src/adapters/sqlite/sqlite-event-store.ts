@@ -16,11 +16,13 @@ import type {
   Subscription,
 } from '../../event-store.port';
 import { START } from '../../event-store.port';
-import { planAppends } from '../../append-plan';
+import { keysOf, planAppends } from '../../append-plan';
 import { NEW_STREAM, visibleRevision, type StreamHead } from '../../expected-revision';
 import { AppendNotifier } from '../../subscriptions/append-notifier';
 import { catchUpSubscription } from '../../subscriptions/catch-up-subscription';
-import { SQLITE_SCHEMA } from './sqlite-schema';
+import { RecentEvents } from '../../subscriptions/recent-events';
+import { prepareSqliteSchema } from './sqlite-schema';
+import { limitClause, prefixFilter } from './sqlite-prefixes';
 
 interface EventRow {
   position: number;
@@ -39,6 +41,8 @@ export interface SqliteEventStoreOptions {
   /** How often a caught-up subscription looks for events appended by other processes. */
   readonly pollIntervalMs?: number;
 }
+
+const MAX_STATEMENTS = 256;
 
 const toRecorded = (row: EventRow): RecordedEvent => ({
   type: row.type,
@@ -76,6 +80,8 @@ const createPrivately = (filename: string): void => {
 export class SqliteEventStore implements EventStore {
   readonly db: Database.Database;
   private readonly notifier = new AppendNotifier();
+  /** What this process appended last, read by subscribers that are a few events behind. */
+  private readonly recent = new RecentEvents();
   private readonly pollIntervalMs: number;
   private readonly statements;
   private readonly appendTransaction;
@@ -89,15 +95,20 @@ export class SqliteEventStore implements EventStore {
     this.db.pragma('busy_timeout = 5000');
     // Erased rows are overwritten with zeros, not only unlinked: the bytes leave the file (DESIGN §3.3).
     this.db.pragma('secure_delete = ON');
-    this.db.exec(SQLITE_SCHEMA);
+    prepareSqliteSchema(this.db);
     this.pollIntervalMs = options.pollIntervalMs ?? 200;
     this.statements = {
       head: this.db.prepare<[string], { revision: number | null; position: number | null }>(
         'SELECT MAX(revision) AS revision, MAX(position) AS position FROM events WHERE stream_name = ?',
       ),
-      hasKey: this.db.prepare<[string, string], { found: 1 }>(
-        `SELECT 1 AS found FROM events WHERE idempotency_key = ?
-         UNION ALL SELECT 1 FROM erased_idempotency_keys WHERE idempotency_key = ? LIMIT 1`,
+      // One query per batch for every key and every stream head, instead of one per event and per stream.
+      recordedKeys: this.db.prepare<{ keys: string }, { key: string }>(
+        `SELECT idempotency_key AS key FROM events WHERE idempotency_key IN (SELECT value FROM json_each(@keys))
+         UNION ALL SELECT idempotency_key FROM erased_idempotency_keys WHERE idempotency_key IN (SELECT value FROM json_each(@keys))`,
+      ),
+      // A subquery per stream keeps SQLite's MAX optimisation (one index seek); GROUP BY would read the whole stream.
+      liveHeads: this.db.prepare<{ streams: string }, { stream: string; revision: number | null }>(
+        `SELECT value AS stream, (SELECT MAX(revision) FROM events WHERE stream_name = value) AS revision FROM json_each(@streams)`,
       ),
       erasedHead: this.db.prepare<[string, string], { last_revision: number }>(
         'SELECT MAX(last_revision) AS last_revision FROM erased_streams WHERE stream_name IN (?, ?) HAVING COUNT(*) > 0',
@@ -118,14 +129,12 @@ export class SqliteEventStore implements EventStore {
         `INSERT INTO events (event_id, stream_name, revision, type, data, metadata, idempotency_key, recorded_at)
          VALUES (@eventId, @streamName, @revision, @type, @data, @metadata, @idempotencyKey, @recordedAt)`,
       ),
-      readStream: this.db.prepare<[string, number, number], EventRow>(
-        'SELECT * FROM events WHERE stream_name = ? AND revision >= ? ORDER BY revision LIMIT ?',
-      ),
-      readAll: this.db.prepare<[number, number], EventRow>('SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?'),
       headPosition: this.db.prepare<[], { position: number | null }>('SELECT MAX(position) AS position FROM events'),
       deleteStream: this.db.prepare<[string]>('DELETE FROM events WHERE stream_name = ?'),
     };
-    this.appendTransaction = this.db.transaction((appends: readonly StreamAppend[]): AppendResult[] => this.appendNow(appends));
+    this.appendTransaction = this.db.transaction((appends: readonly StreamAppend[], written: RecordedEvent[]) =>
+      this.appendNow(appends, written),
+    );
     this.deleteTransaction = this.db.transaction((stream: string) => {
       this.statements.keepErasedKeys.run(stream);
       this.statements.keepErasedHead.run(erasedName(stream), stream);
@@ -140,24 +149,35 @@ export class SqliteEventStore implements EventStore {
   }
 
   async appendToStreams(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
-    const results = this.appendTransaction.immediate(appends);
-    if (results.some((result) => result.appended > 0)) this.notifier.notify();
+    const written: RecordedEvent[] = [];
+    const results = this.appendTransaction.immediate(appends, written);
+    if (written.length > 0) {
+      this.recent.appended(written);
+      this.notifier.notify();
+    }
     return results;
   }
 
-  private headOf(stream: string): StreamHead {
-    const live = this.statements.head.get(stream)?.revision;
-    if (live !== null && live !== undefined) return { lastRevision: live, exists: true };
-    const erased = this.statements.erasedHead.get(erasedName(stream), stream)?.last_revision;
-    return erased === undefined ? NEW_STREAM : { lastRevision: erased, exists: false };
+  private headsOf(streams: readonly string[]): Map<string, StreamHead> {
+    const heads = new Map<string, StreamHead>();
+    for (const { stream, revision } of this.statements.liveHeads.all({ streams: JSON.stringify(streams) })) {
+      if (revision !== null) heads.set(stream, { lastRevision: revision, exists: true });
+    }
+    for (const stream of streams) {
+      if (heads.has(stream)) continue;
+      const erased = this.statements.erasedHead.get(erasedName(stream), stream)?.last_revision;
+      heads.set(stream, erased === undefined ? NEW_STREAM : { lastRevision: erased, exists: false });
+    }
+    return heads;
   }
 
-  private appendNow(appends: readonly StreamAppend[]): AppendResult[] {
-    const plans = planAppends(
-      appends,
-      (stream) => this.headOf(stream),
-      (key) => this.statements.hasKey.get(key, key) !== undefined,
+  /** Inserts the batch; `written` gets each event as a read would return it (for the shared tail, once committed). */
+  private appendNow(appends: readonly StreamAppend[], written: RecordedEvent[]): AppendResult[] {
+    const keys = keysOf(appends);
+    const recorded = new Set(
+      keys.length === 0 ? [] : this.statements.recordedKeys.all({ keys: JSON.stringify(keys) }).map(({ key }) => key),
     );
+    const plans = planAppends(appends, this.headsOf(appends.map(({ stream }) => stream)), (key) => recorded.has(key));
     const recordedAt = new Date().toISOString();
     return plans.map(({ stream, head, fresh, duplicates }): AppendResult => {
       if (fresh.length === 0) {
@@ -166,7 +186,7 @@ export class SqliteEventStore implements EventStore {
       }
       let position = START;
       fresh.forEach((event, index) => {
-        const info = this.statements.insert.run({
+        const row = {
           eventId: randomUUID(),
           streamName: stream,
           revision: head.lastRevision + 1 + index,
@@ -175,8 +195,12 @@ export class SqliteEventStore implements EventStore {
           metadata: JSON.stringify(event.metadata),
           idempotencyKey: event.metadata.idempotencyKey ?? null,
           recordedAt,
-        });
-        position = Number(info.lastInsertRowid);
+        };
+        position = Number(this.statements.insert.run(row).lastInsertRowid);
+        const { revision, type, data, metadata } = row;
+        written.push(
+          toRecorded({ position, event_id: row.eventId, stream_name: stream, revision, type, data, metadata, recorded_at: recordedAt }),
+        );
       });
       if (!head.exists) this.statements.forgetErased.run(erasedName(stream), stream);
       return { nextExpectedRevision: head.lastRevision + fresh.length, position, appended: fresh.length, duplicates };
@@ -184,29 +208,46 @@ export class SqliteEventStore implements EventStore {
   }
 
   async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
-    return this.statements.readStream.all(stream, options.fromRevision ?? 0, options.maxCount ?? -1).map(toRecorded);
+    const from = options.fromRevision ?? 0;
+    // Limits vary per call here (one statement per limit would pile up): bound, at its cost.
+    const rows =
+      options.maxCount === undefined
+        ? this.query('SELECT * FROM events WHERE stream_name = ? AND revision >= ? ORDER BY revision').all(stream, from)
+        : this.query('SELECT * FROM events WHERE stream_name = ? AND revision >= ? ORDER BY revision LIMIT ?').all(
+            stream,
+            from,
+            options.maxCount,
+          );
+    return rows.map(toRecorded);
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    const recent = this.recent.read(options);
+    if (recent) return recent;
     const after = options.after ?? START;
-    const limit = options.maxCount ?? -1;
     const prefixes = options.streamPrefixes ?? [];
-    if (prefixes.length === 0) return this.statements.readAll.all(after, limit).map(toRecorded);
-    const params = prefixes.flatMap((prefix) => [prefix.length, prefix]);
-    return this.prefixQuery(prefixes.length)
-      .all(after, ...params, limit)
+    if (prefixes.length === 0) {
+      return this.query(`SELECT * FROM events WHERE position > ? ORDER BY position${limitClause(options.maxCount)}`)
+        .all(after)
+        .map(toRecorded);
+    }
+    const { sql, params } = prefixFilter(prefixes, options.maxCount);
+    return this.query(sql)
+      .all(...params.flatMap((param) => [after, ...param]))
       .map(toRecorded);
   }
 
-  private readonly prefixQueries = new Map<number, Statement<unknown[], EventRow>>();
+  private readonly queries = new Map<string, Statement<unknown[], EventRow>>();
 
-  /** One prepared statement per number of prefixes: subscriptions read with the same few shapes. */
-  private prefixQuery(count: number): Statement<unknown[], EventRow> {
-    let statement = this.prefixQueries.get(count);
+  /**
+   * One prepared statement per query text: reads come in a few shapes (subscribers' limits and
+   * prefix lists). Past {@link MAX_STATEMENTS} shapes, a new one is prepared for its call alone.
+   */
+  private query(sql: string): Statement<unknown[], EventRow> {
+    let statement = this.queries.get(sql);
     if (!statement) {
-      const where = Array.from({ length: count }, () => 'substr(stream_name, 1, ?) = ?').join(' OR ');
-      statement = this.db.prepare<unknown[], EventRow>(`SELECT * FROM events WHERE position > ? AND (${where}) ORDER BY position LIMIT ?`);
-      this.prefixQueries.set(count, statement);
+      statement = this.db.prepare<unknown[], EventRow>(sql);
+      if (this.queries.size < MAX_STATEMENTS) this.queries.set(sql, statement);
     }
     return statement;
   }
@@ -230,6 +271,7 @@ export class SqliteEventStore implements EventStore {
   /** Also moves the WAL into the file and truncates it, so no copy of the erased pages stays in `-wal`. */
   async deleteStream(stream: string): Promise<void> {
     this.deleteTransaction.immediate(stream);
+    this.recent.erased(stream);
     this.db.pragma('wal_checkpoint(TRUNCATE)');
   }
 

@@ -10,13 +10,12 @@ import {
 } from '@regie/contracts';
 
 /**
- * A batch of 1,000 events costs about 100 ms to validate and several hundred to record. Done in
- * one go, /health and every other caller would wait that long; in slices, the event loop turns in
- * between. Validation yields after {@link VALIDATION_SLICE_MS} of work (events differ in weight:
- * one may carry 1,000 keys), recording after every {@link RECORDING_SLICE} events.
+ * Validating a batch of 1,000 events takes long enough that /health and every other caller would
+ * wait for it: in slices, the event loop turns in between. Validation yields after
+ * {@link VALIDATION_SLICE_MS} of work (events differ in weight: one may carry 1,000 keys).
+ * Recording the batch is one atomic append, done in one go.
  */
 export const VALIDATION_SLICE_MS = 10;
-export const RECORDING_SLICE = 50;
 
 /** validateInteractionBatch, yielding to the event loop between slices; same result, same paths. */
 export const validateInSlices = async (batch: readonly unknown[], rules: InteractionRules): Promise<Validated<Interaction[]>> => {
@@ -34,12 +33,4 @@ export const validateInSlices = async (batch: readonly unknown[], rules: Interac
     else issues.push(...result.issues);
   }
   return issues.length > 0 ? invalid(issues) : valid(values);
-};
-
-/** Hands `items` to `handle` a slice at a time, letting the event loop turn in between. */
-export const inSlices = async <T>(items: readonly T[], handle: (slice: readonly T[]) => Promise<void>): Promise<void> => {
-  for (let from = 0; from < items.length; from += RECORDING_SLICE) {
-    if (from > 0) await nextTurn();
-    await handle(items.slice(from, from + RECORDING_SLICE));
-  }
 };

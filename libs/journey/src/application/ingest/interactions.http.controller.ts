@@ -7,7 +7,7 @@ import { JsonBody, ProblemException } from '@regie/http';
 import { MESSAGING, type InteractionPublisher } from '@regie/messaging';
 import { ConceptInForce } from '@regie/concept';
 import { RegieMetrics } from '@regie/observability';
-import { inSlices, validateInSlices } from './in-slices';
+import { validateInSlices } from './in-slices';
 import { dropRepeats } from './repeated-interactions';
 
 export interface AcceptedInteractions {
@@ -50,9 +50,9 @@ export class InteractionsHttpController {
       this.metrics.interactionsRefused('http', 'conflicting-repeat', batch.length);
       throw ProblemException.validation(conflicts, 'the batch is not valid; nothing was recorded');
     }
-    // Slices keep the event loop turning; recording was never atomic across customers, and a retry is idempotent.
-    await inSlices(distinct, (slice) =>
-      this.publisher.publishInteractions(slice.map((interaction) => ({ key: interaction.subject, interaction, actor: principal.sub }))),
+    // One publish: in embedded mode, one atomic append of the whole batch; a retry is idempotent.
+    await this.publisher.publishInteractions(
+      distinct.map((interaction) => ({ key: interaction.subject, interaction, actor: principal.sub })),
     );
     this.metrics.interactionsIngested('http', distinct.length);
     return { accepted: distinct.length, ...(duplicates > 0 && { duplicates }) };

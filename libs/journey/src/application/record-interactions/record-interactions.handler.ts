@@ -27,20 +27,27 @@ export class RecordInteractionsHandler implements ICommandHandler<RecordInteract
 
   async execute({ messages }: RecordInteractionsCommand): Promise<RecordInteractionsResult> {
     const concept = this.concept.current();
+    const batch = new Map<string, CommandEnvelope<JourneyCommand>[]>();
+    for (const [customerId, group] of groupByCustomer(messages)) {
+      batch.set(
+        customerId,
+        group.map(({ interaction, actor }): CommandEnvelope<JourneyCommand> => {
+          const key = interactionKey(interaction);
+          const layer = layerOf(concept, interaction.data.channel);
+          if (!layer) throw new Error(`channel ${interaction.data.channel} is not in the service concept`);
+          return {
+            command: { type: 'RecordInteraction', data: { observed: toJourneyEvent(interaction, layer) } },
+            metadata: { causationId: key, correlationId: key, actor, idempotencyKey: key },
+          };
+        }),
+      );
+    }
+    // One atomic append for the whole batch (an HTTP request or a Kafka fetch), one stream per
+    // customer: their events stay in order, and each journey keeps its own expected revision.
+    const handled = await this.journeys.handleMany(batch);
     let recorded = 0;
     let duplicates = 0;
-    // One append per customer: their events stay in order, and different customers never conflict.
-    for (const [customerId, group] of groupByCustomer(messages)) {
-      const commands = group.map(({ interaction, actor }): CommandEnvelope<JourneyCommand> => {
-        const key = interactionKey(interaction);
-        const layer = layerOf(concept, interaction.data.channel);
-        if (!layer) throw new Error(`channel ${interaction.data.channel} is not in the service concept`);
-        return {
-          command: { type: 'RecordInteraction', data: { observed: toJourneyEvent(interaction, layer) } },
-          metadata: { causationId: key, correlationId: key, actor, idempotencyKey: key },
-        };
-      });
-      const { result } = await this.journeys.handleAll(customerId, commands);
+    for (const { result } of handled) {
       recorded += result?.appended ?? 0;
       duplicates += result?.duplicates.length ?? 0;
     }

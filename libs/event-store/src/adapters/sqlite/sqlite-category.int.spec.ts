@@ -1,0 +1,81 @@
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { event } from '../../testing/contract/support';
+import { SqliteEventStore } from './sqlite-event-store';
+
+/** The events table as versions before the category column made it. */
+const EARLIER_EVENTS_TABLE = `
+CREATE TABLE events (
+  position        INTEGER PRIMARY KEY AUTOINCREMENT,
+  event_id        TEXT    NOT NULL UNIQUE,
+  stream_name     TEXT    NOT NULL,
+  revision        INTEGER NOT NULL,
+  type            TEXT    NOT NULL,
+  data            TEXT    NOT NULL,
+  metadata        TEXT    NOT NULL,
+  idempotency_key TEXT    UNIQUE,
+  recorded_at     TEXT    NOT NULL,
+  UNIQUE (stream_name, revision)
+);`;
+
+describe('SqliteEventStore: stream categories', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'regie-category-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  const streamsOf = async (store: SqliteEventStore, prefixes: string[]) =>
+    (await store.readAll({ streamPrefixes: prefixes })).map((recorded) => `${recorded.streamName}@${recorded.revision}`);
+
+  it('brings a database of an earlier version up to the indexed category column, keeping its events', async () => {
+    const filename = join(dir, 'events.db');
+    const earlier = new Database(filename);
+    earlier.exec(EARLIER_EVENTS_TABLE);
+    const insert = earlier.prepare(
+      `INSERT INTO events (event_id, stream_name, revision, type, data, metadata, idempotency_key, recorded_at)
+       VALUES (?, ?, ?, 'Old', '{}', '{"causationId":"c","correlationId":"c","actor":"a"}', ?, '2026-01-01T00:00:00.000Z')`,
+    );
+    insert.run('e1', 'journey-c1', 0, 'k1');
+    insert.run('e2', 'case-1', 0, 'k2');
+    insert.run('e3', 'journey-c1', 1, null);
+    earlier.close();
+
+    const store = new SqliteEventStore({ filename });
+    try {
+      await store.appendToStream('journey-c2', [event('New', {}, 'k3')]);
+      expect(await streamsOf(store, ['journey-'])).toEqual(['journey-c1@0', 'journey-c1@1', 'journey-c2@0']);
+      expect(await streamsOf(store, ['case-'])).toEqual(['case-1@0']);
+      const plan = store.db
+        .prepare<[], { detail: string }>("EXPLAIN QUERY PLAN SELECT * FROM events WHERE category = 'case-' AND position > 0")
+        .all();
+      expect(plan.map(({ detail }) => detail).join()).toContain('events_by_category');
+      // Idempotency keys recorded before the migration still hold.
+      expect(await store.appendToStream('journey-c1', [event('Again', {}, 'k1')])).toMatchObject({ appended: 0, duplicates: ['k1'] });
+    } finally {
+      await store.close();
+    }
+    // Opening it again does not migrate twice.
+    await new SqliteEventStore({ filename }).close();
+  });
+
+  it('reads prefixes that are a category, longer than one, shorter than one, or covered by another, each event once', async () => {
+    const store = new SqliteEventStore({ filename: ':memory:' });
+    try {
+      for (const stream of ['journey-c1', 'concept-a', 'concept-ab', 'case-1', 'journey-c2', 'plain', 'journey-c10']) {
+        await store.appendToStream(stream, [event('E')]);
+      }
+      expect(await streamsOf(store, ['journey-', 'journey-c1'])).toEqual(['journey-c1@0', 'journey-c2@0', 'journey-c10@0']);
+      expect(await streamsOf(store, ['concept-a'])).toEqual(['concept-a@0', 'concept-ab@0']);
+      expect(await streamsOf(store, ['jour', 'case-'])).toEqual(['journey-c1@0', 'case-1@0', 'journey-c2@0', 'journey-c10@0']);
+      expect(await streamsOf(store, ['pla'])).toEqual(['plain@0']);
+      expect(await streamsOf(store, ['journey-c1', 'case-'])).toEqual(['journey-c1@0', 'case-1@0', 'journey-c10@0']);
+      const paged = await store.readAll({ streamPrefixes: ['journey-', 'case-'], after: 1, maxCount: 2 });
+      expect(paged.map((recorded) => recorded.streamName)).toEqual(['case-1', 'journey-c2']);
+    } finally {
+      await store.close();
+    }
+  });
+});

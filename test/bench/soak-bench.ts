@@ -1,0 +1,42 @@
+import { readFileSync } from 'node:fs';
+import { ingestOverHttp } from './ingest-bench';
+
+export const SOAK_WINDOW = 100_000;
+
+export interface SoakWindow {
+  readonly from: number;
+  readonly to: number;
+  readonly eventsPerSecond: number;
+  /** Resident set of the server process after the window, in MB. */
+  readonly rssMb: number;
+}
+
+/** The server's resident set, from /proc (Linux), in MB. */
+const rssOf = (pid: number): number => {
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+    .split('\n')
+    .find((entry) => entry.startsWith('VmRSS:'));
+  return line ? Number(line.replace(/\D+/g, '')) / 1024 : Number.NaN;
+};
+
+/**
+ * `total` events over HTTP into one server, {@link SOAK_WINDOW} at a time (bodies built per
+ * window, so the load generator stays small): the rate and the server's RSS after each window.
+ */
+export const soak = async (
+  url: string,
+  token: string,
+  pid: number,
+  shape: { readonly total: number; readonly batch: number; readonly concurrency: number; readonly customers: number },
+  onWindow: (window: SoakWindow) => void,
+): Promise<SoakWindow[]> => {
+  const windows: SoakWindow[] = [];
+  for (let from = 0; from < shape.total; from += SOAK_WINDOW) {
+    const count = Math.min(SOAK_WINDOW, shape.total - from);
+    const { eventsPerSecond } = await ingestOverHttp(url, token, count, shape.batch, shape.concurrency, shape.customers, from);
+    const window = { from, to: from + count, eventsPerSecond, rssMb: rssOf(pid) };
+    windows.push(window);
+    onWindow(window);
+  }
+  return windows;
+};
