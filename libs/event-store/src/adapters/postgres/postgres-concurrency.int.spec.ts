@@ -91,7 +91,9 @@ suite(`PostgreSQL: concurrent appenders and subscribers${skipReason ? ` (skipped
     // A subscriber that stops after every few events and resumes from the last position it handled.
     const resumed: RecordedEvent[] = [];
     let resumer: Subscription | undefined;
+    let finished = false; // a stop scheduled by the last few events must not resume after the store has closed
     const resume = () => {
+      if (finished) return;
       const after = resumed.at(-1)?.position ?? START;
       let handled = 0;
       resumer = reader.subscribe({
@@ -124,6 +126,7 @@ suite(`PostgreSQL: concurrent appenders and subscribers${skipReason ? ` (skipped
     expect(all.filter((e) => e.metadata.idempotencyKey?.startsWith('shared#'))).toHaveLength(8);
     await eventually(() => expect(live.seen).toHaveLength(total));
     await eventually(() => expect(resumed).toHaveLength(total));
+    finished = true;
     await resumer!.stop();
     expectGapFreeOnce(live.seen, all);
     expectGapFreeOnce(resumed, all);
