@@ -1,6 +1,6 @@
 /**
  * npm run bench [-- --only ingest|kafka|postgres|kpi|limits|pages --kpi-contacts 150000
- *                   --page-cases 10000 --page-contacts 36500 --page-loads 20
+ *                   --page-cases 10000 --page-contacts 36500 --page-loads 20 --page-data <dir>
  *                   --pg-events 100000 --events 100000 --batch 1000 --concurrency 2 --customers 2000
  *                   --sim-customers 600 --sim-rate 40 --agents 6 --kafka-events 50000]
  * Measures Regie beside the raw limit of the same machine in the same run, and prints ratios:
@@ -14,9 +14,7 @@
  *      goal and vs a page that fetches no data from the same server
  * The Kafka part runs when KAFKA_BROKERS is set or the local broker (npm run kafka:start) answers;
  * the PostgreSQL part when REGIE_POSTGRES_URL (or postgres://postgres@127.0.0.1:5432/postgres) answers.
- *   4. the worst /health latency while the heaviest requests the input limits accept are handled, vs the 100 ms goal
- * The Kafka part runs when KAFKA_BROKERS is set or the local broker (npm run kafka:start) answers.
- * `--only ingest|kafka|limits` runs one part. `--soak N` runs only a soak: N events over HTTP into one store, printing the
+ * `--only <part>` runs one part. `--soak N` runs only a soak: N events over HTTP into one store, printing the
  * rate and the server's RSS per 100,000 events (with --customers, --batch, --concurrency).
  */
 import { JwtService } from '@nestjs/jwt';
@@ -187,7 +185,9 @@ const pages = async (dir: string): Promise<void> => {
     `\n7. Pages: navigation → data rendered in Chromium, ${fmt(cases)} open cases, a year of ${fmt(contacts)} contacts, ` +
       `${loads} loads each`,
   );
-  const figures = await pageLatency(join(dir, 'regie-pages'), cases, contacts, loads, (line) => console.log(line));
+  const keep = process.argv.indexOf('--page-data'); // a directory kept between runs: seeded once, then reused
+  const dataDir = keep >= 0 ? process.argv[keep + 1]! : join(dir, 'regie-pages');
+  const figures = await pageLatency(dataDir, cases, contacts, loads, (line) => console.log(line));
   const [limit] = figures;
   for (const { name, p50, p99 } of figures) {
     const ratios = name === limit.name ? '' : `  (${(p50 / limit.p50).toFixed(1)}× / ${(p99 / limit.p99).toFixed(1)}× the limit)`;

@@ -44,6 +44,8 @@ const FETCH_WAIT_MS = 20;
 const PARTITIONS_IN_FLIGHT = 3;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** About ten seconds of backing off before a partition without a leader is reported. */
+const TOPIC_ENDS_ATTEMPTS = 8;
 
 /**
  * Messaging over Kafka with kafkajs, kept behind the port so a maintained client can replace it.
@@ -178,9 +180,7 @@ export class KafkaMessaging implements Messaging {
 
   /** Live decisions from now on: the consumer joins, then starts at each partition's current end. */
   async subscribeDecisions(handler: DecisionHandler): Promise<() => Promise<void>> {
-    const admin = this.kafka.admin();
-    await admin.connect();
-    const ends = await admin.fetchTopicOffsets(this.topics.decisions).finally(() => admin.disconnect());
+    const ends = await this.topicEnds(this.topics.decisions);
     const consumer = this.consumer({ groupId: `${this.options.groupId}-decisions-${randomUUID()}` });
     const joined = new Promise<void>((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()));
     await consumer.connect();
@@ -195,6 +195,29 @@ export class KafkaMessaging implements Messaging {
     return async () => {
       await consumer.disconnect();
     };
+  }
+
+  /**
+   * Each partition's end. kafkajs's admin retries only an unknown topic here: a partition whose leader
+   * is still moving in (a topic just created, a broker just restarted) answers "not the leader", which
+   * is retriable, so that is retried too, with the metadata read again.
+   */
+  private async topicEnds(topic: string): Promise<{ partition: number; offset: string }[]> {
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      for (let attempt = 1, delay = 100; ; attempt += 1, delay = Math.min(delay * 2, 2_000)) {
+        try {
+          return await admin.fetchTopicOffsets(topic);
+        } catch (error) {
+          if (!(error as { retriable?: boolean }).retriable || attempt === TOPIC_ENDS_ATTEMPTS || this.closing) throw error;
+          await sleep(delay);
+          await admin.fetchTopicMetadata({ topics: [topic] }).catch(() => undefined);
+        }
+      }
+    } finally {
+      await admin.disconnect();
+    }
   }
 
   /**
