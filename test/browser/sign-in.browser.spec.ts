@@ -27,10 +27,16 @@ describe('Signing in to the web desk, languages and the page policy', () => {
       expect(response.headers['content-security-policy']).not.toMatch(/unsafe-inline|unsafe-eval/);
       expect(response.text).not.toMatch(/<script>|\son[a-z]+=/);
     }
+    const shell = await regie.http.get('/agent').expect(200);
+    const script = /<script type="module" src="([^"]+)">/.exec(shell.text)![1]!;
+    expect(script).toMatch(/^\/desk\/assets\/agent\.js\?v=[\w-]+$/);
     await regie.http
-      .get('/desk/assets/agent.js')
+      .get(script)
       .expect(200)
-      .expect('Content-Type', /javascript/);
+      .expect('Content-Type', /javascript/)
+      .expect('Cache-Control', 'public, max-age=31536000, immutable');
+    await regie.http.get('/desk/assets/agent.js').expect(200).expect('Cache-Control', 'no-cache');
+    await regie.http.get('/desk/assets/agent.js?v=an-older-one').expect(200).expect('Cache-Control', 'no-cache');
     await regie.http.get('/desk/assets/nothing.js').expect(404);
     await regie.http.get('/desk/labels').expect(401);
     const agent = await regie.token('agent-anna', 'agent');

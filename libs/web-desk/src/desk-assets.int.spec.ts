@@ -2,7 +2,9 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
+  assetUrl,
   bundleDeskAssets,
+  isVersioned,
   chunksOf,
   DESK_ENTRIES,
   findBrowserSources,
@@ -56,6 +58,19 @@ describe('the web desk bundle (esbuild, from the repository’s sources)', () =>
     const read = readPrebuiltAssets(folder);
     expect([...read.keys()].sort()).toEqual([...assets.keys()].sort());
     expect(read.get('agent.js')!.body.equals(assets.get('agent.js')!.body)).toBe(true);
+    expect(read.get('agent.js')!.version).toBe(assets.get('agent.js')!.version);
     expect(findBrowserSources(compiled)).toBeUndefined();
+  });
+
+  it('gives each page script, style sheet and icon an address with its version; a chunk is named by its content already', () => {
+    const agent = assets.get('agent.js')!;
+    expect(assetUrl(assets, 'agent.js')).toBe(`/desk/assets/agent.js?v=${agent.version}`);
+    expect(assets.get('desk.css')!.version).not.toBe(agent.version);
+    const chunk = [...assets.keys()].find((name) => name.startsWith('chunk-'))!;
+    expect(assetUrl(assets, chunk)).toBe(`/desk/assets/${chunk}`);
+    expect(isVersioned('agent.js', agent, agent.version)).toBe(true);
+    expect(isVersioned('agent.js', agent, undefined)).toBe(false);
+    expect(isVersioned('agent.js', agent, 'an-older-one')).toBe(false);
+    expect(isVersioned(chunk, assets.get(chunk)!, undefined)).toBe(true);
   });
 });

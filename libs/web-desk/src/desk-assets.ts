@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { build } from 'esbuild';
@@ -9,7 +10,27 @@ export type DeskEntry = (typeof DESK_ENTRIES)[number];
 export interface DeskAsset {
   readonly contentType: string;
   readonly body: Buffer;
+  /** A digest of the body: the pages name each file with it, so a browser may keep what it fetched. */
+  readonly version: string;
 }
+
+const deskAsset = (contentType: string, body: Buffer): DeskAsset => ({
+  contentType,
+  body,
+  version: createHash('sha256').update(body).digest('base64url').slice(0, 16),
+});
+
+/** esbuild names the shared chunks by their content (`chunk-[hash]`), so each name is one version already. */
+const CHUNK = /^chunk-[\w-]+\.js$/;
+
+/** Where a page fetches a file: with its version, so that a new bundle is a new address. */
+export const assetUrl = (assets: DeskAssets, name: string): string => {
+  const version = CHUNK.test(name) ? undefined : assets.get(name)?.version;
+  return `/desk/assets/${name}${version ? `?v=${version}` : ''}`;
+};
+
+/** Whether the request names this very version of the file, which therefore never changes at that address. */
+export const isVersioned = (name: string, asset: DeskAsset, version: unknown): boolean => CHUNK.test(name) || version === asset.version;
 
 /** Bundled scripts and styles by file name (`agent.js`, `desk.css`, shared chunks), kept in memory. */
 export type DeskAssets = ReadonlyMap<string, DeskAsset>;
@@ -58,7 +79,7 @@ export const bundleDeskAssets = async (sources: string): Promise<DeskAssets> => 
   for (const file of result.outputFiles) {
     const name = basename(file.path);
     const type = CONTENT_TYPES[name.slice(name.lastIndexOf('.'))];
-    if (type) assets.set(name, { contentType: type, body: Buffer.from(file.contents) });
+    if (type) assets.set(name, deskAsset(type, Buffer.from(file.contents)));
   }
   return assets;
 };
@@ -97,7 +118,7 @@ export const readPrebuiltAssets = (folder: string): DeskAssets =>
     readdirSync(folder)
       .map((name) => [name, CONTENT_TYPES[name.slice(name.lastIndexOf('.'))]] as const)
       .filter((entry): entry is readonly [string, string] => entry[1] !== undefined)
-      .map(([name, contentType]) => [name, { contentType, body: readFileSync(join(folder, name)) }]),
+      .map(([name, contentType]) => [name, deskAsset(contentType, readFileSync(join(folder, name)))]),
   );
 
 export const writeDeskAssets = (assets: DeskAssets, folder: string): void => {

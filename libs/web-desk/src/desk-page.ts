@@ -44,22 +44,26 @@ export interface DeskPageParts {
   readonly chunks?: readonly string[];
   /** What `GET /desk/config.json` answers, carried along so that the page starts without asking (a data block, never run). */
   readonly config?: unknown;
+  /** Where each file is fetched (with its version); the plain address by default. */
+  readonly url?: (name: string) => string;
 }
+
+const plainUrl = (name: string): string => `/desk/assets/${name}`;
 
 /**
  * The page's shell: the script renders everything, in the reader's language. Until it has, the
  * shell says what is happening (and, without JavaScript, that it is needed).
  */
-export const deskPage = (entry: DeskEntry, { chunks = [], config }: DeskPageParts = {}): string => `<!doctype html>
+export const deskPage = (entry: DeskEntry, { chunks = [], config, url = plainUrl }: DeskPageParts = {}): string => `<!doctype html>
 <html lang="nl">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${TITLES[entry]}</title>
-<link rel="icon" href="/desk/assets/favicon.svg" type="image/svg+xml">
-<link rel="stylesheet" href="/desk/assets/desk.css">
-<script type="module" src="/desk/assets/${entry}.js"></script>
-${chunks.map((chunk) => `<link rel="modulepreload" href="/desk/assets/${chunk}">\n`).join('')}${
+<link rel="icon" href="${url('favicon.svg')}" type="image/svg+xml">
+<link rel="stylesheet" href="${url('desk.css')}">
+<script type="module" src="${url(`${entry}.js`)}"></script>
+${chunks.map((chunk) => `<link rel="modulepreload" href="${url(chunk)}">\n`).join('')}${
   config === undefined ? '' : `<script type="application/json" id="desk-config">${dataBlock(config)}</script>\n`
 }</head>
 <body>

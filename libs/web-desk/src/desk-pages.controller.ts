@@ -1,9 +1,9 @@
 import { ApiExcludeController } from '@nestjs/swagger';
-import { Controller, Get, Inject, Param, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
 import { Public } from '@regie/auth';
 import { ProblemException } from '@regie/http';
 import type { Response } from 'express';
-import { chunksOf, DESK_ENTRIES, type DeskAssets, type DeskEntry } from './desk-assets';
+import { assetUrl, chunksOf, DESK_ENTRIES, isVersioned, type DeskAssets, type DeskEntry } from './desk-assets';
 import { connectSourcesOf, DESK_CONFIG, type DeskConfig } from './desk-config';
 import { deskPage, deskSecurityHeaders } from './desk-page';
 
@@ -26,7 +26,8 @@ export class DeskPagesController {
     @Inject(DESK_CONFIG) config: DeskConfig,
   ) {
     this.headers = deskSecurityHeaders(connectSourcesOf(config));
-    this.pages = new Map(DESK_ENTRIES.map((entry) => [entry, deskPage(entry, { chunks: chunksOf(assets, entry), config })]));
+    const url = (name: string) => assetUrl(assets, name);
+    this.pages = new Map(DESK_ENTRIES.map((entry) => [entry, deskPage(entry, { chunks: chunksOf(assets, entry), config, url })]));
   }
 
   @Get()
@@ -50,10 +51,12 @@ export class DeskPagesController {
   }
 
   @Get('desk/assets/:name')
-  asset(@Param('name') name: string, @Res() response: Response): void {
+  asset(@Param('name') name: string, @Query('v') version: unknown, @Res() response: Response): void {
     const asset = this.assets.get(name);
     if (!asset) throw ProblemException.notFound(`the web desk has no file ${name}`);
-    response.set(this.headers).set('Cache-Control', 'no-cache').type(asset.contentType).send(asset.body);
+    // The pages name each file with its version: that address never changes, so the browser keeps it.
+    const caching = isVersioned(name, asset, version) ? 'public, max-age=31536000, immutable' : 'no-cache';
+    response.set(this.headers).set('Cache-Control', caching).type(asset.contentType).send(asset.body);
   }
 
   private page(response: Response, entry: DeskEntry): void {
