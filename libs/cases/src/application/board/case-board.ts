@@ -6,6 +6,7 @@ import { type AgentEvent } from '../../domain/agent/agent.events';
 import { type CaseEvent, type CaseOpened } from '../../domain/case/case.events';
 import type { RecordedEvent } from '@regie/event-store';
 import { Subject } from 'rxjs';
+import { QueueIndex } from './queue-index';
 
 export type CaseStatus = 'queued' | 'assigned' | 'resolved' | 'abandoned';
 
@@ -100,8 +101,8 @@ const applyToCase = (view: CaseView | undefined, event: CaseEvent): CaseView | u
 export class CaseBoard implements CustomerDataHolder {
   readonly name = 'case-board';
   private readonly cases = new Map<string, CaseView>();
-  /** The queued ones among them: what agents take work from is read without walking every case ever opened. */
-  private readonly waiting = new Map<string, CaseView>();
+  /** The queued ones among them, per channel and by due time: what agents take work from is read without walking every case. */
+  private readonly waiting = new QueueIndex();
   private readonly agents = new Map<string, AgentState>();
   private readonly byCustomer = new Map<string, string[]>();
   private appliedPosition = 0;
@@ -113,7 +114,10 @@ export class CaseBoard implements CustomerDataHolder {
 
   /** The customer's cases leave the board (their streams are erased); agents keep their counts. */
   forgetCustomer(customerId: string): void {
-    for (const caseId of this.byCustomer.get(customerId) ?? []) this.cases.delete(caseId);
+    for (const caseId of this.byCustomer.get(customerId) ?? []) {
+      this.waiting.replace(this.cases.get(caseId), undefined);
+      this.cases.delete(caseId);
+    }
     this.byCustomer.delete(customerId);
   }
 
@@ -128,12 +132,12 @@ export class CaseBoard implements CustomerDataHolder {
     if (CASE_TYPES.has(event.type)) {
       const domainEvent = { type: event.type, data: event.data } as CaseEvent;
       const id = domainEvent.data.caseId;
-      caseView = applyToCase(this.cases.get(id), domainEvent);
+      const previous = this.cases.get(id);
+      caseView = applyToCase(previous, domainEvent);
       if (caseView) {
-        if (!this.cases.has(id)) this.byCustomer.set(caseView.customerId, [...(this.byCustomer.get(caseView.customerId) ?? []), id]);
+        if (!previous) this.byCustomer.set(caseView.customerId, [...(this.byCustomer.get(caseView.customerId) ?? []), id]);
         this.cases.set(id, caseView);
-        if (caseView.status === 'queued') this.waiting.set(id, caseView);
-        else this.waiting.delete(id);
+        this.waiting.replace(previous, caseView);
       }
     } else if (AGENT_TYPES.has(event.type)) {
       const domainEvent = { type: event.type, data: event.data } as AgentEvent;
@@ -148,7 +152,9 @@ export class CaseBoard implements CustomerDataHolder {
   }
 
   list(filter: { status?: string; channel?: string; layer?: string; assignee?: string } = {}): CaseView[] {
-    return [...(filter.status === 'queued' ? this.waiting : this.cases).values()].filter(
+    const from: Iterable<CaseView> =
+      filter.status !== 'queued' ? this.cases.values() : filter.channel ? this.waiting.queue(filter.channel) : this.waiting.oldestFirst();
+    return [...from].filter(
       (view) =>
         (!filter.status || view.status === filter.status) &&
         (!filter.channel || view.channel === filter.channel) &&
@@ -159,13 +165,22 @@ export class CaseBoard implements CustomerDataHolder {
 
   /** Per channel with anyone waiting: how many, how many past the service level, and since when the oldest waits. */
   queueSummary(): Map<string, QueueSummary> {
-    const summary = new Map<string, QueueSummary>();
-    for (const view of this.waiting.values()) {
-      const queue = summary.get(view.channel) ?? { waiting: 0, breached: 0 };
-      const oldest = queue.oldestOpenedAt === undefined || view.openedAt < queue.oldestOpenedAt ? view.openedAt : queue.oldestOpenedAt;
-      summary.set(view.channel, { waiting: queue.waiting + 1, breached: queue.breached + (view.breached ? 1 : 0), oldestOpenedAt: oldest });
-    }
-    return summary;
+    return new Map(this.waiting.channels().map((channel) => [channel, this.waiting.summary(channel)]));
+  }
+
+  /** One channel's queued cases, oldest first (then by id). */
+  queuedIn(channel: string): readonly CaseView[] {
+    return this.waiting.queue(channel);
+  }
+
+  /** Queued cases in the given channels (all by default), oldest first across them. */
+  queuedOldestFirst(channels?: Iterable<string>): Iterable<CaseView> {
+    return this.waiting.oldestFirst(channels);
+  }
+
+  /** Queued cases not yet past their service level that fall due by `time`, soonest first. */
+  dueBy(time: number): CaseView[] {
+    return this.waiting.dueBy(time);
   }
 
   casesOfCustomer(customerId: string): string[] {
@@ -174,7 +189,7 @@ export class CaseBoard implements CustomerDataHolder {
 
   /** Queued cases, oldest first. */
   queued(): CaseView[] {
-    return this.list({ status: 'queued' }).sort((a, b) => a.openedAt.localeCompare(b.openedAt));
+    return [...this.waiting.oldestFirst()];
   }
 
   /** Every agent seen so far, in the order they were first seen. */

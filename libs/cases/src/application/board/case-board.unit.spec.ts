@@ -143,7 +143,7 @@ describe('case board', () => {
       expect(ids(board.list())).toEqual(['case-1', 'case-2', 'case-3', 'case-4']);
       expect(ids(board.list({ status: 'assigned' }))).toEqual(['case-3']);
       expect(ids(board.list({ channel: 'video' }))).toEqual(['case-2']);
-      expect(ids(board.list({ layer: 'assisted', status: 'queued' }))).toEqual(['case-1', 'case-4']);
+      expect(ids(board.list({ layer: 'assisted', status: 'queued' }))).toEqual(['case-4', 'case-1']); // a queue: oldest first
       expect(ids(board.list({ assignee: 'ann' }))).toEqual(['case-3']);
       expect(board.list({ assignee: 'bob' })).toEqual([]);
     });
@@ -164,6 +164,35 @@ describe('case board', () => {
       });
       expect(board.queueSummary()).toEqual(new Map([['live-chat', { waiting: 1, breached: 0, oldestOpenedAt: at(5) }]]));
       expect(ids(board.list({ status: 'queued' }))).toEqual(['case-1']);
+    });
+
+    it("keeps each channel's queue oldest first, also when a case arrives out of order, and moves an overflowed case", () => {
+      given(opened('case-5', 0), opened('case-6', 2, { serviceLevelDueAt: at(9) }));
+      expect(ids([...board.queuedIn('live-chat')])).toEqual(['case-5', 'case-4', 'case-6', 'case-1']);
+      given({
+        type: 'CaseOverflowed',
+        data: { caseId: 'case-6', fromChannel: 'live-chat', toChannel: 'video', layer: 'personal', overflowedAt: at(9) },
+      });
+      expect(ids([...board.queuedIn('live-chat')])).toEqual(['case-5', 'case-4', 'case-1']);
+      expect(ids([...board.queuedIn('video')])).toEqual(['case-2', 'case-6']);
+      expect(ids([...board.queuedOldestFirst(['video', 'live-chat'])])).toEqual(['case-5', 'case-2', 'case-4', 'case-6', 'case-1']);
+      expect(ids([...board.queuedOldestFirst(['video'])])).toEqual(['case-2', 'case-6']);
+    });
+
+    it('finds the queued cases that fall due, soonest first, until their breach is shown', () => {
+      given(opened('case-7', 6, { serviceLevelDueAt: at(8) }), opened('case-8', 6, { serviceLevelDueAt: at(7) }));
+      expect(ids(board.dueBy(Date.parse(at(6))))).toEqual([]);
+      expect(ids(board.dueBy(Date.parse(at(7))))).toEqual(['case-8']);
+      expect(ids(board.dueBy(Date.parse(at(30))))).toEqual(['case-8', 'case-7']);
+      given({ type: 'ServiceLevelBreached', data: { caseId: 'case-8', channel: 'live-chat', waitedSeconds: 60, breachedAt: at(7) } });
+      given(assigned('case-7', 'ann', 7));
+      expect(board.dueBy(Date.parse(at(30)))).toEqual([]);
+    });
+
+    it("forgets an erased customer's cases from the queues too", () => {
+      board.forgetCustomer('cust-2');
+      expect(ids(board.list({ status: 'queued' }))).toEqual(['case-2', 'case-1']);
+      expect(board.queueSummary().get('live-chat')).toEqual({ waiting: 1, breached: 0, oldestOpenedAt: at(5) });
     });
 
     it("knows a customer's cases in the order they were opened", () => {

@@ -11,10 +11,8 @@ export class CaseQueueGauge implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.metrics.readQueuedCasesFrom(() => {
-      const counts = new Map<string, number>();
-      for (const view of this.board.list({ status: 'queued' })) counts.set(view.channel, (counts.get(view.channel) ?? 0) + 1);
-      return counts;
-    });
+    this.metrics.readQueuedCasesFrom(
+      () => new Map([...this.board.queueSummary()].map(([channel, queue]) => [channel, queue.waiting] as const)),
+    );
   }
 }

@@ -78,16 +78,24 @@ export class Dispatcher implements OnApplicationBootstrap, SingleWriter {
       });
   }
 
+  /**
+   * Breaches what has fallen due, then offers the queues to agents oldest case first. A channel no agent
+   * can take now is left for this round, so a round costs what it does, not what waits.
+   */
   private async round(): Promise<void> {
     const now = this.clock.now();
     for (const [caseId, position] of this.pending) if (this.board.position >= position) this.pending.delete(caseId);
-    for (const view of this.board.queued()) {
+    const breached = new Set<string>();
+    for (const view of this.board.dueBy(now.getTime())) {
       if (this.pending.has(view.id)) continue;
-      if (view.serviceLevelDueAt && !view.breached && Date.parse(view.serviceLevelDueAt) <= now.getTime()) {
-        await this.breach(view, now);
-        continue;
-      }
-      await this.assign(view, now);
+      await this.breach(view, now);
+      breached.add(view.id); // offered again once the board shows the breach (and the queue it overflowed to)
+    }
+    const open = new Set(this.board.queueSummary().keys());
+    for (const view of this.board.queuedOldestFirst([...open])) {
+      if (!open.has(view.channel) || this.pending.has(view.id) || breached.has(view.id)) continue;
+      if (!(await this.assign(view, now))) open.delete(view.channel);
+      if (open.size === 0) return;
     }
   }
 
@@ -104,7 +112,8 @@ export class Dispatcher implements OnApplicationBootstrap, SingleWriter {
     );
   }
 
-  private async assign(view: CaseView, now: Date): Promise<void> {
+  /** Whether an agent took the case: when none could, nobody can take this channel's cases in this round. */
+  private async assign(view: CaseView, now: Date): Promise<boolean> {
     for (const agentId of chooseAgents(view.channel, this.board.allAgents())) {
       try {
         await this.agents.handle(
@@ -127,7 +136,8 @@ export class Dispatcher implements OnApplicationBootstrap, SingleWriter {
         // Claimed meanwhile: the reservation keeping gives the reserved capacity back.
         if (!(error instanceof DomainRuleViolation)) throw error;
       }
-      return;
+      return true;
     }
+    return false;
   }
 }
