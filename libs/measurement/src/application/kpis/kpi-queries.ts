@@ -5,6 +5,7 @@ import {
   computeGapAnalysis,
   computeKpis,
   measurementRules,
+  newKpiMemory,
   validateKpiQuery,
   type ConceptRevisions,
   type GapAnalysis,
@@ -19,6 +20,9 @@ import type { GapQueryDto, KpiQueryDto } from './kpi-query.dto';
 /** Answers KPI and gap-analysis queries from the durable read models: never from the log. */
 @Injectable()
 export class KpiQueries {
+  /** Period reports kept between queries: a year by day is computed again only where its days have changed. */
+  private readonly kept = newKpiMemory();
+
   constructor(
     private readonly runner: ProjectionsRunner,
     private readonly concept: ConceptInForce,
@@ -35,15 +39,18 @@ export class KpiQueries {
     }
     if (problems.length > 0) measurementRules.refuse('kpi-query-invalid', 'the KPI query is not valid', problems);
     const readModels = await this.readModels();
-    return computeKpis({
-      readModels,
-      conceptRevisions: this.revisions(),
-      from: query.from!,
-      to: query.to!,
-      ...(query.granularity !== undefined && { granularity: query.granularity as Granularity }),
-      ...(query.channel !== undefined && { channel: query.channel }),
-      ...(query.baselineFrom !== undefined && { baseline: { from: query.baselineFrom, to: query.baselineTo! } }),
-    });
+    return computeKpis(
+      {
+        readModels,
+        conceptRevisions: this.revisions(),
+        from: query.from!,
+        to: query.to!,
+        ...(query.granularity !== undefined && { granularity: query.granularity as Granularity }),
+        ...(query.channel !== undefined && { channel: query.channel }),
+        ...(query.baselineFrom !== undefined && { baseline: { from: query.baselineFrom, to: query.baselineTo! } }),
+      },
+      this.kept,
+    );
   }
 
   async gapAnalysis(query: GapQueryDto): Promise<GapAnalysis> {

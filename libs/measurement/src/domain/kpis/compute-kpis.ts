@@ -1,11 +1,12 @@
 import { measurementSettings, revisionInForce } from '../concept/measured-concept';
-import { count, sumChannels, sumPerChannel, type ChannelCounters } from '../projections/tally';
-import { daysBetween, eachDay } from '../time/calendar';
+import { count, countersOn, sumChannels, sumPerChannel, type ChannelCounters } from '../projections/tally';
+import { daysBetween, eachDay, type LocalDate } from '../time/calendar';
 import { periodsOf, type Period } from '../time/periods';
 import { endOfLocalDay } from '../time/zoned-time';
 import { channelKpis, layerKpis, type Judging, type PeriodSums } from './channel-kpis';
 import { botContainmentKpi } from './contact-kpis';
 import { fcrKpi, unsettledContacts, type UnsettledContact } from './fcr-kpi';
+import { KeptReports } from './kept-reports';
 import type { DateRange, KpiQuery, KpiReadModels, KpiReport, PeriodReport } from './kpi-report';
 import { csatKpi, csiKpi, npsKpi } from './survey-kpis';
 
@@ -21,17 +22,40 @@ const timeZoneOf = (readModels: KpiReadModels): string => {
 interface QueryContext {
   readonly query: KpiQuery;
   readonly timeZone: string;
-  readonly unsettled: readonly UnsettledContact[];
+  /** The unsettled contacts by the local day they ended, so that a period picks its own without scanning the rest. */
+  readonly unsettled: ReadonlyMap<LocalDate, readonly UnsettledContact[]>;
   readonly asOf: number;
+  /** Baseline sums of this query, by range. */
   readonly baselines: Map<string, ChannelCounters>;
+  readonly kept: KpiMemory;
 }
+
+/** Period reports and baseline sums kept between queries (see KeptReports): hold one per read-model set. */
+export interface KpiMemory {
+  readonly periods: KeptReports<PeriodReport>;
+  readonly baselines: KeptReports<ChannelCounters>;
+}
+
+export const newKpiMemory = (): KpiMemory => ({ periods: new KeptReports(), baselines: new KeptReports(100) });
+
+/** Every tally a period report is summed from. */
+const talliesOf = ({ contacts, fcr, surveys, caseQueue, containment }: KpiReadModels) => [
+  contacts.days,
+  fcr.days,
+  surveys.days,
+  caseQueue.days,
+  containment.days,
+];
 
 const baselineSums = (context: QueryContext, baseline: DateRange | undefined): PeriodSums['baseline'] => {
   if (!baseline) return undefined;
   const key = `${baseline.from}/${baseline.to}`;
   let perChannel = context.baselines.get(key);
   if (!perChannel) {
-    perChannel = sumPerChannel(context.query.readModels.contacts.days, eachDay(baseline.from, baseline.to));
+    const tally = context.query.readModels.contacts.days;
+    const days = eachDay(baseline.from, baseline.to);
+    const inputs = [context.timeZone, ...days.map((day) => countersOn(tally, day))];
+    perChannel = context.kept.baselines.reuse(key, inputs, () => sumPerChannel(tally, days));
     context.baselines.set(key, perChannel);
   }
   return { perChannel, days: daysBetween(baseline.from, baseline.to) };
@@ -45,23 +69,55 @@ const channelsOf = (judging: Judging, sums: PeriodSums, only: string | undefined
   return [...new Set([...known, ...seen.sort()])];
 };
 
-const reportPeriod = (context: QueryContext, period: Period): PeriodReport => {
+/**
+ * A period's report, kept: computed again when one of its days' counters, the concept revision in force or
+ * the baseline has changed. A period with contacts still inside their FCR window depends on the moment it is
+ * judged at and is always computed.
+ */
+const keptPeriod = (context: QueryContext, period: Period): PeriodReport => {
   const { readModels, conceptRevisions } = context.query;
   const revision = revisionInForce(conceptRevisions, endOfLocalDay(period.end, context.timeZone));
+  const days = eachDay(period.start, period.end);
+  const unsettled = days.flatMap((day) => context.unsettled.get(day) ?? []);
+  const baselineRange = context.query.baseline ?? measurementSettings(revision?.concept).baseline;
+  const baseline = baselineSums(context, baselineRange);
+  const compute = () => reportPeriod(context, { period, days, revision, unsettled, baseline });
+  if (unsettled.length > 0) return compute();
+  const key = `${period.start}/${period.end}/${period.label}/${context.query.channel ?? '*'}/${context.timeZone}`;
+  const tallies = talliesOf(readModels);
+  const inputs = [
+    revision,
+    baselineRange?.from,
+    baselineRange?.to,
+    baseline?.perChannel,
+    ...days.flatMap((day) => tallies.map((tally) => countersOn(tally, day))),
+  ];
+  return context.kept.periods.reuse(key, inputs, compute);
+};
+
+interface PeriodInputs {
+  readonly period: Period;
+  readonly days: readonly LocalDate[];
+  readonly revision: ReturnType<typeof revisionInForce>;
+  readonly unsettled: readonly UnsettledContact[];
+  readonly baseline: PeriodSums['baseline'];
+}
+
+const reportPeriod = (context: QueryContext, { period, days, revision, unsettled, baseline }: PeriodInputs): PeriodReport => {
+  const { readModels } = context.query;
   const concept = revision?.concept;
   const settings = measurementSettings(concept);
   const judging: Judging = { concept, settings, asOf: context.asOf };
-  const days = eachDay(period.start, period.end);
   const contacts = sumPerChannel(readModels.contacts.days, days);
   const sums: PeriodSums = {
     contacts,
     fcr: sumPerChannel(readModels.fcr.days, days),
     surveys: sumPerChannel(readModels.surveys.days, days),
     caseQueue: sumPerChannel(readModels.caseQueue.days, days),
-    unsettled: context.unsettled.filter((contact) => contact.day >= period.start && contact.day <= period.end),
+    unsettled,
     days: days.length,
     totalContacts: count(sumChannels(contacts), 'started'),
-    baseline: baselineSums(context, context.query.baseline ?? settings.baseline),
+    baseline,
   };
   const surveys = sumChannels(sums.surveys);
   const botChannels = concept?.escalation.bot.channels ?? DEFAULT_BOT_CHANNELS;
@@ -84,17 +140,31 @@ const reportPeriod = (context: QueryContext, period: Period): PeriodReport => {
   };
 };
 
-/** The KPIs of DESIGN §7 per period of the range, each judged against the concept revision in force in it. */
-export const computeKpis = (query: KpiQuery): KpiReport => {
+const byDay = (contacts: readonly UnsettledContact[]): Map<LocalDate, UnsettledContact[]> => {
+  const days = new Map<LocalDate, UnsettledContact[]>();
+  for (const contact of contacts) {
+    const ofDay = days.get(contact.day);
+    if (ofDay) ofDay.push(contact);
+    else days.set(contact.day, [contact]);
+  }
+  return days;
+};
+
+/**
+ * The KPIs of DESIGN §7 per period of the range, each judged against the concept revision in force in it.
+ * With `kept` (one per read-model set, across queries), periods whose inputs have not changed are not computed again.
+ */
+export const computeKpis = (query: KpiQuery, kept: KpiMemory = newKpiMemory()): KpiReport => {
   const timeZone = timeZoneOf(query.readModels);
   const granularity = query.granularity ?? 'total';
   const context: QueryContext = {
     query,
     timeZone,
-    unsettled: unsettledContacts(query.readModels.fcr),
+    unsettled: byDay(unsettledContacts(query.readModels.fcr)),
     asOf: query.asOf === undefined ? query.readModels.fcr.clock : Date.parse(query.asOf),
     baselines: new Map(),
+    kept,
   };
-  const periods = periodsOf(query.from, query.to, granularity).map((period) => reportPeriod(context, period));
+  const periods = periodsOf(query.from, query.to, granularity).map((period) => keptPeriod(context, period));
   return { from: query.from, to: query.to, granularity, timeZone, periods };
 };

@@ -12,7 +12,10 @@ export type ChannelCounters = Readonly<Record<string, Counters>>;
  */
 export type Tally = Readonly<Record<string, Readonly<Record<LocalDate, ChannelCounters>>>>;
 
-export const countersOn = (tally: Tally, day: LocalDate): ChannelCounters => tally[day.slice(0, 7)]?.[day] ?? {};
+/** One object for every day without counters, so that a day's counters are the same object until that day changes. */
+const NO_COUNTERS: ChannelCounters = Object.freeze({});
+
+export const countersOn = (tally: Tally, day: LocalDate): ChannelCounters => tally[day.slice(0, 7)]?.[day] ?? NO_COUNTERS;
 
 export const addToTally = (tally: Tally, day: LocalDate, channel: string, changes: Counters): Tally => {
   if (Object.values(changes).every((by) => by === 0)) return tally;
@@ -29,8 +32,9 @@ export const addCounters = (a: Counters, b: Counters): Counters => {
   return sum;
 };
 
-/** channel → counters summed over the given days. */
+/** channel → counters summed over the given days (one day's are the tally's own: nothing to add). */
 export const sumPerChannel = (tally: Tally, days: readonly LocalDate[]): ChannelCounters => {
+  if (days.length === 1) return countersOn(tally, days[0]!);
   const sums: Record<string, Counters> = {};
   for (const day of days) {
     for (const [channel, counters] of Object.entries(countersOn(tally, day))) sums[channel] = addCounters(sums[channel] ?? {}, counters);
@@ -38,10 +42,14 @@ export const sumPerChannel = (tally: Tally, days: readonly LocalDate[]): Channel
   return sums;
 };
 
-export const sumChannels = (perChannel: ChannelCounters, channels?: readonly string[]): Counters =>
-  Object.entries(perChannel)
-    .filter(([channel]) => channels === undefined || channels.includes(channel))
-    .reduce<Counters>((sum, [, counters]) => addCounters(sum, counters), {});
+export const sumChannels = (perChannel: ChannelCounters, channels?: readonly string[]): Counters => {
+  const sum: Record<string, number> = {};
+  for (const [channel, counters] of Object.entries(perChannel)) {
+    if (channels !== undefined && !channels.includes(channel)) continue;
+    for (const [name, value] of Object.entries(counters)) sum[name] = (sum[name] ?? 0) + value;
+  }
+  return sum;
+};
 
 export const count = (counters: Counters | undefined, name: string): number => counters?.[name] ?? 0;
 
