@@ -27,8 +27,8 @@ const assigned = (view: CaseView, context: PageContext): void => {
 };
 
 const refreshQueue = async (context: PageContext): Promise<void> => {
-  const serving = state.presence?.channels ?? context.labels.served().map((channel) => channel.id);
   try {
+    const serving = state.presence?.channels ?? (await context.labelsReady).served().map((channel) => channel.id);
     const [queues, ...lists] = await Promise.all([
       get<{ items: QueueSummary[] }>('/v1/queues'),
       ...serving.map((channel) =>

@@ -36,7 +36,10 @@ export interface KpiMemory {
   readonly baselines: KeptReports<ChannelCounters>;
 }
 
-export const newKpiMemory = (): KpiMemory => ({ periods: new KeptReports(), baselines: new KeptReports(100) });
+/** A year by day and then some: a day's report is some 10 KB as JSON, so this holds a few tens of MB at most. */
+const PERIODS_KEPT = 1_000;
+
+export const newKpiMemory = (): KpiMemory => ({ periods: new KeptReports(PERIODS_KEPT), baselines: new KeptReports(100) });
 
 /** Every tally a period report is summed from. */
 const talliesOf = ({ contacts, fcr, surveys, caseQueue, containment }: KpiReadModels) => [

@@ -2,14 +2,19 @@
 import { html, nothing, render, type TemplateResult } from 'lit-html';
 import { useToken } from './api';
 import { initLanguage, language, rememberLanguage, t, type Language, type TextKey } from './i18n';
-import { loadLabels, type Labels } from './labels';
+import { Labels, loadLabels } from './labels';
+
+const NO_LABELS = new Labels({ layers: [], channels: [] });
 import { prepareSignIn, providerSignIn } from './provider-session';
 import { adoptTokenFromAddress, forgetSession, type Session, type SignedOutReason } from './session';
 import { problemText } from './ui';
 
 export interface PageContext {
   readonly session: Session;
+  /** The concept's labels; until they have arrived (before the first render), ids stand for themselves. */
   readonly labels: Labels;
+  /** For a page's start, which runs beside the labels' request: resolves once they are there. */
+  readonly labelsReady: Promise<Labels>;
   /** Aborted when the reader signs out or is signed out. */
   readonly signal: AbortSignal;
   /** Renders the page again from its state. */
@@ -134,8 +139,10 @@ const startPage = (page: DeskPage, session: Session | SignedOutReason): void => 
   };
   useToken(session.token, signOut);
   let live = '';
+  let labels: Labels | undefined;
+  let update = (): void => undefined;
   const header = (): TemplateResult => html`
-    <span class="brand">Regie${context?.labels.source.organisation ? html` · ${context.labels.source.organisation}` : nothing}</span>
+    <span class="brand">Regie${labels?.source.organisation ? html` · ${labels.source.organisation}` : nothing}</span>
     <nav aria-label=${t('nav.pages')}>
       <ul>
         ${pagesFor(session.roles).map(
@@ -143,11 +150,10 @@ const startPage = (page: DeskPage, session: Session | SignedOutReason): void => 
         )}
       </ul>
     </nav>
-    ${languageSwitch(() => context?.update())}
+    ${languageSwitch(() => update())}
     <span class="who">${t('nav.signedInAs', { sub: session.sub })}</span>
     <button type="button" @click=${() => (forgetSession(), signOut('signed-out'))}>${t('nav.signOut')}</button>
   `;
-  let context: PageContext | undefined;
   if (!page.roles.some((role) => session.roles.includes(role))) {
     setDocument(page.title);
     const others = pagesFor(session.roles);
@@ -162,28 +168,35 @@ const startPage = (page: DeskPage, session: Session | SignedOutReason): void => 
     render(frame(t(page.title), header(), content), root());
     return;
   }
-  loadLabels().then(
-    (labels) => {
-      context = {
-        session,
-        labels,
-        signal: controller.signal,
-        update: () => {
-          if (controller.signal.aborted) return;
-          setDocument(page.title);
-          render(frame(t(page.title), header(), page.view(context!), live), root());
-        },
-        announce: (text) => {
-          live = text;
-          context?.update();
-        },
-        has: (role) => session.roles.includes(role),
-      };
-      context.update();
-      page.start(context);
+  // The labels and the page's own data are asked for side by side; the page renders once the labels are there.
+  const labelsReady = loadLabels();
+  update = () => {
+    if (controller.signal.aborted || !labels) return;
+    setDocument(page.title);
+    render(frame(t(page.title), header(), page.view(context), live), root());
+  };
+  const context: PageContext = {
+    session,
+    get labels() {
+      return labels ?? NO_LABELS;
+    },
+    labelsReady,
+    signal: controller.signal,
+    update: () => update(),
+    announce: (text) => {
+      live = text;
+      update();
+    },
+    has: (role) => session.roles.includes(role),
+  };
+  labelsReady.then(
+    (loaded) => {
+      labels = loaded;
+      update();
     },
     (error: unknown) => {
       if (!controller.signal.aborted) render(frame(t(page.title), header(), html`<p role="alert">${problemText(error)}</p>`), root());
     },
   );
+  page.start(context);
 };
