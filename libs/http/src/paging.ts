@@ -76,15 +76,26 @@ const decodeCursor = (list: string, cursor: string): SortKey => {
  * the cursor, at most `limit`. Keys, not offsets: an item added meanwhile neither repeats nor hides one.
  * `list` names the list, so a cursor of one list is refused by another.
  */
-export const pageOf = <T>(list: string, items: Iterable<T>, keyOf: (item: T) => SortKey, query: PageQueryDto): Page<T> => {
+/**
+ * One page of `items` in key order, after the cursor. `sorted`: the items come in key order already
+ * (a queue kept sorted), so reading stops once the page and one more are found.
+ */
+export const pageOf = <T>(
+  list: string,
+  items: Iterable<T>,
+  keyOf: (item: T) => SortKey,
+  query: PageQueryDto,
+  { sorted = false }: { readonly sorted?: boolean } = {},
+): Page<T> => {
   const limit = query.limit === undefined ? DEFAULT_PAGE_LIMIT : Number(query.limit);
   const after = query.cursor === undefined ? undefined : decodeCursor(list, query.cursor);
   const keyed: { item: T; key: SortKey }[] = [];
   for (const item of items) {
     const key = keyOf(item);
     if (after === undefined || compareKeys(key, after) > 0) keyed.push({ item, key });
+    if (sorted && keyed.length > limit) break;
   }
-  keyed.sort((a, b) => compareKeys(a.key, b.key));
+  if (!sorted) keyed.sort((a, b) => compareKeys(a.key, b.key));
   const page = keyed.slice(0, limit);
   const last = page.at(-1);
   return {

@@ -42,6 +42,29 @@ describe('paging', () => {
     expect(second.items[0]).toEqual({ id: 'n-070', at: 0 });
   });
 
+  it('answers the same pages from items already in key order, reading no further than a page and one more', () => {
+    const ordered = [...numbers].sort((a, b) => a.at - b.at || a.id.localeCompare(b.id));
+    let read = 0;
+    const counted = function* () {
+      for (const item of ordered) {
+        read += 1;
+        yield item;
+      }
+    };
+    let cursor: string | undefined;
+    const seen: string[] = [];
+    do {
+      read = 0;
+      const query = { limit: '40', ...(cursor && { cursor }) };
+      const page = pageOf('numbers', counted(), byAtThenId, query, { sorted: true });
+      expect(page).toEqual(pageOf('numbers', numbers, byAtThenId, query));
+      expect(read).toBeLessThanOrEqual(seen.length + 41);
+      seen.push(...page.items.map((item) => item.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual(ordered.map((item) => item.id));
+  });
+
   it.each(['nonsense', Buffer.from('["other",1,"x"]').toString('base64url'), Buffer.from('["numbers"]').toString('base64url')])(
     'refuses cursor %j with a 400 naming cursor',
     (cursor) => {

@@ -38,7 +38,10 @@ export class CasesHttpController {
       const message = `"${channel}" is not a channel of the service concept (known: ${[...known].join(', ')})`;
       throw ProblemException.validation([{ path: 'channel', message }]);
     }
-    const page = pageOf('cases', this.board.list({ status, channel, layer }), (view) => [view.openedAt, view.id], query);
+    // A queue is kept oldest first (then by id), the order of the page: read up to the page, not the whole queue.
+    const queued = status === 'queued';
+    const items = queued ? this.board.queuedWhere({ channel, layer }) : this.board.list({ status, channel, layer });
+    const page = pageOf('cases', items, (view) => [view.openedAt, view.id], query, { sorted: queued });
     return { ...page, items: page.items.map(toCaseResponse) };
   }
 

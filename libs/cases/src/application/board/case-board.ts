@@ -178,6 +178,12 @@ export class CaseBoard implements CustomerDataHolder {
     return this.waiting.oldestFirst(channels);
   }
 
+  /** Queued cases, oldest first (then by id), in one channel or all, and in one layer or all: read as far as the reader goes. */
+  *queuedWhere(filter: { channel?: string; layer?: string }): Generator<CaseView> {
+    const from = filter.channel ? this.waiting.queue(filter.channel) : this.waiting.oldestFirst();
+    for (const view of from) if (!filter.layer || view.layer === filter.layer) yield view;
+  }
+
   /** Queued cases not yet past their service level that fall due by `time`, soonest first. */
   dueBy(time: number): CaseView[] {
     return this.waiting.dueBy(time);
