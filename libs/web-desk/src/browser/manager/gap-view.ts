@@ -1,5 +1,6 @@
 /// <reference lib="dom" />
 import { html } from 'lit-html';
+import { numberFormat } from '../core/format';
 import { language, t } from '../core/i18n';
 import type { PageContext } from '../core/page';
 import { gapMatrix } from './gap-matrix';
@@ -8,8 +9,7 @@ import type { GapAnalysis, GapItem } from './kpi-types';
 
 const gapCell = (item: GapItem | undefined) => {
   if (!item) return html`<td>—</td>`;
-  const value =
-    item.measured.value === null ? '—' : new Intl.NumberFormat(language(), { maximumFractionDigits: 1 }).format(item.measured.value);
+  const value = item.measured.value === null ? '—' : numberFormat(language(), { maximumFractionDigits: 1 }).format(item.measured.value);
   return html`<td data-channel=${item.channel} data-need=${item.need} data-verdict=${item.verdict}>
     <span class=${`verdict verdict-${item.verdict}`}
       ><span aria-hidden="true">${VERDICT_SYMBOLS[item.verdict]}</span> ${t(`verdict.${item.verdict}`)}</span

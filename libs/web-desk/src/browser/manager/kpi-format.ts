@@ -1,4 +1,4 @@
-import { duration } from '../core/format';
+import { duration, numberFormat } from '../core/format';
 import type { GapVerdict, KpiFigure, KpiName, KpiStatus } from './kpi-types';
 
 /** How a KPI's value reads: a score, a share (0–1, shown in %), seconds, a count, or a change (a signed share). */
@@ -26,15 +26,15 @@ export const formatValue = (kpi: KpiName, value: number | null, lang: string): s
   if (value === null) return '—';
   switch (KPI_KINDS[kpi]) {
     case 'score':
-      return new Intl.NumberFormat(lang, { maximumFractionDigits: 1 }).format(value);
+      return numberFormat(lang, { maximumFractionDigits: 1 }).format(value);
     case 'share':
-      return new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 1 }).format(value);
+      return numberFormat(lang, { style: 'percent', maximumFractionDigits: 1 }).format(value);
     case 'change':
-      return new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(value);
+      return numberFormat(lang, { style: 'percent', maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(value);
     case 'seconds':
       return duration(value);
     case 'count':
-      return new Intl.NumberFormat(lang, { maximumFractionDigits: 0 }).format(value);
+      return numberFormat(lang, { maximumFractionDigits: 0 }).format(value);
   }
 };
 

@@ -2,6 +2,7 @@
 import { html } from 'lit-html';
 import { ref } from 'lit-html/directives/ref.js';
 import uPlot from 'uplot';
+import { dateFormat } from '../core/format';
 import { language, t } from '../core/i18n';
 import type { PageContext } from '../core/page';
 import type { KpiReport } from './kpi-types';
@@ -14,7 +15,7 @@ const DASHES = [[], [8, 4], [2, 3], [12, 3, 2, 3]];
 /** Periods are days at the finest: the time axis never ticks at hours. */
 const DAY_STEPS = [1, 2, 7, 14, 28, 91, 182, 364].map((days) => days * 86_400);
 const dayName = (seconds: number): string =>
-  new Intl.DateTimeFormat(language(), { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(seconds * 1000));
+  dateFormat(language(), { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(seconds * 1000));
 
 /** What each chart holds, so that a re-render of the page redraws a chart only when its figures or language change. */
 const drawn = new WeakMap<HTMLElement, { key: string; plot: uPlot }>();
