@@ -2,7 +2,7 @@ import { assertNever, type Decider } from '@regie/eventsourcing';
 import type { JourneyCommand } from './journey.commands';
 import type { JourneyEvent } from './journey.events';
 import { emptyMap, getIn, setIn } from './persistent-map';
-import { contactOf, hasDenied, hasOffered, type ContactSummary, type JourneyState, type KnownJourney } from './journey.state';
+import { contactOf, hasDenied, hasOffered, keepContact, type ContactSummary, type JourneyState, type KnownJourney } from './journey.state';
 
 const initialState = (): JourneyState => ({ status: 'unknown' });
 
@@ -58,7 +58,8 @@ const updateContact = (summary: ContactSummary | undefined, event: JourneyEvent,
 const firstSight = (customerId: string, occurredAt: string): Omit<KnownJourney, 'latest'> => ({
   status: 'known',
   customerId,
-  contacts: emptyMap(),
+  contacts: [],
+  contactsSeen: 0,
   channelsTouched: [],
   lastOccurredAt: occurredAt,
   botFallbacks: 0,
@@ -67,11 +68,12 @@ const firstSight = (customerId: string, occurredAt: string): Omit<KnownJourney, 
   denials: emptyMap(),
 });
 
-/** Pure, and linear over a journey: each event sets one entry of each map it touches. */
+/** Pure, and linear over a journey: each event sets one entry of each map it touches and one of the kept contacts. */
 const evolve = (state: JourneyState, event: JourneyEvent): JourneyState => {
   const { customerId, contactId, channel, occurredAt } = event.data;
   const known = state.status === 'known' ? state : firstSight(customerId, occurredAt);
-  const contact = updateContact(getIn(known.contacts, contactId), event, known.contacts.size);
+  const kept = contactOf(known, contactId);
+  const contact = updateContact(kept, event, known.contactsSeen);
   const { latestTopic } = known;
   const task = event.type === 'TaskFailed' ? event.data.task : undefined;
   const failures = task === undefined ? undefined : [...(getIn(known.taskFailures, task) ?? []).slice(-9), occurredAt];
@@ -80,7 +82,8 @@ const evolve = (state: JourneyState, event: JourneyEvent): JourneyState => {
   return {
     ...known,
     customerId,
-    contacts: setIn(known.contacts, contactId, contact),
+    contacts: keepContact(known.contacts, contactId, contact),
+    contactsSeen: known.contactsSeen + (kept ? 0 : 1),
     latest: { contactId, contact, ...(failures && { taskFailures: failures }) },
     channelsTouched: known.channelsTouched.includes(channel) ? known.channelsTouched : [...known.channelsTouched, channel],
     lastOccurredAt: occurredAt > known.lastOccurredAt ? occurredAt : known.lastOccurredAt,

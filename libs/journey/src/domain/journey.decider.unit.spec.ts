@@ -2,7 +2,7 @@ import { fold } from '@regie/eventsourcing';
 import { DeciderSpecification } from '@regie/eventsourcing/testing';
 import { journeyDecider } from './journey.decider';
 import type { JourneyEvent } from './journey.events';
-import { contactOf, taskFailuresOf, type JourneyState, type KnownJourney } from './journey.state';
+import { contactOf, KEPT_CONTACTS, taskFailuresOf, type JourneyState, type KnownJourney } from './journey.state';
 
 const given = DeciderSpecification.for(journeyDecider);
 const base = { customerId: 'cust-1', contactId: 'chat-1', channel: 'chatbot', layer: 'self-service' as const };
@@ -53,7 +53,8 @@ describe('journey decider', () => {
         contact: { channel: 'phone', layer: 'assisted', startedAt: '2026-03-02T10:00:00Z', botFallbacks: 0, seq: 1 },
       },
     });
-    expect(state.contacts.size).toBe(2);
+    expect(state.contacts).toHaveLength(2);
+    expect(state.contactsSeen).toBe(2);
     expect(contactOf(state, 'chat-1')).toEqual({
       channel: 'chatbot',
       layer: 'self-service',
@@ -109,29 +110,51 @@ describe('journey decider', () => {
     });
     const events = Array.from({ length: N }, (_, n) => contactStarted(n));
 
-    it(`folds ${N.toLocaleString('en')} events of distinct contacts into one journey that knows each contact`, () => {
+    it(`folds ${N.toLocaleString('en')} events of distinct contacts into one journey that keeps the ${KEPT_CONTACTS} latest`, () => {
       const state = known(fold(journeyDecider, events));
-      expect(state.contacts.size).toBe(N);
-      expect(contactOf(state, 'contact-0')).toMatchObject({ seq: 0, startedAt: '2026-03-01T00:00:00.000Z' });
+      expect(state.contactsSeen).toBe(N);
+      expect(state.contacts).toHaveLength(KEPT_CONTACTS);
+      expect(state.contacts.map(([id]) => id)).toEqual(Array.from({ length: KEPT_CONTACTS }, (_, n) => `contact-${N - KEPT_CONTACTS + n}`));
       expect(contactOf(state, `contact-${N - 1}`)).toMatchObject({ seq: N - 1 });
+      expect(contactOf(state, `contact-${N - KEPT_CONTACTS - 1}`)).toBeUndefined();
       expect(state.lastOccurredAt).toBe(events.at(-1)!.data.occurredAt);
-      // decide still sees every contact: an end resent for the very first contact is recorded once.
+      // decide sees the kept contacts: an end resent for one of them is recorded once.
+      const kept = `contact-${N - KEPT_CONTACTS}`;
       const end: JourneyEvent = {
         type: 'ContactEnded',
-        data: { ...base, contactId: 'contact-0', occurredAt: '2026-03-02T00:00:00Z', outcome: 'resolved' },
+        data: { ...base, contactId: kept, occurredAt: '2026-03-02T00:00:00Z', outcome: 'resolved' },
       };
       const withEnd = journeyDecider.evolve(state, end);
       expect(journeyDecider.decide(record({ ...end, data: { ...end.data, occurredAt: '2026-03-02T00:00:01Z' } }), withEnd)).toEqual([]);
+      // The contact the end belongs to is now the most recently active: a new contact pushes out the next oldest instead.
+      const next = known(journeyDecider.evolve(withEnd, contactStarted(N)));
+      expect(contactOf(next, kept)).toMatchObject({ endedAt: '2026-03-02T00:00:00Z' });
+      expect(contactOf(next, `contact-${N - KEPT_CONTACTS + 1}`)).toBeUndefined();
+      expect(contactOf(next, `contact-${N}`)).toMatchObject({ seq: N });
+    });
+
+    it('starts a new summary for an event of a contact no longer kept, numbered after every contact seen', () => {
+      const state = known(fold(journeyDecider, events.slice(0, KEPT_CONTACTS + 5)));
+      const late: JourneyEvent = {
+        type: 'BotFallbackOccurred',
+        data: { ...base, contactId: 'contact-0', occurredAt: '2026-03-03T00:00:00Z' },
+      };
+      const after = known(journeyDecider.evolve(state, late));
+      expect(contactOf(after, 'contact-0')).toMatchObject({ botFallbacks: 1, seq: KEPT_CONTACTS + 5 });
+      expect(after.contactsSeen).toBe(KEPT_CONTACTS + 6);
+      expect(after.botFallbacks).toBe(1);
     });
 
     it('leaves every earlier state as it was (evolve is pure)', () => {
       const states = [journeyDecider.initialState()];
       for (const event of events.slice(0, 3_000)) states.push(journeyDecider.evolve(states.at(-1)!, event));
       const middle = known(states[1_500]!);
-      expect(middle.contacts.size).toBe(1_500);
+      expect(middle.contactsSeen).toBe(1_500);
       expect(contactOf(middle, 'contact-1499')).toBeDefined();
       expect(contactOf(middle, 'contact-1500')).toBeUndefined();
-      expect(known(states[3_000]!).contacts.size).toBe(3_000);
+      expect(known(states[3_000]!).contactsSeen).toBe(3_000);
+      expect(contactOf(known(states[3_000]!), 'contact-1500')).toBeUndefined();
+      expect(contactOf(known(states[3_000]!), 'contact-2999')).toBeDefined();
     });
   });
 });

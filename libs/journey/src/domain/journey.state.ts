@@ -14,17 +14,30 @@ export interface ContactSummary {
 }
 
 /**
- * What decide and the escalation rules need of a journey. Everything that grows with the journey
- * (contacts, task failures, offers, denials) is a persistent map, so folding a journey is linear:
- * each event changes one path of one map instead of copying the whole record.
+ * The contacts a journey keeps: the ones most recently active. What decide and the escalation rules
+ * read of a contact (its bot fallbacks, topic, whether it ended) concerns the contacts happening now;
+ * an older contact is history, kept in the store, and an event for it starts a new summary. So a
+ * journey's state, and every cache of journeys, stays the same size however long the customer's history.
+ */
+export const KEPT_CONTACTS = 32;
+
+/** A kept contact: its id and summary. */
+export type KeptContact = readonly [contactId: string, summary: ContactSummary];
+
+/**
+ * What decide and the escalation rules need of a journey. The contacts are a short list (at most
+ * KEPT_CONTACTS, least recently active first); task failures, offers and denials are persistent maps,
+ * so folding a journey is linear: each event changes one path of one map instead of copying the record.
  */
 export type JourneyState =
   | { readonly status: 'unknown' }
   | {
       readonly status: 'known';
       readonly customerId: string;
-      /** contact id → summary. */
-      readonly contacts: PersistentMap<ContactSummary>;
+      /** The kept contacts, least recently active first. */
+      readonly contacts: readonly KeptContact[];
+      /** Contacts seen over the whole journey: the next one's `seq`. */
+      readonly contactsSeen: number;
       /** Channels in the order the customer first used them. */
       readonly channelsTouched: readonly string[];
       readonly lastOccurredAt: string;
@@ -51,7 +64,19 @@ export type JourneyState =
 
 export type KnownJourney = Extract<JourneyState, { status: 'known' }>;
 
-export const contactOf = (journey: KnownJourney, contactId: string): ContactSummary | undefined => getIn(journey.contacts, contactId);
+export const contactOf = (journey: Pick<KnownJourney, 'contacts'>, contactId: string): ContactSummary | undefined => {
+  for (let index = journey.contacts.length - 1; index >= 0; index -= 1) {
+    const [id, summary] = journey.contacts[index]!;
+    if (id === contactId) return summary;
+  }
+  return undefined;
+};
+
+/** The contacts with `contactId`'s summary as the most recently active one; the least recently active goes past the limit. */
+export const keepContact = (contacts: readonly KeptContact[], contactId: string, summary: ContactSummary): readonly KeptContact[] => {
+  const others = contacts.filter(([id]) => id !== contactId);
+  return [...(others.length >= KEPT_CONTACTS ? others.slice(others.length - KEPT_CONTACTS + 1) : others), [contactId, summary]];
+};
 
 export const taskFailuresOf = (journey: KnownJourney, task: string): readonly string[] => getIn(journey.taskFailures, task) ?? [];
 
