@@ -3,34 +3,13 @@ import { CustomerDataHolders, type CustomerDataHolder } from '@regie/eventsourci
 import { agentDecider } from '../../domain/agent/agent.decider';
 import { type AgentState } from '../../domain/agent/agent.state';
 import { type AgentEvent } from '../../domain/agent/agent.events';
-import { type CaseEvent, type CaseOpened } from '../../domain/case/case.events';
+import { type CaseEvent } from '../../domain/case/case.events';
 import type { RecordedEvent } from '@regie/event-store';
 import { Subject } from 'rxjs';
+import type { CaseView } from './case-view';
 import { QueueIndex } from './queue-index';
 
-export type CaseStatus = 'queued' | 'assigned' | 'resolved' | 'abandoned';
-
-/** A case as agents and supervisors see it (shared/DESIGN.md §3.3). */
-export interface CaseView {
-  readonly id: string;
-  readonly customerId: string;
-  readonly channel: string;
-  readonly layer: string;
-  readonly status: CaseStatus;
-  readonly assignee?: string;
-  readonly reason: string;
-  readonly trigger: string;
-  readonly context: CaseOpened['data']['context'];
-  readonly openedAt: string;
-  readonly serviceLevelDueAt?: string;
-  readonly breached: boolean;
-  readonly assignedAt?: string;
-  readonly closedAt?: string;
-  readonly outcome?: string;
-  readonly escalatedFrom?: string;
-  readonly escalatedTo?: string;
-  readonly opened: CaseOpened['data'];
-}
+export type { CaseStatus, CaseView } from './case-view';
 
 /** What waits in one channel's queue, read without listing it. */
 export interface QueueSummary {

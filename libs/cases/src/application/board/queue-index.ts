@@ -1,4 +1,4 @@
-import type { CaseView } from './case-board';
+import type { CaseView } from './case-view';
 
 /** Oldest first, then by id: the order agents take work in and pages list queues in. */
 export const byOpening = (a: CaseView, b: CaseView): number =>
