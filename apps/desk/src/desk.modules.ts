@@ -14,7 +14,7 @@ export const deskModules = (p: Platform): DynamicModule[] => [
   CasesModule.forRoot([p.board, p.concept, p.safety, p.clock]),
   SafetyDeskModule.forRoot([p.store, p.safety, p.concept, p.clock]),
   ConceptDeskModule.forRoot([p.store, p.concept, p.clock]),
-  ProjectionsModule.forRoot([p.store, p.concept, p.observability, p.customerData]),
+  ProjectionsModule.forRoot([p.store, p.concept, p.observability, p.customerData, p.readiness]),
   PrivacyDeskModule.forRoot([p.store, p.clock, p.customerData]),
   DecisionStreamModule.forRoot([p.messaging]),
   WebDeskModule.forRoot({

@@ -4,7 +4,7 @@ import { CaseBoardModule } from '@regie/cases';
 import { ConceptModule, type ServiceConceptFile } from '@regie/concept';
 import { EventStoreModule } from '@regie/event-store';
 import type { Clock } from '@regie/eventsourcing';
-import { ClockModule, CustomerDataModule, LeadershipModule } from '@regie/eventsourcing/application';
+import { ClockModule, CustomerDataModule, LeadershipModule, ReadinessModule } from '@regie/eventsourcing/application';
 import { JourneyModule } from '@regie/journey';
 import { MessagingModule } from '@regie/messaging';
 import { ObservabilityModule, type Observability } from '@regie/observability';
@@ -34,6 +34,8 @@ export interface Platform {
   readonly safety: DynamicModule;
   /** What in this process keeps customer data outside their streams, for the erasure to reach. */
   readonly customerData: DynamicModule;
+  /** Whether the read models this process answers from have caught up (`/health/ready`). */
+  readonly readiness: DynamicModule;
 }
 
 export const buildPlatform = (
@@ -49,11 +51,12 @@ export const buildPlatform = (
   const concept = ConceptModule.forRoot(file, [store, clock]);
   const messaging = MessagingModule.forRoot(messagingOptionsFrom(config), [concept, observability]);
   const customerData = CustomerDataModule.forRoot();
+  const readiness = ReadinessModule.forRoot();
   return {
     config,
     identity,
     auth: AuthModule.forRoot({ identity, requestsPerMinute: config.REGIE_RATE_LIMIT }),
-    health: HealthModule.forRoot([store]),
+    health: HealthModule.forRoot([store, readiness]),
     observability,
     clock,
     store,
@@ -61,8 +64,9 @@ export const buildPlatform = (
     messaging,
     leadership: LeadershipModule.forRoot([messaging]),
     journeys: JourneyModule.forRoot([store, customerData]),
-    board: CaseBoardModule.forRoot([store, observability, customerData]),
-    safety: SafetyRecordsModule.forRoot([store, customerData]),
+    board: CaseBoardModule.forRoot([store, observability, customerData, readiness]),
+    safety: SafetyRecordsModule.forRoot([store, customerData, readiness]),
     customerData,
+    readiness,
   };
 };

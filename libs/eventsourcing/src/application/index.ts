@@ -10,3 +10,4 @@ export * from './clock.module';
 export * from './checkpointed-process';
 export * from './customer-data';
 export * from './handle-across-streams';
+export * from './readiness';

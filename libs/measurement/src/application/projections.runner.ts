@@ -1,6 +1,6 @@
 import { failureOf, stackFramesOf } from '@regie/eventsourcing';
 import { Inject, Injectable, Logger, Optional, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { CustomerDataHolders, type CustomerDataHolder } from '@regie/eventsourcing/application';
+import { CustomerDataHolders, Readiness, type CustomerDataHolder } from '@regie/eventsourcing/application';
 import { ConceptInForce } from '@regie/concept';
 import {
   EVENT_STORE,
@@ -32,6 +32,7 @@ export class ProjectionsRunner implements OnApplicationBootstrap, OnApplicationS
     @Inject(PROJECTION_STORE) private readonly projections: ProjectionStore,
     private readonly concept: ConceptInForce,
     @Optional() holders?: CustomerDataHolders,
+    @Optional() private readonly readiness?: Readiness,
   ) {
     holders?.register(this);
   }
@@ -78,6 +79,7 @@ export class ProjectionsRunner implements OnApplicationBootstrap, OnApplicationS
     if (!running) {
       running = runProjection(this.store, this.projections, projection, {
         onError: (error) => this.logger.error(`projection ${projection.name} stopped: ${failureOf(error)}`, stackFramesOf(error)),
+        ...(this.readiness && { onCaughtUp: this.readiness.expect(projection.name) }),
       }).then((started) => {
         this.started.set(projection.name, started);
         return started;

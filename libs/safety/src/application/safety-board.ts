@@ -1,6 +1,6 @@
 import { failureOf, stackFramesOf } from '@regie/eventsourcing';
 import { Inject, Injectable, Logger, Optional, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { CustomerDataHolders, type CustomerDataHolder } from '@regie/eventsourcing/application';
+import { CustomerDataHolders, Readiness, type CustomerDataHolder } from '@regie/eventsourcing/application';
 import { safetyDecider } from '../domain/safety.decider';
 import { type AggressionReport, type Exclusion, type SafetyState } from '../domain/safety.state';
 import { type SafetyEvent } from '../domain/safety.events';
@@ -32,16 +32,21 @@ export class SafetyBoard implements OnApplicationBootstrap, OnApplicationShutdow
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Optional() holders?: CustomerDataHolders,
+    @Optional() private readonly readiness?: Readiness,
   ) {
     holders?.register(this);
   }
 
   onApplicationBootstrap(): void {
+    const caughtUp = this.readiness?.expect('safety-board');
     this.subscription = this.store.subscribe({
       after: START,
       streamPrefixes: [PREFIX],
       onEvent: (event) => this.apply(event),
-      onCaughtUp: (position) => (this.seenPosition = Math.max(this.seenPosition, position)),
+      onCaughtUp: (position) => {
+        this.seenPosition = Math.max(this.seenPosition, position);
+        caughtUp?.(position);
+      },
       onError: (error) => this.logger.error(`the safety board stopped: ${failureOf(error)}`, stackFramesOf(error)),
     });
   }

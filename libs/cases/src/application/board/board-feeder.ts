@@ -1,5 +1,6 @@
 import { failureOf, stackFramesOf } from '@regie/eventsourcing';
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Readiness } from '@regie/eventsourcing/application';
 import { EVENT_STORE, START, type EventStore, type Subscription } from '@regie/event-store';
 import { CaseBoard } from './case-board';
 
@@ -12,6 +13,7 @@ export class BoardFeeder implements OnApplicationBootstrap, OnApplicationShutdow
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly board: CaseBoard,
+    @Optional() private readonly readiness?: Readiness,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -19,6 +21,7 @@ export class BoardFeeder implements OnApplicationBootstrap, OnApplicationShutdow
       after: START,
       streamPrefixes: ['case-', 'agent-'],
       onEvent: (event) => this.board.apply(event),
+      ...(this.readiness && { onCaughtUp: this.readiness.expect('case-board') }),
       onError: (error) => this.logger.error(`the case board stopped: ${failureOf(error)}`, stackFramesOf(error)),
     });
   }
