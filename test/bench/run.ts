@@ -12,6 +12,7 @@
  *   6. the worst /health latency while the heaviest requests the input limits accept are handled, vs the 100 ms goal
  *   7. web desk pages in Chromium, navigation → data rendered, with 10,000 cases and a year of KPIs, vs the 200 ms
  *      goal and vs a page that fetches no data from the same server
+ *   8. restart to ready (/health/ready) with a store of journeys and closed cases (--restart-events, --restart-cases)
  * The Kafka part runs when KAFKA_BROKERS is set or the local broker (npm run kafka:start) answers;
  * the PostgreSQL part when REGIE_POSTGRES_URL (or postgres://postgres@127.0.0.1:5432/postgres) answers.
  * `--only <part>` runs one part. `--soak N` runs only a soak: N events over HTTP into one store, printing the
@@ -27,6 +28,7 @@ import { ingestOverHttp, makeEvent, SECRET, startServer } from './ingest-bench';
 import { kafkaPipeline, rawKafka } from './kafka-bench';
 import { kpiQueryLatency } from './kpi-bench';
 import { PAGE_GOAL_MS, pageLatency } from './page-bench';
+import { restartToReady } from './restart-bench';
 import { postgresAppends } from './postgres-bench';
 import { HEALTH_GOAL_MS, healthUnderHeavyRequests } from './limits-bench';
 import { RAW_BATCH, rawSqliteInsert } from './raw-sqlite';
@@ -198,12 +200,31 @@ const pages = async (dir: string): Promise<void> => {
   }
 };
 
+/** Issue 14's goal: ready within this with a million events and 100,000 closed cases behind it. */
+const RESTART_GOAL_MS = 2_000;
+
+const restart = async (dir: string): Promise<void> => {
+  const events = arg('restart-events', 200_000);
+  const cases = arg('restart-cases', 20_000);
+  console.log(`\n8. Restart: ${fmt(events)} events in the store, ${fmt(cases)} of them closed cases (3 events each), none open`);
+  const figures = await restartToReady(join(dir, 'regie-restart'), events, cases);
+  const { empty } = figures;
+  const times = (ms: number, limit: number) => `${fmt(ms)} ms (${(ms / limit).toFixed(1)}× an empty store's ${fmt(limit)} ms)`;
+  console.log(`   first start, every read model built  : ${fmt(figures.firstStartMs / 1000)} s`);
+  console.log(`   restart to listening                 : ${times(figures.listeningMs, empty.listeningMs)}`);
+  console.log(`   restart to ready (/health/ready 200) : ${times(figures.readyMs, empty.readyMs)}`);
+  console.log(`     goal: ready in ${fmt(RESTART_GOAL_MS)} ms with 1M events and 100,000 closed cases`);
+  console.log(
+    `   RSS when ready                       : ${fmt(Math.round(figures.rssMb))} MB (empty store: ${fmt(Math.round(empty.rssMb))} MB)`,
+  );
+};
+
 const main = async (): Promise<void> => {
   const dir = mkdtempSync(join(tmpdir(), 'regie-bench-'));
   console.log(`Regie bench on ${process.version}, ${new Date().toISOString()}`);
   try {
     const onlyAt = process.argv.indexOf('--only');
-    const only = onlyAt >= 0 ? process.argv[onlyAt + 1] : undefined; // ingest | kafka | postgres | kpi | limits | pages
+    const only = onlyAt >= 0 ? process.argv[onlyAt + 1] : undefined; // ingest | kafka | postgres | kpi | limits | pages | restart
     const soakTotal = arg('soak', 0);
     if (soakTotal > 0) {
       await soakRun(dir, soakTotal); // --soak N runs the soak alone
@@ -215,6 +236,7 @@ const main = async (): Promise<void> => {
     if (!only || only === 'kpi') kpis();
     if (!only || only === 'limits') await limits(dir);
     if (!only || only === 'pages') await pages(dir);
+    if (!only || only === 'restart') await restart(dir);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -12,7 +12,7 @@ export interface SoakWindow {
 }
 
 /** The server's resident set, from /proc (Linux), in MB. */
-const rssOf = (pid: number): number => {
+export const rssOf = (pid: number): number => {
   const line = readFileSync(`/proc/${pid}/status`, 'utf8')
     .split('\n')
     .find((entry) => entry.startsWith('VmRSS:'));

@@ -1,0 +1,147 @@
+import { SqliteEventStore, type NewEvent, type StreamAppend } from '@regie/event-store';
+import { join } from 'node:path';
+import { startServer } from './ingest-bench';
+import { rssOf } from './soak-bench';
+
+const DAY_MS = 86_400_000;
+const CHANNELS = [
+  ['web', 'self-service'],
+  ['phone', 'assisted'],
+  ['live-chat', 'assisted'],
+  ['counter', 'personal'],
+] as const;
+
+const metadata = (id: string): NewEvent['metadata'] => ({ causationId: id, correlationId: id, actor: 'bench:restart', idempotencyKey: id });
+
+/** A year of contacts of `customers` customers (started, then ended), `events` events in all, oldest first. */
+function* journeyAppends(events: number, customers: number, start: number): Generator<StreamAppend> {
+  for (let index = 0; index < events / 2; index += 1) {
+    const customerId = `r-c${index % customers}`;
+    const [channel, layer] = CHANNELS[index % CHANNELS.length]!;
+    const at = start + Math.floor((index / (events / 2)) * 365 * DAY_MS);
+    const where = { customerId, contactId: `r-k${index}`, channel, layer };
+    yield {
+      stream: `journey-${customerId}`,
+      events: [
+        {
+          type: 'ContactStarted',
+          data: { ...where, occurredAt: new Date(at).toISOString(), topic: `t-${index % 7}` },
+          metadata: metadata(`rs-${index}`),
+        },
+        {
+          type: 'ContactEnded',
+          data: { ...where, occurredAt: new Date(at + 300_000).toISOString(), outcome: 'resolved', waitSeconds: 20, handlingSeconds: 240 },
+          metadata: metadata(`re-${index}`),
+        },
+      ],
+    };
+  }
+}
+
+/** Cases opened, assigned and resolved over the same year: the history a case board must not replay. */
+function* closedCaseAppends(cases: number, start: number): Generator<StreamAppend> {
+  for (let index = 0; index < cases; index += 1) {
+    const caseId = `r-case-${index}`;
+    const at = start + Math.floor((index / cases) * 365 * DAY_MS);
+    const iso = (offset: number) => new Date(at + offset).toISOString();
+    const context = {
+      channelsTouched: ['chatbot'],
+      botFailures: 2,
+      earlierCases: [],
+      fromChannel: 'chatbot',
+      fromContactId: `r-chat-${index}`,
+    };
+    const opened = {
+      caseId,
+      customerId: `r-c${index}`,
+      channel: 'live-chat',
+      layer: 'assisted',
+      trigger: 'bot-fallbacks',
+      reason: 'the chatbot did not understand the customer repeatedly',
+      context,
+      openedAt: iso(0),
+    };
+    yield {
+      stream: `case-${caseId}`,
+      events: [
+        { type: 'CaseOpened', data: opened, metadata: metadata(`ro-${index}`) },
+        {
+          type: 'CaseAssigned',
+          data: { caseId, agentId: `r-agent-${index % 20}`, channel: 'live-chat', assignedAt: iso(60_000), how: 'routed' },
+          metadata: metadata(`ra-${index}`),
+        },
+        {
+          type: 'CaseResolved',
+          data: { caseId, outcome: 'resolved', by: `r-agent-${index % 20}`, resolvedAt: iso(600_000) },
+          metadata: metadata(`rr-${index}`),
+        },
+      ],
+    };
+  }
+}
+
+/** Appends in batches of about 1,000 events, one transaction each. */
+const appendAll = async (store: SqliteEventStore, appends: Iterable<StreamAppend>): Promise<void> => {
+  let batch: StreamAppend[] = [];
+  let size = 0;
+  for (const append of appends) {
+    batch.push(append);
+    size += append.events.length;
+    if (size >= 1_000) {
+      await store.appendToStreams(batch);
+      [batch, size] = [[], 0];
+    }
+  }
+  if (batch.length > 0) await store.appendToStreams(batch);
+};
+
+/** Polls /health/ready until it answers 200 (polling is the measurement here, not a test's wait). */
+const untilReady = async (url: string): Promise<void> => {
+  for (;;) {
+    const response = await fetch(`${url}/health/ready`).catch(() => undefined);
+    if (response?.status === 200) return;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+};
+
+interface StartFigures {
+  readonly listeningMs: number;
+  readonly readyMs: number;
+  readonly rssMb: number;
+}
+
+export interface RestartFigures extends StartFigures {
+  /** The same process started on an empty store: what a start costs before any history (the limit). */
+  readonly empty: StartFigures;
+  readonly firstStartMs: number;
+}
+
+/** Starts the bench server on `dir`, timed from the spawn: to listening, and to `/health/ready`; then stops it. */
+const timedStart = async (dir: string): Promise<StartFigures> => {
+  const spawned = performance.now();
+  const server = await startServer(dir);
+  const listening = performance.now();
+  await untilReady(server.url);
+  const ready = performance.now();
+  const figures = { listeningMs: listening - spawned, readyMs: ready - spawned, rssMb: rssOf(server.child.pid!) };
+  const exited = new Promise((resolve) => server.child.once('exit', resolve));
+  server.child.kill('SIGTERM');
+  await exited;
+  return figures;
+};
+
+/**
+ * Restart cost: a store with `events` journey events and `cases` closed cases is written directly (the
+ * server is not running); the first start catches every read model up and saves what it saves; the second
+ * start, timed from the spawn of the process, is the restart: to listening, and to `/health/ready`.
+ */
+export const restartToReady = async (dir: string, events: number, cases: number): Promise<RestartFigures> => {
+  const empty = await timedStart(join(dir, 'empty'));
+  const store = new SqliteEventStore({ filename: join(dir, 'regie.db') });
+  const start = Date.now() - 366 * DAY_MS;
+  await appendAll(store, journeyAppends(events - cases * 3, Math.max(1, Math.floor(events / 50)), start));
+  await appendAll(store, closedCaseAppends(cases, start));
+  await store.close();
+  const first = await timedStart(dir);
+  return { empty, firstStartMs: first.readyMs, ...(await timedStart(dir)) };
+};
