@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
@@ -22,7 +23,9 @@ const verifierOf = (
 ): { imports: DynamicModule[]; providers: Provider[]; exports: NonNullable<DynamicModule['exports']> } =>
   identity.mode === 'embedded'
     ? {
-        imports: [JwtModule.register({ secret: identity.secret, signOptions: { algorithm: 'HS256' } })],
+        // A key object, not the string: jsonwebtoken would otherwise try the string as a PEM public key
+        // (and throw) before making a secret key of it, for every request.
+        imports: [JwtModule.register({ secret: createSecretKey(Buffer.from(identity.secret)), signOptions: { algorithm: 'HS256' } })],
         providers: [TokenVerifier, { provide: AccessTokenVerifier, useExisting: TokenVerifier }],
         exports: [TokenVerifier, AccessTokenVerifier],
       }
