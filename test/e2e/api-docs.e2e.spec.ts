@@ -285,7 +285,14 @@ describe('API descriptions: /openapi.json and /docs', () => {
     try {
       const { body } = await request(gateway.url).get('/openapi.json').expect(200);
       const routes = [...operationsOf(body as OpenAPIV3.Document).keys()].sort();
-      expect(routes).toEqual(['GET /docs', 'GET /health', 'GET /health/ready', 'GET /metrics', 'GET /openapi.json', 'POST /v1/interactions']);
+      expect(routes).toEqual([
+        'GET /docs',
+        'GET /health',
+        'GET /health/ready',
+        'GET /metrics',
+        'GET /openapi.json',
+        'POST /v1/interactions',
+      ]);
       expect(registeredRoutes(gateway.app).filter((route) => !routes.includes(route))).toEqual(['GET /docs/assets/{name}']);
     } finally {
       await gateway.app.close();
