@@ -74,11 +74,8 @@ const decodeCursor = (list: string, cursor: string): SortKey => {
 /**
  * One page of `items`, in the order of `keyOf` (which must tell every two items apart): those after
  * the cursor, at most `limit`. Keys, not offsets: an item added meanwhile neither repeats nor hides one.
- * `list` names the list, so a cursor of one list is refused by another.
- */
-/**
- * One page of `items` in key order, after the cursor. `sorted`: the items come in key order already
- * (a queue kept sorted), so reading stops once the page and one more are found.
+ * `list` names the list, so a cursor of one list is refused by another. `sorted`: the items come in key
+ * order already (a queue kept sorted), so reading stops once the page and one more are found.
  */
 export const pageOf = <T>(
   list: string,

@@ -1,8 +1,7 @@
 import { ApiTags } from '@nestjs/swagger';
-import { ApiRoute } from '@regie/http';
+import { ApiRoute, ProblemException } from '@regie/http';
 import { Controller, Get, Inject, Optional } from '@nestjs/common';
 import { Readiness } from '@regie/eventsourcing/application';
-import { ProblemException } from '@regie/http';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { Public } from '@regie/auth';
 import { EVENT_STORE, type EventStore } from '@regie/event-store';

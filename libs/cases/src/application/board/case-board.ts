@@ -131,8 +131,7 @@ export class CaseBoard implements CustomerDataHolder {
   }
 
   list(filter: { status?: string; channel?: string; layer?: string; assignee?: string } = {}): CaseView[] {
-    const from: Iterable<CaseView> =
-      filter.status !== 'queued' ? this.cases.values() : filter.channel ? this.waiting.queue(filter.channel) : this.waiting.oldestFirst();
+    const from = filter.status === 'queued' ? this.queuedWhere(filter) : this.cases.values();
     return [...from].filter(
       (view) =>
         (!filter.status || view.status === filter.status) &&
@@ -150,6 +149,11 @@ export class CaseBoard implements CustomerDataHolder {
   /** One channel's queued cases, oldest first (then by id). */
   queuedIn(channel: string): readonly CaseView[] {
     return this.waiting.queue(channel);
+  }
+
+  /** The channels where anyone waits. */
+  queuedChannels(): string[] {
+    return this.waiting.channels();
   }
 
   /** Queued cases in the given channels (all by default), oldest first across them. */

@@ -91,7 +91,7 @@ export class Dispatcher implements OnApplicationBootstrap, SingleWriter {
       await this.breach(view, now);
       breached.add(view.id); // offered again once the board shows the breach (and the queue it overflowed to)
     }
-    const open = new Set(this.board.queueSummary().keys());
+    const open = new Set(this.board.queuedChannels());
     for (const view of this.board.queuedOldestFirst([...open])) {
       if (!open.has(view.channel) || this.pending.has(view.id) || breached.has(view.id)) continue;
       if (!(await this.assign(view, now))) open.delete(view.channel);

@@ -82,19 +82,14 @@ const keptPeriod = (context: QueryContext, period: Period): PeriodReport => {
   const revision = revisionInForce(conceptRevisions, endOfLocalDay(period.end, context.timeZone));
   const days = eachDay(period.start, period.end);
   const unsettled = days.flatMap((day) => context.unsettled.get(day) ?? []);
-  const baselineRange = context.query.baseline ?? measurementSettings(revision?.concept).baseline;
-  const baseline = baselineSums(context, baselineRange);
-  const compute = () => reportPeriod(context, { period, days, revision, unsettled, baseline });
+  const settings = measurementSettings(revision?.concept);
+  const baseline = baselineSums(context, context.query.baseline ?? settings.baseline);
+  const compute = () => reportPeriod(context, { period, days, revision, settings, unsettled, baseline });
   if (unsettled.length > 0) return compute();
   const key = `${period.start}/${period.end}/${period.label}/${context.query.channel ?? '*'}/${context.timeZone}`;
   const tallies = talliesOf(readModels);
-  const inputs = [
-    revision,
-    baselineRange?.from,
-    baselineRange?.to,
-    baseline?.perChannel,
-    ...days.flatMap((day) => tallies.map((tally) => countersOn(tally, day))),
-  ];
+  // The baseline's sums are one object per range and its days' counters (they are kept too).
+  const inputs = [revision, baseline?.perChannel, ...days.flatMap((day) => tallies.map((tally) => countersOn(tally, day)))];
   return context.kept.periods.reuse(key, inputs, compute);
 };
 
@@ -102,14 +97,14 @@ interface PeriodInputs {
   readonly period: Period;
   readonly days: readonly LocalDate[];
   readonly revision: ReturnType<typeof revisionInForce>;
+  readonly settings: ReturnType<typeof measurementSettings>;
   readonly unsettled: readonly UnsettledContact[];
   readonly baseline: PeriodSums['baseline'];
 }
 
-const reportPeriod = (context: QueryContext, { period, days, revision, unsettled, baseline }: PeriodInputs): PeriodReport => {
+const reportPeriod = (context: QueryContext, { period, days, revision, settings, unsettled, baseline }: PeriodInputs): PeriodReport => {
   const { readModels } = context.query;
   const concept = revision?.concept;
-  const settings = measurementSettings(concept);
   const judging: Judging = { concept, settings, asOf: context.asOf };
   const contacts = sumPerChannel(readModels.contacts.days, days);
   const sums: PeriodSums = {
