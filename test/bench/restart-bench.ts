@@ -1,7 +1,13 @@
 import { SqliteEventStore, type NewEvent, type StreamAppend } from '@regie/event-store';
+import { execFileSync, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { startServer } from './ingest-bench';
+import { SECRET } from './ingest-bench';
 import { rssOf } from './soak-bench';
+
+const ROOT = join(__dirname, '../..');
+/** Where `nest build regie` puts the all-in-one app's entry point. */
+const MAIN = join(ROOT, 'dist/apps/regie/apps/regie/src/main.js');
 
 const DAY_MS = 86_400_000;
 const CHANNELS = [
@@ -95,13 +101,27 @@ const appendAll = async (store: SqliteEventStore, appends: Iterable<StreamAppend
   if (batch.length > 0) await store.appendToStreams(batch);
 };
 
-/** Polls /health/ready until it answers 200 (polling is the measurement here, not a test's wait). */
-const untilReady = async (url: string): Promise<void> => {
+/** Polls `path` until it answers `status` (polling is the measurement here, not a test's wait). */
+const until = async (url: string, status: (code: number) => boolean): Promise<void> => {
   for (;;) {
-    const response = await fetch(`${url}/health/ready`).catch(() => undefined);
-    if (response?.status === 200) return;
+    const response = await fetch(url).catch(() => undefined);
+    if (response && status(response.status)) return;
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
+};
+
+const freePort = (): Promise<number> =>
+  new Promise((resolve, reject) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+    server.once('error', reject);
+  });
+
+/** The app as production runs it: compiled once by `nest build regie` (what `npm run build` does), then plain node. */
+export const buildApp = (): void => {
+  execFileSync(process.execPath, [require.resolve('@nestjs/cli/bin/nest.js'), 'build', 'regie'], { cwd: ROOT, stdio: 'inherit' });
 };
 
 interface StartFigures {
@@ -116,16 +136,33 @@ export interface RestartFigures extends StartFigures {
   readonly firstStartMs: number;
 }
 
-/** Starts the bench server on `dir`, timed from the spawn: to listening, and to `/health/ready`; then stops it. */
+/**
+ * Starts the compiled app on `dir`, timed from the spawn: to listening (any answer of /health), and to
+ * `/health/ready` 200; then stops it with SIGTERM, as an orchestrator would (read models save on the way out).
+ */
 const timedStart = async (dir: string): Promise<StartFigures> => {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
   const spawned = performance.now();
-  const server = await startServer(dir);
+  const child = spawn(process.execPath, [MAIN], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: {
+      ...process.env,
+      REGIE_PORT: String(port),
+      REGIE_DATA_DIR: dir,
+      REGIE_JWT_SECRET: SECRET,
+      REGIE_RATE_LIMIT: '0',
+      REGIE_LOG_LEVEL: process.env.REGIE_BENCH_LOG_LEVEL ?? 'silent',
+    },
+  });
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  await until(`${url}/health`, () => true);
   const listening = performance.now();
-  await untilReady(server.url);
+  await until(`${url}/health/ready`, (code) => code === 200);
   const ready = performance.now();
-  const figures = { listeningMs: listening - spawned, readyMs: ready - spawned, rssMb: rssOf(server.child.pid!) };
-  const exited = new Promise((resolve) => server.child.once('exit', resolve));
-  server.child.kill('SIGTERM');
+  const figures = { listeningMs: listening - spawned, readyMs: ready - spawned, rssMb: rssOf(child.pid!) };
+  child.kill('SIGTERM');
   await exited;
   return figures;
 };
@@ -136,6 +173,7 @@ const timedStart = async (dir: string): Promise<StartFigures> => {
  * start, timed from the spawn of the process, is the restart: to listening, and to `/health/ready`.
  */
 export const restartToReady = async (dir: string, events: number, cases: number): Promise<RestartFigures> => {
+  buildApp();
   const empty = await timedStart(join(dir, 'empty'));
   const store = new SqliteEventStore({ filename: join(dir, 'regie.db') });
   const start = Date.now() - 366 * DAY_MS;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { validateInteraction } from '@regie/contracts';
 import { KafkaMessaging } from '@regie/messaging';
+import { topicOffsets } from '../../libs/messaging/src/adapters/kafka/kafka-messaging';
 import { RegieMetrics } from '@regie/observability';
 import { eventually, findBroker, interaction, parseScrape, type BrokerUnderTest } from '@regie/testing';
 import { Kafka } from 'kafkajs';
@@ -55,7 +56,7 @@ describe('Kafka consumption metrics', () => {
       ],
     });
     await producer.disconnect();
-    const ends = new Map((await admin.fetchTopicOffsets(interactions)).map(({ partition, high }) => [String(partition), Number(high)]));
+    const ends = new Map((await topicOffsets(admin, interactions)).map(({ partition, high }) => [String(partition), Number(high)]));
     expect(Object.fromEntries(ends)).toEqual({ 0: 3, 1: 4 });
 
     // The first batch is held until the test has seen its lag; everything else goes through.
@@ -97,7 +98,7 @@ describe('Kafka consumption metrics', () => {
     expect(metricsNow.value('regie_interactions_refused_total', { via: 'kafka', reason: 'invalid' })).toBe(1);
     expect(metricsNow.value('regie_dlq_messages_total', { reason: 'malformed' })).toBe(1);
     expect(metricsNow.value('regie_dlq_messages_total', { reason: 'invalid' })).toBe(1);
-    const dead = await admin.fetchTopicOffsets(deadLetters);
+    const dead = await topicOffsets(admin, deadLetters);
     expect(dead.reduce((sum, { high }) => sum + Number(high), 0)).toBe(2);
   });
 });

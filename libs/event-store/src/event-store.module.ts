@@ -14,6 +14,7 @@ import { MeasuredEventStore, type AppendObserver } from './measured-event-store'
 import { InMemoryProjectionStore } from './projections/in-memory-projection-store';
 import { PROJECTION_STORE, type ProjectionStore } from './projections/projection';
 import { SqliteProjectionStore } from './projections/sqlite-projection-store';
+import { READ_MODEL_DATABASE, type ReadModelDatabase } from './read-model-database';
 
 export type EventStoreModuleOptions =
   | { readonly kind: 'sqlite'; readonly dataDir: string }
@@ -26,6 +27,7 @@ interface Adapters {
   readonly store: EventStore;
   readonly checkpoints: CheckpointStore;
   readonly projections: ProjectionStore;
+  readonly database: ReadModelDatabase;
 }
 
 const adaptersFor = async (options: EventStoreModuleOptions): Promise<Adapters> => {
@@ -33,26 +35,40 @@ const adaptersFor = async (options: EventStoreModuleOptions): Promise<Adapters> 
     case 'postgres': {
       const { url, poolSize } = options;
       const store = await PostgresEventStore.connect({ url, ...(poolSize !== undefined && { poolSize }) });
-      return { store, checkpoints: new PostgresCheckpointStore(store.pool), projections: new PostgresProjectionStore(store.pool) };
+      const { pool } = store;
+      const projections = new PostgresProjectionStore(pool);
+      return { store, checkpoints: new PostgresCheckpointStore(pool), projections, database: { kind: 'postgres', pool } };
     }
     case 'sqlite': {
       const store = new SqliteEventStore({ filename: join(options.dataDir, 'regie.db') });
-      return { store, checkpoints: new SqliteCheckpointStore(store.db), projections: new SqliteProjectionStore(store.db) };
+      const { db } = store;
+      return {
+        store,
+        checkpoints: new SqliteCheckpointStore(db),
+        projections: new SqliteProjectionStore(db),
+        database: { kind: 'sqlite', db },
+      };
     }
     case 'eventstoredb': {
       const store = new EventStoreDbEventStore({ url: options.url });
       const { client } = store;
-      return { store, checkpoints: new EventStoreDbCheckpointStore(client), projections: new EventStoreDbProjectionStore(client) };
+      const projections = new EventStoreDbProjectionStore(client);
+      return { store, checkpoints: new EventStoreDbCheckpointStore(client), projections, database: { kind: 'none' } };
     }
     case 'memory':
-      return { store: new InMemoryEventStore(), checkpoints: new InMemoryCheckpointStore(), projections: new InMemoryProjectionStore() };
+      return {
+        store: new InMemoryEventStore(),
+        checkpoints: new InMemoryCheckpointStore(),
+        projections: new InMemoryProjectionStore(),
+        database: { kind: 'memory' },
+      };
   }
 };
 
 const ADAPTERS = 'REGIE_STORE_ADAPTERS';
 
 /**
- * Provides EVENT_STORE, CHECKPOINT_STORE and PROJECTION_STORE for the configured adapter (the
+ * Provides EVENT_STORE, CHECKPOINT_STORE, PROJECTION_STORE and READ_MODEL_DATABASE for the configured adapter (the
  * PostgreSQL one connects and migrates its schema first), and closes it on shutdown. With an
  * observer, EVENT_STORE times every append (the app's store latency metric).
  */
@@ -72,8 +88,9 @@ export class EventStoreModule implements OnApplicationShutdown {
         },
         { provide: CHECKPOINT_STORE, useFactory: (a: Adapters) => a.checkpoints, inject: [ADAPTERS] },
         { provide: PROJECTION_STORE, useFactory: (a: Adapters) => a.projections, inject: [ADAPTERS] },
+        { provide: READ_MODEL_DATABASE, useFactory: (a: Adapters) => a.database, inject: [ADAPTERS] },
       ],
-      exports: [EVENT_STORE, CHECKPOINT_STORE, PROJECTION_STORE],
+      exports: [EVENT_STORE, CHECKPOINT_STORE, PROJECTION_STORE, READ_MODEL_DATABASE],
     };
   }
 

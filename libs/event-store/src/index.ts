@@ -16,3 +16,4 @@ export * from './projections/projection';
 export * from './projections/run-projection';
 export { InMemoryProjectionStore } from './projections/in-memory-projection-store';
 export { SqliteProjectionStore } from './projections/sqlite-projection-store';
+export * from './read-model-database';

@@ -71,6 +71,12 @@ const decodeCursor = (list: string, cursor: string): SortKey => {
   return parts.slice(1) as SortKey;
 };
 
+/** The page's size and the key it starts after, as `pageOf` reads them: for a source that pages itself (a table) before `pageOf`. */
+export const pageBounds = (list: string, query: PageQueryDto): { readonly limit: number; readonly after?: SortKey } => {
+  const limit = query.limit === undefined ? DEFAULT_PAGE_LIMIT : Number(query.limit);
+  return { limit, ...(query.cursor !== undefined && { after: decodeCursor(list, query.cursor) }) };
+};
+
 /**
  * One page of `items`, in the order of `keyOf` (which must tell every two items apart): those after
  * the cursor, at most `limit`. Keys, not offsets: an item added meanwhile neither repeats nor hides one.
@@ -84,8 +90,7 @@ export const pageOf = <T>(
   query: PageQueryDto,
   { sorted = false }: { readonly sorted?: boolean } = {},
 ): Page<T> => {
-  const limit = query.limit === undefined ? DEFAULT_PAGE_LIMIT : Number(query.limit);
-  const after = query.cursor === undefined ? undefined : decodeCursor(list, query.cursor);
+  const { limit, after } = pageBounds(list, query);
   const keyed: { item: T; key: SortKey }[] = [];
   for (const item of items) {
     const key = keyOf(item);

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { PageQueryDto } from '@regie/http';
+import type { CaseStatus } from './board/case-view';
 
 export class EscalateCaseRequestDto {
   @ApiProperty({ description: 'A channel of a higher layer of the pyramid' })
@@ -26,7 +27,7 @@ export class ListCasesQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: ['queued', 'assigned', 'resolved', 'abandoned'] })
   @IsOptional()
   @IsIn(['queued', 'assigned', 'resolved', 'abandoned'], { message: 'status must be one of: queued, assigned, resolved, abandoned' })
-  status?: string;
+  status?: CaseStatus;
 
   @ApiPropertyOptional({ description: 'A channel id of the service concept' })
   @IsOptional()

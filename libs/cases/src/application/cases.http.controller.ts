@@ -5,9 +5,9 @@ import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query, Sse, t
 import { CommandBus } from '@nestjs/cqrs';
 import { CurrentPrincipal, Roles, type Principal } from '@regie/auth';
 import { ConceptInForce } from '@regie/concept';
-import { pageOf, ProblemException, type Page } from '@regie/http';
+import { pageBounds, pageOf, ProblemException, type Page } from '@regie/http';
 import { concat, filter, from, map, type Observable } from 'rxjs';
-import { CaseBoard } from './board/case-board';
+import { CaseBoard, type CaseView } from './board/case-board';
 import { toCaseResponse, type CaseResponse } from './case.response';
 import { EscalateCaseRequestDto, ListCasesQueryDto, ResolveCaseRequestDto } from './case.request.dtos';
 import { ClaimCaseCommand } from './claim-case/claim-case.command';
@@ -31,7 +31,7 @@ export class CasesHttpController {
     response: { schema: pageSchema(CASE_SCHEMA) },
     problems: [400],
   })
-  list(@Query() query: ListCasesQueryDto): Page<CaseResponse> {
+  async list(@Query() query: ListCasesQueryDto): Promise<Page<CaseResponse>> {
     const { status, channel, layer } = query;
     const known = this.concept.channelIds();
     if (channel !== undefined && !known.has(channel)) {
@@ -40,9 +40,29 @@ export class CasesHttpController {
     }
     // A queue is kept oldest first (then by id), the order of the page: read up to the page, not the whole queue.
     const queued = status === 'queued';
-    const items = queued ? this.board.queuedWhere({ channel, layer }) : this.board.list({ status, channel, layer });
+    const items = queued ? this.board.queuedWhere({ channel, layer }) : await this.openAndClosed(query);
     const page = pageOf('cases', items, (view) => [view.openedAt, view.id], query, { sorted: queued });
     return { ...page, items: page.items.map(toCaseResponse) };
+  }
+
+  /** Open cases from the board and closed ones from the archive: up to one more than the page, in its order, after its cursor. */
+  private async openAndClosed(query: ListCasesQueryDto): Promise<CaseView[]> {
+    const { status, channel, layer } = query;
+    if (status === 'assigned' || status === 'queued') return this.board.list({ status, channel, layer });
+    const open = status === undefined ? this.board.list({ channel, layer }) : [];
+    const { limit, after } = pageBounds('cases', query);
+    const [openedAt, id] = after ?? [];
+    if (after && (after.length !== 2 || typeof openedAt !== 'string' || typeof id !== 'string')) {
+      throw ProblemException.validation([{ path: 'cursor', message: 'cursor must be the nextCursor of an earlier page of this list' }]);
+    }
+    const closed = await this.board.closed({
+      ...(status !== undefined && { status }),
+      ...(channel !== undefined && { channel }),
+      ...(layer !== undefined && { layer }),
+      ...(after && { after: [openedAt as string, id as string] as const }),
+      limit: limit + 1,
+    });
+    return [...open, ...closed];
   }
 
   /** The caller's assignments: the ones held now, then each new one as it happens. */
@@ -64,8 +84,8 @@ export class CasesHttpController {
   @Get(':id')
   @Roles('agent', 'supervisor')
   @ApiRoute({ summary: 'One case', response: { schema: CASE_SCHEMA }, problems: [404] })
-  get(@Param('id') id: string): CaseResponse {
-    const view = this.board.get(id);
+  async get(@Param('id') id: string): Promise<CaseResponse> {
+    const view = await this.board.find(id);
     if (!view) throw ProblemException.notFound(`there is no case ${id}`);
     return toCaseResponse(view);
   }

@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { ModuleImports } from '@regie/eventsourcing/application';
 import { AgentStreams, CaseStreams } from '../case-streams';
+import { caseArchiveProvider } from './archive/case-archive.provider';
 import { BoardFeeder } from './board-feeder';
 import { CaseBoard } from './case-board';
 import { CaseQueueGauge } from './case-queue-gauge';
@@ -12,7 +13,7 @@ export class CaseBoardModule {
     return {
       module: CaseBoardModule,
       imports: [...store],
-      providers: [CaseBoard, BoardFeeder, CaseQueueGauge, CaseStreams, AgentStreams],
+      providers: [caseArchiveProvider, CaseBoard, BoardFeeder, CaseQueueGauge, CaseStreams, AgentStreams],
       exports: [CaseBoard, CaseStreams, AgentStreams],
     };
   }

@@ -1,6 +1,7 @@
 import type { RecordedEvent } from '@regie/event-store';
 import type { AgentEvent } from '../../domain/agent/agent.events';
 import type { CaseEvent, CaseOpened } from '../../domain/case/case.events';
+import { InMemoryCaseArchive } from './archive/in-memory-case-archive';
 import { CaseBoard, type BoardChange } from './case-board';
 
 const at = (minute: number) => `2026-03-01T09:${String(minute).padStart(2, '0')}:00.000Z`;
@@ -41,13 +42,15 @@ const presence = (agentId: string, minute: number): AgentEvent => ({
 
 describe('case board', () => {
   let board: CaseBoard;
+  let archive: InMemoryCaseArchive;
   let changes: BoardChange[];
   const given = (...events: (CaseEvent | AgentEvent)[]) => {
     for (const event of events) board.apply(recorded(event));
     return board;
   };
   beforeEach(() => {
-    board = new CaseBoard();
+    archive = new InMemoryCaseArchive(true);
+    board = new CaseBoard(archive);
     changes = [];
     board.changes.subscribe((change) => changes.push(change));
   });
@@ -55,7 +58,7 @@ describe('case board', () => {
   describe('a case as it goes', () => {
     it('shows an opened case as queued, with its story and service level', () => {
       given(opened('case-1', 1, { serviceLevelDueAt: at(2), escalatedFrom: 'case-0' }));
-      expect(board.get('case-1')).toEqual({
+      expect(board.open('case-1')).toEqual({
         id: 'case-1',
         customerId: 'cust-1',
         channel: 'live-chat',
@@ -74,7 +77,7 @@ describe('case board', () => {
 
     it('shows who it was assigned to and when', () => {
       given(opened('case-1', 1), assigned('case-1', 'ann', 3));
-      expect(board.get('case-1')).toMatchObject({ status: 'assigned', assignee: 'ann', assignedAt: at(3) });
+      expect(board.open('case-1')).toMatchObject({ status: 'assigned', assignee: 'ann', assignedAt: at(3) });
     });
 
     it('marks a breach, and moves an overflowed case to its new queue', () => {
@@ -86,10 +89,10 @@ describe('case board', () => {
           data: { caseId: 'case-1', fromChannel: 'live-chat', toChannel: 'phone', layer: 'assisted', overflowedAt: at(2) },
         },
       );
-      expect(board.get('case-1')).toMatchObject({ status: 'queued', breached: true, channel: 'phone', layer: 'assisted' });
+      expect(board.open('case-1')).toMatchObject({ status: 'queued', breached: true, channel: 'phone', layer: 'assisted' });
     });
 
-    it('closes a case as resolved, escalated or abandoned', () => {
+    it('closes a case as resolved, escalated or abandoned: it leaves the open cases and is still found', async () => {
       given(
         opened('case-1', 1),
         assigned('case-1', 'ann', 2),
@@ -103,14 +106,22 @@ describe('case board', () => {
         opened('case-4', 1),
         { type: 'CaseAbandoned', data: { caseId: 'case-4', reason: 'the customer left', abandonedAt: at(7) } },
       );
-      expect(board.get('case-1')).toMatchObject({ status: 'resolved', outcome: 'unresolved', closedAt: at(9) });
-      expect(board.get('case-2')).toMatchObject({ status: 'resolved', outcome: 'escalated', escalatedTo: 'case-3', closedAt: at(8) });
-      expect(board.get('case-4')).toMatchObject({ status: 'abandoned', closedAt: at(7) });
+      expect(await board.find('case-1')).toMatchObject({ status: 'resolved', outcome: 'unresolved', closedAt: at(9) });
+      expect(await board.find('case-2')).toMatchObject({
+        status: 'resolved',
+        outcome: 'escalated',
+        escalatedTo: 'case-3',
+        closedAt: at(8),
+      });
+      expect(await board.find('case-4')).toMatchObject({ status: 'abandoned', closedAt: at(7) });
+      expect(board.open('case-1')).toBeUndefined();
+      expect(board.list()).toEqual([]);
+      expect(board.state().open).toEqual([]);
     });
 
     it('ignores events of a case it never saw opened', () => {
       given(assigned('case-9', 'ann', 1));
-      expect(board.get('case-9')).toBeUndefined();
+      expect(board.open('case-9')).toBeUndefined();
       expect(board.list()).toEqual([]);
     });
 
@@ -122,7 +133,7 @@ describe('case board', () => {
       board.apply(open);
       board.apply(assign);
       expect(board.position).toBe(assign.position);
-      expect(board.get('case-1')).toMatchObject({ status: 'assigned' });
+      expect(board.open('case-1')).toMatchObject({ status: 'assigned' });
       expect(changes).toHaveLength(2);
     });
   });
@@ -189,16 +200,76 @@ describe('case board', () => {
       expect(board.dueBy(Date.parse(at(30)))).toEqual([]);
     });
 
-    it("forgets an erased customer's cases from the queues too", () => {
-      board.forgetCustomer('cust-2');
+    it("forgets an erased customer's cases from the queues too", async () => {
+      await board.forgetCustomer('cust-2');
       expect(ids(board.list({ status: 'queued' }))).toEqual(['case-2', 'case-1']);
       expect(board.queueSummary().get('live-chat')).toEqual({ waiting: 1, breached: 0, oldestOpenedAt: at(5) });
     });
 
-    it("knows a customer's cases in the order they were opened", () => {
-      expect(board.casesOfCustomer('cust-1')).toEqual(['case-1', 'case-2', 'case-3']);
-      expect(board.casesOfCustomer('cust-2')).toEqual(['case-4']);
-      expect(board.casesOfCustomer('cust-3')).toEqual([]);
+    it("knows a customer's cases, open and closed, in the order they were opened", async () => {
+      given({ type: 'CaseResolved', data: { caseId: 'case-3', outcome: 'resolved', by: 'ann', resolvedAt: at(8) } });
+      expect(await board.casesOf('cust-1')).toEqual(['case-2', 'case-3', 'case-1']);
+      await board.flush();
+      given(opened('case-5', 9));
+      expect(await board.casesOf('cust-1')).toEqual(['case-3', 'case-2', 'case-1', 'case-5']); // closed first (the archive's), then the rest
+      expect(await board.casesOf('cust-2')).toEqual(['case-4']);
+      expect(await board.casesOf('cust-3')).toEqual([]);
+    });
+  });
+
+  describe('history', () => {
+    const resolved = (caseId: string, minute: number): CaseEvent => ({
+      type: 'CaseResolved',
+      data: { caseId, outcome: 'resolved', by: 'ann', resolvedAt: at(minute) },
+    });
+    const ids = (views: { id: string }[]) => views.map((view) => view.id);
+
+    it('writes closed cases to the archive on a flush, and finds them there after', async () => {
+      given(opened('case-1', 1), assigned('case-1', 'ann', 2), resolved('case-1', 3), opened('case-2', 4));
+      expect(await archive.get('case-1')).toBeUndefined();
+      await board.flush();
+      expect(await archive.get('case-1')).toMatchObject({ id: 'case-1', status: 'resolved' });
+      expect(await archive.get('case-2')).toBeUndefined();
+      expect(await board.find('case-1')).toMatchObject({ status: 'resolved', closedAt: at(3) });
+    });
+
+    it('pages closed cases from the archive and those not yet written, in one order, after the cursor', async () => {
+      given(opened('case-1', 1), resolved('case-1', 5), opened('case-3', 3), resolved('case-3', 6));
+      await board.flush();
+      given(opened('case-2', 2), resolved('case-2', 7), opened('case-4', 4));
+      expect(ids(await board.closed({ limit: 10 }))).toEqual(['case-1', 'case-2', 'case-3']);
+      expect(ids(await board.closed({ limit: 1, after: [at(1), 'case-1'] }))).toEqual(['case-2']);
+      expect(ids(await board.closed({ limit: 10, status: 'abandoned' }))).toEqual([]);
+    });
+
+    it('starts again from its state: open cases in their queues, agents, and the position', () => {
+      given(
+        presence('ann', 1),
+        opened('case-1', 2),
+        opened('case-2', 3),
+        assigned('case-2', 'ann', 4),
+        opened('case-3', 5),
+        resolved('case-3', 6),
+      );
+      const restarted = new CaseBoard(archive);
+      restarted.restore(JSON.parse(JSON.stringify(board.state())), board.position);
+      expect(restarted.position).toBe(board.position);
+      expect(ids(restarted.list({ status: 'queued' }))).toEqual(['case-1']);
+      expect(restarted.open('case-2')).toEqual(board.open('case-2'));
+      expect(restarted.open('case-3')).toBeUndefined();
+      expect(restarted.agent('ann')).toEqual(board.agent('ann'));
+      expect(restarted.queueSummary()).toEqual(board.queueSummary());
+    });
+
+    it("erases a customer's closed cases from the archive and from what is not yet written", async () => {
+      given(opened('case-1', 1), resolved('case-1', 2));
+      await board.flush();
+      given(opened('case-2', 3), resolved('case-2', 4), opened('case-3', 5, { customerId: 'cust-2' }), resolved('case-3', 6));
+      await board.forgetCustomer('cust-1');
+      expect(await board.find('case-1')).toBeUndefined();
+      expect(await board.find('case-2')).toBeUndefined();
+      expect(ids(await board.closed({ limit: 10 }))).toEqual(['case-3']);
+      expect(await board.casesOf('cust-1')).toEqual([]);
     });
   });
 

@@ -20,7 +20,7 @@ export class ClaimCaseHandler implements ICommandHandler<ClaimCaseCommand> {
   ) {}
 
   async execute({ caseId, agentId }: ClaimCaseCommand): Promise<void> {
-    const view = this.board.get(caseId);
+    const view = await this.board.find(caseId);
     if (!view) caseRules.refuse('no-such-case', `there is no case ${caseId}`);
     const now = this.clock.now().toISOString();
     const metadata = { causationId: `claim:${caseId}`, correlationId: caseId, actor: agentId };

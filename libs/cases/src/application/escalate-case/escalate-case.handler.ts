@@ -27,7 +27,7 @@ export class EscalateCaseHandler implements ICommandHandler<EscalateCaseCommand,
   ) {}
 
   async execute({ caseId, agentId, toChannel, reason }: EscalateCaseCommand): Promise<EscalatedCase> {
-    const view = this.board.get(caseId);
+    const view = await this.board.find(caseId);
     if (!view) caseRules.refuse('no-such-case', `there is no case ${caseId}`);
     const excluded = await this.exclusions.excludedChannels(view.customerId, this.clock.now());
     // Own keys only: a channel named like an Object.prototype member must not find one.

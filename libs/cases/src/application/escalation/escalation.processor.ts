@@ -2,7 +2,7 @@ import { CLOCK, type Clock, failureOf, stackFramesOf } from '@regie/eventsourcin
 import { Inject, Injectable, Logger, Optional, type OnApplicationBootstrap } from '@nestjs/common';
 import { caseLifecycleSaga } from '../../domain/case/case-lifecycle.saga';
 import { caseStream, type CaseEvent, type CaseOpened } from '../../domain/case/case.events';
-import { escalationSaga } from '../../domain/escalation/escalation.saga';
+import { CASE_TRIGGERING_EVENTS, escalationSaga } from '../../domain/escalation/escalation.saga';
 import { exclusionEnforcementSaga } from '../../domain/escalation/exclusion-enforcement.saga';
 import { journeyDecider, journeyStream, type JourneyEvent, type JourneyState } from '@regie/journey';
 import {
@@ -92,7 +92,7 @@ export class EscalationProcessor implements OnApplicationBootstrap, SingleWriter
         journey,
         rules: escalationRulesFrom(concept),
         now: this.clock.now().toISOString(),
-        earlierCases: this.board.casesOfCustomer(customerId),
+        earlierCases: CASE_TRIGGERING_EVENTS.has(event.type) ? await this.board.casesOf(customerId) : [],
         excluded,
         caseIdFor: (customer, contact, channel) => derivedId('case', customer, contact, channel),
       }),

@@ -15,7 +15,7 @@ export class ResolveCaseHandler implements ICommandHandler<ResolveCaseCommand> {
   ) {}
 
   async execute({ caseId, agentId, outcome }: ResolveCaseCommand): Promise<void> {
-    if (!this.board.get(caseId)) caseRules.refuse('no-such-case', `there is no case ${caseId}`);
+    if (!(await this.board.find(caseId))) caseRules.refuse('no-such-case', `there is no case ${caseId}`);
     await this.cases.handle(
       caseId,
       { type: 'ResolveCase', data: { by: agentId, outcome, now: this.clock.now().toISOString() } },

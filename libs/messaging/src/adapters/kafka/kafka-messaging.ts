@@ -1,5 +1,14 @@
 import { failureOf } from '@regie/eventsourcing';
-import { Kafka, logLevel, type Consumer, type ConsumerConfig, type EachBatchPayload, type LogEntry, type Producer } from 'kafkajs';
+import {
+  Kafka,
+  logLevel,
+  type Admin,
+  type Consumer,
+  type ConsumerConfig,
+  type EachBatchPayload,
+  type LogEntry,
+  type Producer,
+} from 'kafkajs';
 import type { Interaction, Validated } from '@regie/contracts';
 import { randomUUID } from 'node:crypto';
 import type { DecisionHandler, DecisionMessage, InteractionHandler, InteractionMessage, Messaging } from '../../messaging.port';
@@ -46,6 +55,28 @@ const PARTITIONS_IN_FLIGHT = 3;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** About ten seconds of backing off before a partition without a leader is reported. */
 const TOPIC_ENDS_ATTEMPTS = 8;
+
+/**
+ * Each partition's offsets. kafkajs's admin retries only an unknown topic here: a partition whose leader
+ * is still moving in (a topic just created, a broker just restarted) answers "not the leader" or "does not
+ * host this topic-partition", which are retriable, so those are retried too (with backoff, at most 8
+ * tries, about 10 s), with the metadata read again; `stopped` ends the retrying.
+ */
+export const topicOffsets = async (
+  admin: Admin,
+  topic: string,
+  stopped: () => boolean = () => false,
+): Promise<Awaited<ReturnType<Admin['fetchTopicOffsets']>>> => {
+  for (let attempt = 1, delay = 100; ; attempt += 1, delay = Math.min(delay * 2, 2_000)) {
+    try {
+      return await admin.fetchTopicOffsets(topic);
+    } catch (error) {
+      if (!(error as { retriable?: boolean }).retriable || attempt === TOPIC_ENDS_ATTEMPTS || stopped()) throw error;
+      await sleep(delay);
+      await admin.fetchTopicMetadata({ topics: [topic] }).catch(() => undefined);
+    }
+  }
+};
 
 /**
  * Messaging over Kafka with kafkajs, kept behind the port so a maintained client can replace it.
@@ -197,24 +228,11 @@ export class KafkaMessaging implements Messaging {
     };
   }
 
-  /**
-   * Each partition's end. kafkajs's admin retries only an unknown topic here: a partition whose leader
-   * is still moving in (a topic just created, a broker just restarted) answers "not the leader", which
-   * is retriable, so that is retried too, with the metadata read again.
-   */
   private async topicEnds(topic: string): Promise<{ partition: number; offset: string }[]> {
     const admin = this.kafka.admin();
     await admin.connect();
     try {
-      for (let attempt = 1, delay = 100; ; attempt += 1, delay = Math.min(delay * 2, 2_000)) {
-        try {
-          return await admin.fetchTopicOffsets(topic);
-        } catch (error) {
-          if (!(error as { retriable?: boolean }).retriable || attempt === TOPIC_ENDS_ATTEMPTS || this.closing) throw error;
-          await sleep(delay);
-          await admin.fetchTopicMetadata({ topics: [topic] }).catch(() => undefined);
-        }
-      }
+      return await topicOffsets(admin, topic, () => this.closing);
     } finally {
       await admin.disconnect();
     }
