@@ -7,7 +7,7 @@ import { SqliteEventStore } from '@regie/event-store';
 import { topicNames } from '@regie/messaging';
 import { startChildApp } from '../support/child-app';
 import { binaryInteraction } from '../support/kafka-messages';
-import { rate } from './stats';
+import { rate, summarise } from './stats';
 
 const BATCH = 1_000;
 const PARTITIONS = 6;
@@ -33,6 +33,31 @@ const produceAll = async (producer: Producer, topic: string, total: number, cust
       messages: Array.from({ length: Math.min(BATCH, total - from) }, (_, k) => interactionMessage(from + k, customers)),
     });
   }
+};
+
+/** A chatbot contact with two fallbacks: a trigger the escalation rules turn into a live-chat case. */
+const triggerMessages = (n: number) => {
+  const customer = `kl-${n}`;
+  const time = new Date().toISOString();
+  const data = { channel: 'chatbot', contactId: `chat-${customer}` };
+  const source = 'urn:regie:bench:kafka-latency';
+  return (['contact.started', 'bot.fallback', 'bot.fallback'] as const).map((type, k) =>
+    binaryInteraction({ id: `kl-${n}-${k}`, source, customer, type, time, data }),
+  );
+};
+
+/**
+ * While `busy()`, one trigger every `everyMs` on the same topic as the load: the moment it was handed to
+ * the producer, per customer (the case's recorded_at, on the same clock, ends the latency).
+ */
+const produceTriggers = async (producer: Producer, topic: string, busy: () => boolean, everyMs: number) => {
+  const sentAt = new Map<string, number>();
+  for (let n = 0; busy(); n += 1) {
+    sentAt.set(`kl-${n}`, Date.now());
+    await producer.send({ topic, acks: -1, messages: triggerMessages(n) });
+    await sleep(everyMs);
+  }
+  return sentAt;
 };
 
 const createTopic = async (admin: Admin, topic: string) => {
@@ -83,12 +108,35 @@ export const kafkaPipeline = async (brokers: string[], total: number, customers:
   await producer.connect();
   const store = new SqliteEventStore({ filename: join(dataDir, 'regie.db') });
   try {
+    const topic = topicNames(prefix).interactions;
     const started = performance.now();
-    await produceAll(producer, topicNames(prefix).interactions, total, customers);
+    let producing = true;
+    const triggers = produceTriggers(producer, topic, () => producing, 25);
+    await produceAll(producer, topic, total, customers);
     const produced = performance.now() - started;
+    producing = false;
+    const sentAt = await triggers;
     const count = store.db.prepare<[], { n: number }>("SELECT COUNT(*) AS n FROM events WHERE category = 'journey-'");
-    while ((count.get()?.n ?? 0) < total) await sleep(100);
-    return { eventsPerSecond: rate(total, performance.now() - started), produceMs: produced };
+    while ((count.get()?.n ?? 0) < total + sentAt.size * 3) await sleep(100);
+    const eventsPerSecond = rate(total + sentAt.size * 3, performance.now() - started);
+    const opened = store.db.prepare<[], { customer: string; recordedAt: string }>(
+      "SELECT json_extract(data, '$.customerId') AS customer, recorded_at AS recordedAt FROM events WHERE category = 'case-' AND type = 'CaseOpened'",
+    );
+    const until = performance.now() + 30_000;
+    let cases = opened.all();
+    while (cases.length < sentAt.size && performance.now() < until) {
+      await sleep(100);
+      cases = opened.all();
+    }
+    const latencies = cases.flatMap(({ customer, recordedAt }) => {
+      const sent = sentAt.get(customer);
+      return sent === undefined ? [] : [Date.parse(recordedAt) - sent];
+    });
+    return {
+      eventsPerSecond,
+      produceMs: produced,
+      escalation: { triggers: sentAt.size, opened: latencies.length, ...summarise(latencies) },
+    };
   } finally {
     await producer.disconnect();
     await store.close();

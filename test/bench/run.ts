@@ -103,6 +103,11 @@ const kafka = async (): Promise<void> => {
     `   produce → orchestrator → SQLite      : ${fmt(pipeline.eventsPerSecond)} events/s  (producing took ${fmt(pipeline.produceMs / 1000)} s)`,
   );
   console.log(`     ratio to the raw limit             : ${(pipeline.eventsPerSecond / raw).toFixed(3)}`);
+  const { escalation } = pipeline;
+  console.log(
+    `   escalation under that load (trigger produced → case recorded): p50 ${fmt(escalation.p50)} ms, p99 ${fmt(escalation.p99)} ms, ` +
+      `max ${fmt(escalation.max)} ms over ${fmt(escalation.opened)} of ${fmt(escalation.triggers)} triggers (goal p99 ≤ 250 ms)`,
+  );
 };
 
 const postgres = async (): Promise<void> => {
