@@ -1,5 +1,6 @@
 import { SqliteEventStore, type NewEvent, type StreamAppend } from '@regie/event-store';
 import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { SECRET } from './ingest-bench';
@@ -144,7 +145,9 @@ const timedStart = async (dir: string): Promise<StartFigures> => {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const spawned = performance.now();
-  const child = spawn(process.execPath, [MAIN], {
+  // REGIE_BENCH_CPU_PROF=<dir>: a V8 CPU profile of each start, written when the app exits.
+  const profile = process.env.REGIE_BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.REGIE_BENCH_CPU_PROF}`] : [];
+  const child = spawn(process.execPath, [...profile, MAIN], {
     cwd: ROOT,
     stdio: ['ignore', 'ignore', 'inherit'],
     env: {
@@ -172,14 +175,18 @@ const timedStart = async (dir: string): Promise<StartFigures> => {
  * server is not running); the first start catches every read model up and saves what it saves; the second
  * start, timed from the spawn of the process, is the restart: to listening, and to `/health/ready`.
  */
-export const restartToReady = async (dir: string, events: number, cases: number): Promise<RestartFigures> => {
+export const restartToReady = async (dir: string, events: number, cases: number, reuse?: string): Promise<RestartFigures> => {
   buildApp();
   const empty = await timedStart(join(dir, 'empty'));
-  const store = new SqliteEventStore({ filename: join(dir, 'regie.db') });
+  const data = reuse ?? dir;
+  // --restart-data <dir>: a store written (and started once) by an earlier run is restarted as it is.
+  if (reuse && existsSync(join(reuse, 'regie.db'))) return { empty, firstStartMs: Number.NaN, ...(await timedStart(reuse)) };
+  mkdirSync(data, { recursive: true });
+  const store = new SqliteEventStore({ filename: join(data, 'regie.db') });
   const start = Date.now() - 366 * DAY_MS;
   await appendAll(store, journeyAppends(events - cases * 3, Math.max(1, Math.floor(events / 50)), start));
   await appendAll(store, closedCaseAppends(cases, start));
   await store.close();
-  const first = await timedStart(dir);
-  return { empty, firstStartMs: first.readyMs, ...(await timedStart(dir)) };
+  const first = await timedStart(data);
+  return { empty, firstStartMs: first.readyMs, ...(await timedStart(data)) };
 };

@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EVENT_STORE, type EventStore } from '@regie/event-store';
+import { EVENT_STORE, PROJECTION_STORE, type EventStore, type ProjectionStore } from '@regie/event-store';
 import { TestClock } from '@regie/eventsourcing/testing';
 import { eventually, interaction, startChildApp, startHarness, TEST_SECRET, type ChildApp, type RegieHarness } from '@regie/testing';
 import request from 'supertest';
@@ -249,5 +249,33 @@ describe('Journey retention (concept retention.journeyDays), driven by the clock
       ]),
     );
     expect(JSON.stringify(await auditOf(regie))).not.toContain('cust-old');
+  });
+
+  it('follows on after a restart from the last contacts it saved, and its saved state no longer names an erased customer', async () => {
+    const supervisor = await regie.token('sup-sara', 'supervisor');
+    const channel = await regie.token('chatbot-platform', 'channel');
+    const contact = (customerId: string, daysAgo: number) =>
+      interaction(
+        { subject: customerId, type: 'contact.started', time: new Date(clock.now().getTime() - daysAgo * DAY).toISOString() },
+        { channel: 'chatbot', contactId: `chat-${customerId}` },
+      );
+    await regie.http
+      .post('/v1/interactions')
+      .set(auth(channel))
+      .send([contact('cust-before-restart', 29)])
+      .expect(202);
+    const entries = async (harness: RegieHarness, customerId: string) =>
+      (await harness.http.get(`/v1/customers/${customerId}/journey`).set(auth(supervisor)).expect(200)).body.entries as unknown[];
+    await eventually(async () => expect(await entries(regie, 'cust-before-restart')).toHaveLength(1));
+    await regie.stop({ keepData: true });
+
+    regie = await startHarness({ clock, dataDir: regie.dataDir, env: { REGIE_SAFETY_TICK_MS: '100' } });
+    const projections = regie.app.get<ProjectionStore>(PROJECTION_STORE);
+    const saved = async () => (await projections.load<{ lastContact: [string, number][] }>('journey-retention'))?.state.lastContact ?? [];
+    expect((await saved()).map(([customerId]) => customerId)).toEqual(expect.arrayContaining(['cust-before-restart', 'cust-recent']));
+    clock.advance(2 * DAY);
+    await eventually(async () => expect(await entries(regie, 'cust-before-restart')).toEqual([]));
+    await eventually(async () => expect((await saved()).map(([customerId]) => customerId)).not.toContain('cust-before-restart'));
+    expect(await entries(regie, 'cust-recent')).toHaveLength(1);
   });
 });

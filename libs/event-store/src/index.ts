@@ -17,3 +17,4 @@ export * from './projections/run-projection';
 export { InMemoryProjectionStore } from './projections/in-memory-projection-store';
 export { SqliteProjectionStore } from './projections/sqlite-projection-store';
 export * from './read-model-database';
+export * from './projections/saved-state';

@@ -1,7 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { ConceptInForce } from '@regie/concept';
-import { EVENT_STORE, START, type EventStore, type RecordedEvent, type Subscription } from '@regie/event-store';
+import {
+  EVENT_STORE,
+  PROJECTION_STORE,
+  SavedState,
+  START,
+  type EventStore,
+  type ProjectionStore,
+  type RecordedEvent,
+  type Subscription,
+} from '@regie/event-store';
 import { CLOCK, type Clock, failureOf, stackFramesOf } from '@regie/eventsourcing';
 import { CustomerDataHolders, Leadership, type CustomerDataHolder, type SingleWriter } from '@regie/eventsourcing/application';
 import { lastContactAfter, PRIVACY_SYSTEM_ACTOR, retentionPassed } from '../domain';
@@ -10,10 +19,17 @@ import { ErasureStreams } from './erasure-streams';
 export const RETENTION_TICK_MS = Symbol('RETENTION_TICK_MS');
 const PREFIX = 'journey-';
 
+/** What is saved: each customer's last contact (epoch ms). */
+interface RetentionState {
+  readonly lastContact: readonly (readonly [string, number])[];
+}
+
 /**
  * The journey retention (concept `retention.journeyDays`): a customer whose last contact is that
  * long ago is erased by the same recorded request as on demand, with reason `retention`. Driven
- * by the clock while this instance leads; the last contacts come from the journey streams.
+ * by the clock while this instance leads; the last contacts come from the journey streams, kept
+ * with their position in the projection store, so that a new leader or a restart follows on from
+ * there instead of reading every journey again.
  */
 @Injectable()
 export class JourneyRetention implements OnApplicationBootstrap, SingleWriter, CustomerDataHolder {
@@ -24,6 +40,9 @@ export class JourneyRetention implements OnApplicationBootstrap, SingleWriter, C
   private readonly requested = new Set<string>();
   private seenPosition = START;
   private running?: Promise<void>;
+  private readonly saved: SavedState<RetentionState>;
+  /** Whether this instance leads and follows the journeys now: only then is what it holds saved. */
+  private following = false;
 
   constructor(
     @Inject(CLOCK) private readonly clock: Clock,
@@ -33,8 +52,14 @@ export class JourneyRetention implements OnApplicationBootstrap, SingleWriter, C
     private readonly erasures: ErasureStreams,
     private readonly leadership: Leadership,
     holders: CustomerDataHolders,
+    @Inject(PROJECTION_STORE) projections: ProjectionStore,
   ) {
     holders.register(this);
+    this.saved = new SavedState(projections, {
+      name: 'journey-retention',
+      snapshot: () => ({ state: { lastContact: [...this.lastContact] }, position: this.seenPosition }),
+      onError: (error) => this.logger.error(`journey retention could not save: ${failureOf(error)}`, stackFramesOf(error)),
+    });
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -42,6 +67,12 @@ export class JourneyRetention implements OnApplicationBootstrap, SingleWriter, C
   }
 
   async start(): Promise<{ stop(): Promise<void> }> {
+    const saved = await this.saved.load();
+    if (saved && saved.position > this.seenPosition) {
+      this.lastContact.clear();
+      for (const [customerId, last] of saved.state.lastContact) this.lastContact.set(customerId, last);
+      this.seenPosition = saved.position;
+    }
     let caughtUp = false;
     const subscription: Subscription = this.store.subscribe({
       after: this.seenPosition,
@@ -56,11 +87,15 @@ export class JourneyRetention implements OnApplicationBootstrap, SingleWriter, C
     });
     const timer = setInterval(() => void this.tick(), this.tickMs);
     timer.unref();
+    this.saved.start();
+    this.following = true;
     return {
       stop: async () => {
+        this.following = false;
         clearInterval(timer);
         await subscription.stop();
         await this.running;
+        await this.saved.stop();
       },
     };
   }
@@ -72,9 +107,11 @@ export class JourneyRetention implements OnApplicationBootstrap, SingleWriter, C
     if (last !== undefined) this.lastContact.set(customerId, last);
   }
 
-  forgetCustomer(customerId: string): void {
+  /** The saved state is written again at once, so that it no longer names the customer. */
+  async forgetCustomer(customerId: string): Promise<void> {
     this.lastContact.delete(customerId);
     this.requested.delete(customerId);
+    if (this.following) await this.saved.save(true);
   }
 
   /** One sweep; a sweep asked for while one runs is skipped. */
