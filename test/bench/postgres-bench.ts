@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { timeOrderedId } from '../../libs/event-store/src/event-id';
 import { Pool } from 'pg';
 import { PostgresEventStore } from '../../libs/event-store/src/adapters/postgres/postgres-event-store';
 import type { NewEvent } from '../../libs/event-store/src/event-store.port';
@@ -35,7 +35,7 @@ const rawRows = (prefix: string, from: number, count: number, customers: number,
   for (let i = from; i < from + count; i += 1) {
     const key = `${prefix}#${i}`;
     const stream = `${prefix}-c${i % customers}`;
-    const row = [randomUUID(), stream, Math.floor(i / customers), 'ContactStarted', data, JSON.stringify(metadata(key)), key];
+    const row = [timeOrderedId(), stream, Math.floor(i / customers), 'ContactStarted', data, JSON.stringify(metadata(key)), key];
     row.forEach((value, column) => columns[column]!.push(value));
   }
   return columns;

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { prepareSqliteSchema } from '../../libs/event-store/src/adapters/sqlite/sqlite-schema';
+import { timeOrderedId } from '../../libs/event-store/src/event-id';
 import { makeEvent } from './ingest-bench';
 
 /** Rows per transaction of the raw loop: the fastest batch size on this shape (tried 100 … 5,000). */
@@ -17,7 +18,7 @@ const rowsOf = (events: number, customers: number): Row[] => {
     const key = `${source}#${id}`;
     const journeyEvent = { customerId: subject, contactId: data.contactId, channel: data.channel, layer: 'self-service', occurredAt: time };
     return [
-      randomUUID(),
+      timeOrderedId(), // as the store writes them: the same writes
       `journey-${subject}`,
       Math.floor(i / customers),
       type === 'bot.fallback' ? 'BotFallbackOccurred' : 'ContactStarted',

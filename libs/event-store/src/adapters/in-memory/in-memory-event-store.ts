@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { timeOrderedId } from '../../event-id';
 import type {
   AppendOptions,
   AppendResult,
@@ -50,7 +50,7 @@ export class InMemoryEventStore implements EventStore {
         type: event.type,
         data: structuredClone(event.data),
         metadata: structuredClone(event.metadata),
-        eventId: randomUUID(),
+        eventId: timeOrderedId(),
         streamName: stream,
         revision: head.lastRevision + 1 + index,
         position: this.log.length + 1 + index,

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { timeOrderedId } from '../../event-id';
 import type { Pool, PoolClient } from 'pg';
 import { keysOf, planAppends, type PlannedAppend } from '../../append-plan';
 import { assertDistinctStreams } from '../../errors';
@@ -119,7 +119,7 @@ const attemptAppend = async (
   let offset = 0;
   const planned = plans.map((plan) => {
     plan.fresh.forEach((event, index) => {
-      const values: unknown[] = [randomUUID(), plan.stream, plan.head.lastRevision + 1 + index, event.type, JSON.stringify(event.data)];
+      const values: unknown[] = [timeOrderedId(), plan.stream, plan.head.lastRevision + 1 + index, event.type, JSON.stringify(event.data)];
       values.push(JSON.stringify(event.metadata), event.metadata.idempotencyKey ?? null);
       values.forEach((value, column) => columns[column]!.push(value));
     });

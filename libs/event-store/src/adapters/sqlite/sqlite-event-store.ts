@@ -1,5 +1,6 @@
+import { timeOrderedId } from '../../event-id';
 import Database, { type Statement } from 'better-sqlite3';
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type {
@@ -187,7 +188,7 @@ export class SqliteEventStore implements EventStore {
       let position = START;
       fresh.forEach((event, index) => {
         const row = {
-          eventId: randomUUID(),
+          eventId: timeOrderedId(),
           streamName: stream,
           revision: head.lastRevision + 1 + index,
           type: event.type,
