@@ -60,6 +60,20 @@ const produceTriggers = async (producer: Producer, topic: string, busy: () => bo
   return sentAt;
 };
 
+const LOAD_SECONDS = 10;
+
+/** `perSecond` interactions a second for `seconds`, in tenths of a second, numbered from `first`. */
+const produceAt = async (producer: Producer, topic: string, perSecond: number, seconds: number, customers: number, first: number) => {
+  const started = performance.now();
+  for (let tick = 0; tick < seconds * 10; tick += 1) {
+    const from = first + (tick * perSecond) / 10;
+    const messages = Array.from({ length: perSecond / 10 }, (_, k) => interactionMessage(from + k, customers));
+    await producer.send({ topic, acks: -1, messages });
+    const due = started + (tick + 1) * 100;
+    if (due > performance.now()) await sleep(due - performance.now());
+  }
+};
+
 const createTopic = async (admin: Admin, topic: string) => {
   await admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: PARTITIONS, replicationFactor: 1 }] });
 };
@@ -89,8 +103,11 @@ export const rawKafka = async (brokers: string[], total: number, customers: numb
   }
 };
 
-/** Regie's pipeline: produce → orchestrator (its own process) → SQLite journeys, until all are recorded. */
-export const kafkaPipeline = async (brokers: string[], total: number, customers: number) => {
+/**
+ * Regie's pipeline: produce → orchestrator (its own process) → SQLite journeys, until all are recorded;
+ * then escalation latency under a steady load of `loadPerSecond` for {@link LOAD_SECONDS} s.
+ */
+export const kafkaPipeline = async (brokers: string[], total: number, customers: number, loadPerSecond: number) => {
   const prefix = `bench-${randomUUID().slice(0, 8)}.`;
   const dataDir = mkdtempSync(join(tmpdir(), 'regie-bench-kafka-'));
   const orchestrator = await startChildApp(['orchestrator'], {
@@ -109,16 +126,27 @@ export const kafkaPipeline = async (brokers: string[], total: number, customers:
   const store = new SqliteEventStore({ filename: join(dataDir, 'regie.db') });
   try {
     const topic = topicNames(prefix).interactions;
+    const journeyEvents = store.db.prepare<[], { n: number }>("SELECT COUNT(*) AS n FROM events WHERE category = 'journey-'");
+    const recorded = async (events: number) => {
+      while ((journeyEvents.get()?.n ?? 0) < events) await sleep(100);
+    };
     const started = performance.now();
-    let producing = true;
-    const triggers = produceTriggers(producer, topic, () => producing, 25);
     await produceAll(producer, topic, total, customers);
     const produced = performance.now() - started;
+    await recorded(total);
+    const eventsPerSecond = rate(total, performance.now() - started);
+
+    // Latency under a load the pipeline keeps up with: the bulk at `loadPerSecond`, a trigger every 25 ms beside it,
+    // once the escalation processor has caught up with the bulk (its checkpoint, saved every 25 events, near the head).
+    const head = store.db.prepare<[], { position: number }>('SELECT MAX(position) AS position FROM events').get()!.position;
+    const escalated = store.db.prepare<[], { position: number }>("SELECT position FROM checkpoints WHERE name = 'escalation'");
+    while ((escalated.get()?.position ?? 0) < head - 25) await sleep(100);
+    let producing = true;
+    const triggers = produceTriggers(producer, topic, () => producing, 25);
+    await produceAt(producer, topic, loadPerSecond, LOAD_SECONDS, customers, total);
     producing = false;
     const sentAt = await triggers;
-    const count = store.db.prepare<[], { n: number }>("SELECT COUNT(*) AS n FROM events WHERE category = 'journey-'");
-    while ((count.get()?.n ?? 0) < total + sentAt.size * 3) await sleep(100);
-    const eventsPerSecond = rate(total + sentAt.size * 3, performance.now() - started);
+    await recorded(total + loadPerSecond * LOAD_SECONDS + sentAt.size * 3);
     const opened = store.db.prepare<[], { customer: string; recordedAt: string }>(
       "SELECT json_extract(data, '$.customerId') AS customer, recorded_at AS recordedAt FROM events WHERE category = 'case-' AND type = 'CaseOpened'",
     );
@@ -135,7 +163,7 @@ export const kafkaPipeline = async (brokers: string[], total: number, customers:
     return {
       eventsPerSecond,
       produceMs: produced,
-      escalation: { triggers: sentAt.size, opened: latencies.length, ...summarise(latencies) },
+      escalation: { loadPerSecond, triggers: sentAt.size, opened: latencies.length, ...summarise(latencies) },
     };
   } finally {
     await producer.disconnect();
