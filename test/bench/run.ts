@@ -184,7 +184,7 @@ const soakRun = async (dir: string, total: number): Promise<void> => {
     );
     const windows = await soak(server.url, token, server.child.pid!, { total, batch, concurrency, customers }, (window) =>
       console.log(
-        `   ${fmt(window.from).padStart(9)} – ${fmt(window.to).padEnd(9)}: ${fmt(window.eventsPerSecond).padStart(7)} events/s, RSS ${fmt(Math.round(window.rssMb))} MB`,
+        `   ${fmt(window.from).padStart(9)} – ${fmt(window.to).padEnd(9)}: ${fmt(window.eventsPerSecond).padStart(7)} events/s, RSS ${fmt(Math.round(window.rssMb))} MB (JS heap ${fmt(Math.round(window.heapMb))} MB)`,
       ),
     );
     const [first, last] = [windows[0]!, windows.at(-1)!];

@@ -9,7 +9,16 @@ export interface SoakWindow {
   readonly eventsPerSecond: number;
   /** Resident set of the server process after the window, in MB. */
   readonly rssMb: number;
+  /** Of which the JS heap in use, from the server's /metrics (`regie_nodejs_heap_size_used_bytes`), in MB. */
+  readonly heapMb: number;
 }
+
+/** The JS heap in use of the server, as its /metrics tells it, in MB. */
+const heapOf = async (url: string): Promise<number> => {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  const line = text.split('\n').find((entry) => entry.startsWith('regie_nodejs_heap_size_used_bytes '));
+  return line ? Number(line.split(' ')[1]) / 1024 / 1024 : Number.NaN;
+};
 
 /** The server's resident set, from /proc (Linux), in MB. */
 export const rssOf = (pid: number): number => {
@@ -34,7 +43,7 @@ export const soak = async (
   for (let from = 0; from < shape.total; from += SOAK_WINDOW) {
     const count = Math.min(SOAK_WINDOW, shape.total - from);
     const { eventsPerSecond } = await ingestOverHttp(url, token, count, shape.batch, shape.concurrency, shape.customers, from);
-    const window = { from, to: from + count, eventsPerSecond, rssMb: rssOf(pid) };
+    const window = { from, to: from + count, eventsPerSecond, rssMb: rssOf(pid), heapMb: await heapOf(url) };
     windows.push(window);
     onWindow(window);
   }
