@@ -165,6 +165,8 @@ describe('The service manager’s dashboard in Chromium', () => {
       /✗ gat Toegezegd: ja Gemeten: 33,3 \(n = 1\)/,
     );
     expect(await page.locator('#gap-matrix thead th').allInnerTexts()).toContain('Persoonlijk contact');
+    // The charts are drawn after the tables have been painted.
+    await page.locator('figure.chart canvas').nth(3).waitFor();
     expect(await page.locator('figure.chart canvas').count()).toBe(4);
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'manager-by-day');
