@@ -28,6 +28,7 @@ runPage({
   view(context) {
     const { report, gap } = state;
     const shown = report && periodAt(report, state.period);
+    const channels = shown && state.channels.get(shown.label);
     return html`
       ${filterView(state, context)}
       <div id="dashboard" aria-busy=${state.loading ? 'true' : 'false'} data-ready=${report && gap && !state.loading ? 'true' : 'false'}>
@@ -36,9 +37,14 @@ runPage({
           report && shown
             ? html`<section class="panel" aria-labelledby="channels-title">
                 <h2 id="channels-title">${t('channels.title')}</h2>
-                ${periodChoice(report, shown, state, context)} ${channelsView(shown, context)}
-                <h3 id="pyramid-title">${t('pyramid.title')}</h3>
-                ${pyramidView(shown, context)}
+                ${periodChoice(report, shown, state, context)}
+                ${
+                  channels
+                    ? html`${channelsView(channels, context)}
+                        <h3 id="pyramid-title">${t('pyramid.title')}</h3>
+                        ${pyramidView(channels, context)}`
+                    : html`<p class="muted" role="status">${t('channels.loading')}</p>`
+                }
               </section>`
             : nothing
         }

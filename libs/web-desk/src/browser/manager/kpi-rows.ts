@@ -5,6 +5,7 @@ import {
   type KpiFigure,
   type KpiReport,
   type OverallKpi,
+  type ChannelPeriod,
   type PeriodReport,
 } from './kpi-types';
 
@@ -31,7 +32,7 @@ export interface ChannelRow {
  * One row per channel of the period, in the concept's order (self-service first, as the pyramid
  * is read); a channel the API reports but the labels do not know comes last rather than not at all.
  */
-export const channelRows = (period: PeriodReport, order: readonly string[]): ChannelRow[] => {
+export const channelRows = (period: ChannelPeriod, order: readonly string[]): ChannelRow[] => {
   const reported = Object.keys(period.kpis.byChannel);
   const channels = [...order.filter((id) => reported.includes(id)), ...reported.filter((id) => !order.includes(id))];
   return channels.map((channel) => ({

@@ -2,27 +2,48 @@
 import { get } from '../core/api';
 import type { PageContext } from '../core/page';
 import { feedbackOf } from '../core/ui';
-import type { ConceptNeeds, GapAnalysis, KpiReport } from './kpi-types';
+import { hasChannels, type ConceptNeeds, type GapAnalysis, type KpiReport, type PeriodReport } from './kpi-types';
 import { gapQuery, kpiQuery } from './period';
 import type { ManagerState } from './state';
 
-/** The figures for the filter, KPIs and gap analysis together, so that the page never shows one filter's KPIs beside another's gaps. */
+/**
+ * The figures for the filter, KPIs and gap analysis together, so that the page never shows one filter's KPIs beside another's gaps.
+ * Every period's channels would be some 3 MB for a year by day; the page shows one period's, so it asks for the last one's.
+ */
 export const loadFigures = async (state: ManagerState, context: PageContext): Promise<void> => {
   const generation = ++state.generation;
   state.loading = true;
   context.update();
   try {
     const [report, gap] = await Promise.all([
-      get<KpiReport>(`/v1/kpis?${kpiQuery(state.filter)}`),
+      get<KpiReport>(`/v1/kpis?${kpiQuery(state.filter)}&byChannel=last`),
       get<GapAnalysis>(`/v1/gap-analysis?${gapQuery(state.filter)}`),
     ]);
     if (generation !== state.generation) return;
-    Object.assign(state, { report, gap, feedback: undefined });
+    const channels = new Map(report.periods.filter(hasChannels).map((period) => [period.label, period] as const));
+    Object.assign(state, { report, gap, channels, feedback: undefined });
   } catch (error) {
     if (generation !== state.generation) return;
     state.feedback = feedbackOf(error);
   }
   state.loading = false;
+  context.update();
+};
+
+/** The channels' figures of a period the reader has chosen: the same period asked for alone, for the same filter. */
+export const loadChannels = async (period: PeriodReport, state: ManagerState, context: PageContext): Promise<void> => {
+  const { generation, report } = state;
+  if (!report || state.channels.has(period.label)) return;
+  const query = new URLSearchParams({ from: period.start, to: period.end, granularity: report.granularity });
+  if (state.filter.channel) query.set('channel', state.filter.channel);
+  try {
+    const [alone] = (await get<KpiReport>(`/v1/kpis?${query.toString()}`)).periods;
+    if (generation !== state.generation) return;
+    if (alone && hasChannels(alone)) state.channels.set(period.label, alone);
+  } catch (error) {
+    if (generation !== state.generation) return;
+    state.feedback = feedbackOf(error);
+  }
   context.update();
 };
 

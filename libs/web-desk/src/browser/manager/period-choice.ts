@@ -4,6 +4,7 @@ import { t } from '../core/i18n';
 import type { PageContext } from '../core/page';
 import type { KpiReport, PeriodReport } from './kpi-types';
 import { periodName } from './overall-table';
+import { loadChannels } from './load';
 import type { ManagerState } from './state';
 
 /** Which period the channel and layer tables show: one period's columns fit, a year of them would not. */
@@ -16,6 +17,8 @@ export const periodChoice = (report: KpiReport, shown: PeriodReport, state: Mana
           id="period-choice"
           @change=${(event: Event) => {
             state.period = (event.target as HTMLSelectElement).value;
+            const chosen = report.periods.find((period) => period.label === state.period);
+            if (chosen) void loadChannels(chosen, state, context);
             context.update();
           }}
         >

@@ -26,6 +26,7 @@ export const managerEn: Readonly<Record<keyof typeof managerNl, string>> = {
   'channels.caption': 'Period {period}: each KPI per channel against its target, with n.',
   'channels.period': 'Period of the channel and layer tables',
   'channels.channel': 'Channel',
+  'channels.loading': 'Loading the figures per channel of this period…',
   'trends.title': 'Trends over the periods',
   'trends.alt': 'Chart of {what} per period. The figures are in the table ‘KPIs of the whole organisation’.',
   'trends.altLayers':

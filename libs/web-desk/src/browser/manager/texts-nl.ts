@@ -24,6 +24,7 @@ export const managerNl = {
   'channels.caption': 'Periode {period}: elke KPI per kanaal tegen de norm, met n.',
   'channels.period': 'Periode van de kanaal- en laagtabellen',
   'channels.channel': 'Kanaal',
+  'channels.loading': 'De cijfers per kanaal van deze periode worden geladen…',
   'trends.title': 'Verloop over de periodes',
   'trends.alt': 'Grafiek van {what} per periode. De cijfers staan in de tabel ‘KPI’s van de hele organisatie’.',
   'trends.altLayers':
