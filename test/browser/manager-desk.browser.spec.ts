@@ -207,4 +207,27 @@ describe('The service manager’s dashboard in Chromium', () => {
     await screenshot(page, 'manager');
     expect(errors).toEqual([]);
   });
+
+  it('shows the latest 31 periods of a long range, and all of them when asked, from the keyboard', async () => {
+    const from = '2026-01-23'; // 40 days up to DAY2
+    const { page, errors } = await openDesk(
+      browser,
+      `${regie.url}/manager?from=${from}&to=${DAY2}&granularity=day#access_token=${manager}`,
+    );
+    const daily = await api<KpiReport>(`/v1/kpis?from=${from}&to=${DAY2}&granularity=day`);
+    expect(daily.periods).toHaveLength(40);
+    const labels = daily.periods.map((period) => period.label);
+    await showing(page, labels.slice(9));
+    await expectOverall(page, { ...daily, periods: daily.periods.slice(9) });
+    await page.getByText('De laatste 31 van de 40 periodes; de grafieken en de CSV hebben ze alle.').waitFor();
+    const more = page.getByRole('button', { name: 'Alle 40 periodes tonen' });
+    await more.focus();
+    await page.keyboard.press('Enter');
+    await showing(page, labels);
+    await expectOverall(page, daily);
+    await page.getByRole('button', { name: 'Alleen de laatste 31 periodes tonen' }).press('Enter');
+    await showing(page, labels.slice(9));
+    expect(await axeViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
 });

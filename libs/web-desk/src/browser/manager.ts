@@ -32,7 +32,7 @@ runPage({
     return html`
       ${filterView(state, context)}
       <div id="dashboard" aria-busy=${state.loading ? 'true' : 'false'} data-ready=${report && gap && !state.loading ? 'true' : 'false'}>
-        ${report ? overallView(report) : nothing} ${report ? trendsView(report, context) : nothing}
+        ${report ? overallView(report, state, context) : nothing} ${report ? trendsView(report, context) : nothing}
         ${
           report && shown
             ? html`<section class="panel" aria-labelledby="channels-title">

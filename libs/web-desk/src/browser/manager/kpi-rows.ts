@@ -23,6 +23,18 @@ export interface PeriodRow {
 export const overallRows = (report: KpiReport): PeriodRow[] =>
   report.periods.map((period) => ({ period, cells: OVERALL_KPIS.map((kpi) => ({ kpi, figure: period.kpis[kpi] })) }));
 
+/**
+ * A month by day fits: beyond it the table shows the latest periods until the reader asks for all of them,
+ * since a year by day is 365 rows (some 15,000 elements) to lay out before anything else shows.
+ */
+export const OVERALL_ROWS_SHOWN = 31;
+
+/** The latest `OVERALL_ROWS_SHOWN` rows, or all of them; `hidden` counts the earlier ones left out. */
+export const shownRows = (rows: readonly PeriodRow[], all: boolean): { rows: readonly PeriodRow[]; hidden: number } => {
+  const hidden = all ? 0 : Math.max(0, rows.length - OVERALL_ROWS_SHOWN);
+  return { rows: rows.slice(hidden), hidden };
+};
+
 export interface ChannelRow {
   readonly channel: string;
   readonly cells: readonly Cell<ChannelKpi>[];

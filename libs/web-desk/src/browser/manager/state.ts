@@ -11,6 +11,8 @@ export interface ManagerState {
   needs: ConceptNeeds['needs'];
   /** The period the channel and layer tables show (a period label); the latest when unset. */
   period?: string;
+  /** Every period in the KPI table, not only the latest (OVERALL_ROWS_SHOWN): the reader's choice, kept across filters. */
+  allPeriods: boolean;
   /** The periods whose channels' figures are here, by label: the report holds the last one's, others are fetched when chosen. */
   channels: Map<string, ChannelPeriod>;
   feedback?: Feedback;
@@ -23,6 +25,7 @@ export const newManagerState = (filter: KpiFilter): ManagerState => ({
   filter,
   loading: false,
   needs: [],
+  allPeriods: false,
   channels: new Map(),
   generation: 0,
 });
