@@ -84,18 +84,18 @@ export const bundleDeskAssets = async (sources: string): Promise<DeskAssets> => 
   return assets;
 };
 
-/** `import … from "./chunk-x.js"`, `import "./chunk-x.js"`, and a dynamic `import("./chunk-x.js")`. */
-const CHUNK_IMPORT = /\bimport\s*(?:\(\s*|[\w*{}\s,$]*from\s*)?["']\.\/(chunk-[\w-]+\.js)["']/g;
+const STATIC_IMPORT = /\bimport\s*(?:[\w*{}\s,$]*from\s*)?["']\.\/(chunk-[\w-]+\.js)["']/g;
 
 /**
  * The chunks an entry imports, directly or through another chunk: the page names them for the browser to
  * fetch beside the entry (`modulepreload`) instead of one import level after the other. A chunk imported
- * dynamically (the charts' library) is fetched beside it too, but runs only when the page imports it.
+ * only dynamically (the charts' library) is left out: fetched and compiled beside the first requests, it
+ * would take the processor from the server that answers them (a machine of two cores).
  */
 export const chunksOf = (assets: DeskAssets, entry: DeskEntry): string[] => {
   const found = new Set<string>();
   const visit = (name: string): void => {
-    for (const [, chunk] of (assets.get(name)?.body.toString() ?? '').matchAll(CHUNK_IMPORT)) {
+    for (const [, chunk] of (assets.get(name)?.body.toString() ?? '').matchAll(STATIC_IMPORT)) {
       if (found.has(chunk) || !assets.has(chunk)) continue;
       found.add(chunk);
       visit(chunk);
