@@ -220,11 +220,14 @@ describe('The service manager’s dashboard in Chromium', () => {
     await showing(page, labels.slice(9));
     await expectOverall(page, { ...daily, periods: daily.periods.slice(9) });
     await page.getByText('De laatste 31 van de 40 periodes; de grafieken en de CSV hebben ze alle.').waitFor();
+    const offered = page.getByLabel('Periode van de kanaal- en laagtabellen').locator('option');
+    expect(await offered.allInnerTexts()).toEqual(labels.slice(9));
     const more = page.getByRole('button', { name: 'Alle 40 periodes tonen' });
     await more.focus();
     await page.keyboard.press('Enter');
     await showing(page, labels);
     await expectOverall(page, daily);
+    expect(await offered.allInnerTexts()).toEqual(labels);
     await page.getByRole('button', { name: 'Alleen de laatste 31 periodes tonen' }).press('Enter');
     await showing(page, labels.slice(9));
     expect(await axeViolations(page)).toEqual([]);

@@ -35,6 +35,12 @@ export const shownRows = (rows: readonly PeriodRow[], all: boolean): { rows: rea
   return { rows: rows.slice(hidden), hidden };
 };
 
+/** The periods the channel and layer tables may show: those of the KPI table, and the one shown if it is not among them. */
+export const offeredPeriods = (report: KpiReport, shown: PeriodReport, all: boolean): readonly PeriodReport[] => {
+  const offered = all ? report.periods : report.periods.slice(-OVERALL_ROWS_SHOWN);
+  return offered.includes(shown) ? offered : [shown, ...offered];
+};
+
 export interface ChannelRow {
   readonly channel: string;
   readonly cells: readonly Cell<ChannelKpi>[];

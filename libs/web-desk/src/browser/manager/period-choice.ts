@@ -3,11 +3,15 @@ import { html } from 'lit-html';
 import { t } from '../core/i18n';
 import type { PageContext } from '../core/page';
 import type { KpiReport, PeriodReport } from './kpi-types';
+import { offeredPeriods } from './kpi-rows';
 import { periodName } from './overall-table';
 import { loadChannels } from './load';
 import type { ManagerState } from './state';
 
-/** Which period the channel and layer tables show: one period's columns fit, a year of them would not. */
+/**
+ * Which period the channel and layer tables show: one period's columns fit, a year of them would not. The
+ * periods offered are those the KPI table shows (the latest, or all when the reader asked for all).
+ */
 export const periodChoice = (report: KpiReport, shown: PeriodReport, state: ManagerState, context: PageContext) =>
   report.periods.length < 2
     ? html``
@@ -22,7 +26,7 @@ export const periodChoice = (report: KpiReport, shown: PeriodReport, state: Mana
             context.update();
           }}
         >
-          ${report.periods.map(
+          ${offeredPeriods(report, shown, state.allPeriods).map(
             (period) => html`<option value=${period.label} ?selected=${period === shown}>${periodName(period)}</option>`,
           )}
         </select>
