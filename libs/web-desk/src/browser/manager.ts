@@ -1,10 +1,11 @@
 /// <reference lib="dom" />
 import { html, nothing } from 'lit-html';
-import { t } from './core/i18n';
+import { language, t } from './core/i18n';
 import { runPage } from './core/page';
 import { channelsView } from './manager/channel-table';
 import { filterView } from './manager/filter-form';
 import { gapView } from './manager/gap-view';
+import { prepareFormats } from './manager/kpi-format';
 import { periodAt } from './manager/kpi-rows';
 import { loadFigures, loadNeeds } from './manager/load';
 import { overallView } from './manager/overall-table';
@@ -24,6 +25,7 @@ runPage({
   start(context) {
     void loadNeeds(state, context);
     void loadFigures(state, context);
+    setTimeout(() => prepareFormats(language()));
   },
   view(context) {
     const { report, gap } = state;
