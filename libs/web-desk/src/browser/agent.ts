@@ -28,7 +28,8 @@ const assigned = (view: CaseView, context: PageContext): void => {
 
 const refreshQueue = async (context: PageContext): Promise<void> => {
   try {
-    const serving = state.presence?.channels ?? (await context.labelsReady).served().map((channel) => channel.id);
+    await context.labelsReady;
+    const serving = state.presence?.channels ?? context.labels.served().map((channel) => channel.id);
     const [queues, ...lists] = await Promise.all([
       get<{ items: QueueSummary[] }>('/v1/queues'),
       ...serving.map((channel) =>
