@@ -57,6 +57,8 @@ runPage({
         if (event.type === 'case.assigned') assigned(JSON.parse(event.data) as CaseView, context);
       },
       (status) => {
+        // The first 'connecting' is the state the page starts in: no render for it, so that the queue is asked for first.
+        if (status === state.stream) return;
         state.stream = status;
         context.update();
       },
