@@ -13,12 +13,14 @@ import type { ManagerState } from './state';
 export const loadFigures = async (state: ManagerState, context: PageContext): Promise<void> => {
   const generation = ++state.generation;
   state.loading = true;
+  const figures = Promise.all([
+    get<KpiReport>(`/v1/kpis?${kpiQuery(state.filter)}&byChannel=last`),
+    get<GapAnalysis>(`/v1/gap-analysis?${gapQuery(state.filter)}`),
+  ]);
+  // Asked for first, then the page says it is loading: a render would otherwise hold the requests back.
   context.update();
   try {
-    const [report, gap] = await Promise.all([
-      get<KpiReport>(`/v1/kpis?${kpiQuery(state.filter)}&byChannel=last`),
-      get<GapAnalysis>(`/v1/gap-analysis?${gapQuery(state.filter)}`),
-    ]);
+    const [report, gap] = await figures;
     if (generation !== state.generation) return;
     const channels = new Map(report.periods.filter(hasChannels).map((period) => [period.label, period] as const));
     Object.assign(state, { report, gap, channels, feedback: undefined });
