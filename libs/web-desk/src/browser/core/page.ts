@@ -198,8 +198,10 @@ const startPage = (page: DeskPage, session: Session | SignedOutReason): void => 
   fresh.then(
     (loaded) => {
       rememberLabels(localStorage, loaded);
+      // The same as those remembered (nearly always): nothing to render again.
+      const same = remembered !== undefined && JSON.stringify(remembered.source) === JSON.stringify(loaded.source);
       labels = loaded;
-      update();
+      if (!same) update();
     },
     (error: unknown) => {
       // With remembered labels the page goes on; its own requests say what is wrong, if anything is.

@@ -53,7 +53,8 @@ export const loadChannels = async (period: PeriodReport, state: ManagerState, co
 export const loadNeeds = async (state: ManagerState, context: PageContext): Promise<void> => {
   try {
     state.needs = (await get<ConceptNeeds>('/v1/service-concept')).needs ?? [];
-    context.update();
+    // Only the gap matrix names the needs: before it is there, the render that brings it names them.
+    if (state.gap) context.update();
   } catch {
     // The ids are a usable fallback; the figures are what matters.
   }
