@@ -42,6 +42,7 @@ const refreshQueue = async (context: PageContext): Promise<void> => {
   } catch (error) {
     state.queueFeedback = feedbackOf(error);
   }
+  state.queueAnswered = true;
   context.update();
 };
 
@@ -60,7 +61,8 @@ runPage({
         // The first 'connecting' is the state the page starts in: no render for it, so that the queue is asked for first.
         if (status === state.stream) return;
         state.stream = status;
-        context.update();
+        // Before the queue's first answer, the page renders once, with it: one render of the whole page, not two.
+        if (state.queueAnswered) context.update();
       },
       context.signal,
     );
