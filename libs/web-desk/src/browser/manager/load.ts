@@ -17,8 +17,9 @@ export const loadFigures = async (state: ManagerState, context: PageContext): Pr
     get<KpiReport>(`/v1/kpis?${kpiQuery(state.filter)}&byChannel=last`),
     get<GapAnalysis>(`/v1/gap-analysis?${gapQuery(state.filter)}`),
   ]);
-  // Asked for first, then the page says it is loading: a render would otherwise hold the requests back.
-  context.update();
+  // Asked for first, then the page says it is loading: a render would otherwise hold the requests back. The first
+  // time, the page renders once, with the figures (the shell says it is loading until then).
+  if (state.report || state.feedback) context.update();
   try {
     const [report, gap] = await figures;
     if (generation !== state.generation) return;
