@@ -185,4 +185,30 @@ describe('The agent page in Chromium', () => {
     await screenshot(page, 'agent-queue');
     expect(errors).toEqual([]);
   });
+
+  it('starts with the labels an earlier page was given, and shows the concept’s own as soon as they are there', async () => {
+    const token = await regie.token('agent-eva', 'agent');
+    const context = await browser.newContext({ locale: 'nl-NL' });
+    // An earlier page's labels, from before a revision: another name for live chat, no video calls.
+    await context.addInitScript(() =>
+      localStorage.setItem(
+        'regie.desk.labels',
+        JSON.stringify({
+          layers: [{ id: 'assisted', label: 'Hulp' }],
+          channels: [{ id: 'live-chat', layer: 'assisted', label: 'Oude chatnaam' }],
+        }),
+      ),
+    );
+    const page = await context.newPage();
+    await page.goto(`${regie.url}/agent#access_token=${token}`);
+    const presence = page.getByRole('region', { name: 'Beschikbaarheid' });
+    await presence.getByRole('checkbox', { name: 'Chat met een medewerker' }).waitFor();
+    await presence.getByRole('checkbox', { name: 'Beeldbellen' }).waitFor();
+    expect(await page.getByText('Oude chatnaam').count()).toBe(0);
+    const remembered = await page.evaluate(
+      () => JSON.parse(localStorage.getItem('regie.desk.labels')!) as { channels: { label: string }[] },
+    );
+    expect(remembered.channels.map((channel) => channel.label)).toContain('Chat met een medewerker');
+    await context.close();
+  });
 });

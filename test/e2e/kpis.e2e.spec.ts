@@ -104,6 +104,23 @@ describe('KPIs and the gap analysis for service managers (embedded app over HTTP
     expect(period.kpis.byChannel.phone.shift).toEqual({ value: 0.5, n: 2, target: -0.03, status: 'missed' });
   });
 
+  it('leaves the channels of every period but the last out of the JSON when asked (byChannel=last), all else the same', async () => {
+    const { body: all } = await kpis(`from=${DAY1}&to=${DAY2}&granularity=day`).expect(200);
+    const { body: last } = await kpis(`from=${DAY1}&to=${DAY2}&granularity=day&byChannel=last`).expect(200);
+    const { byChannel, ...day1 } = all.periods[0].kpis;
+    expect(Object.keys(byChannel)).toContain('phone');
+    expect(last).toEqual({ ...all, periods: [{ ...all.periods[0], kpis: day1 }, all.periods[1]] });
+    const { body: explicit } = await kpis(`from=${DAY1}&to=${DAY2}&granularity=day&byChannel=all`).expect(200);
+    expect(explicit).toEqual(all);
+    // The CSV holds every channel of every period whatever the JSON leaves out.
+    const csv = (query: string) => kpis(query).set('Accept', 'text/csv').expect(200);
+    expect((await csv(`from=${DAY1}&to=${DAY2}&granularity=day&byChannel=last`)).text).toBe(
+      (await csv(`from=${DAY1}&to=${DAY2}&granularity=day`)).text,
+    );
+    const bad = await kpis(`from=${DAY1}&to=${DAY2}&byChannel=first`).expect(400);
+    expect(bad.body.errors).toEqual([{ path: 'byChannel', message: 'must be one of: all, last (default all)' }]);
+  });
+
   it('gives the same figures as CSV, one row per period × KPI × channel', async () => {
     const response = await kpis(`from=${DAY1}&to=${DAY2}`).set('Accept', 'text/csv').expect(200);
     expect(response.headers['content-type']).toMatch(/^text\/csv/);

@@ -88,7 +88,9 @@ const STATIC_IMPORT = /\bimport\s*(?:[\w*{}\s,$]*from\s*)?["']\.\/(chunk-[\w-]+\
 
 /**
  * The chunks an entry imports, directly or through another chunk: the page names them for the browser to
- * fetch beside the entry (`modulepreload`) instead of one import level after the other.
+ * fetch beside the entry (`modulepreload`) instead of one import level after the other. A chunk imported
+ * only dynamically (the charts' library) is left out: fetched and compiled beside the first requests, it
+ * would take the processor from the server that answers them (a machine of two cores).
  */
 export const chunksOf = (assets: DeskAssets, entry: DeskEntry): string[] => {
   const found = new Set<string>();

@@ -25,4 +25,5 @@ export type { FcrKpi } from './kpis/fcr-kpi';
 export * from './kpis/kpi-report';
 export * from './kpis/compute-kpis';
 export * from './kpis/validate-kpi-query';
+export * from './kpis/channel-breakdown';
 export * from './gap/gap-analysis';

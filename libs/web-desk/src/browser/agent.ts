@@ -28,7 +28,8 @@ const assigned = (view: CaseView, context: PageContext): void => {
 
 const refreshQueue = async (context: PageContext): Promise<void> => {
   try {
-    const serving = state.presence?.channels ?? (await context.labelsReady).served().map((channel) => channel.id);
+    await context.labelsReady;
+    const serving = state.presence?.channels ?? context.labels.served().map((channel) => channel.id);
     const [queues, ...lists] = await Promise.all([
       get<{ items: QueueSummary[] }>('/v1/queues'),
       ...serving.map((channel) =>
@@ -41,6 +42,7 @@ const refreshQueue = async (context: PageContext): Promise<void> => {
   } catch (error) {
     state.queueFeedback = feedbackOf(error);
   }
+  state.queueAnswered = true;
   context.update();
 };
 
@@ -56,8 +58,11 @@ runPage({
         if (event.type === 'case.assigned') assigned(JSON.parse(event.data) as CaseView, context);
       },
       (status) => {
+        // The first 'connecting' is the state the page starts in: no render for it, so that the queue is asked for first.
+        if (status === state.stream) return;
         state.stream = status;
-        context.update();
+        // Before the queue's first answer, the page renders once, with it: one render of the whole page, not two.
+        if (state.queueAnswered) context.update();
       },
       context.signal,
     );

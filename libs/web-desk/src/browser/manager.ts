@@ -1,10 +1,11 @@
 /// <reference lib="dom" />
 import { html, nothing } from 'lit-html';
-import { t } from './core/i18n';
+import { language, t } from './core/i18n';
 import { runPage } from './core/page';
 import { channelsView } from './manager/channel-table';
 import { filterView } from './manager/filter-form';
 import { gapView } from './manager/gap-view';
+import { prepareFormats } from './manager/kpi-format';
 import { periodAt } from './manager/kpi-rows';
 import { loadFigures, loadNeeds } from './manager/load';
 import { overallView } from './manager/overall-table';
@@ -24,21 +25,28 @@ runPage({
   start(context) {
     void loadNeeds(state, context);
     void loadFigures(state, context);
+    setTimeout(() => prepareFormats(language()));
   },
   view(context) {
     const { report, gap } = state;
     const shown = report && periodAt(report, state.period);
+    const channels = shown && state.channels.get(shown.label);
     return html`
       ${filterView(state, context)}
       <div id="dashboard" aria-busy=${state.loading ? 'true' : 'false'} data-ready=${report && gap && !state.loading ? 'true' : 'false'}>
-        ${report ? overallView(report) : nothing} ${report ? trendsView(report, context) : nothing}
+        ${report ? overallView(report, state, context) : nothing} ${report ? trendsView(report, context) : nothing}
         ${
           report && shown
             ? html`<section class="panel" aria-labelledby="channels-title">
                 <h2 id="channels-title">${t('channels.title')}</h2>
-                ${periodChoice(report, shown, state, context)} ${channelsView(shown, context)}
-                <h3 id="pyramid-title">${t('pyramid.title')}</h3>
-                ${pyramidView(shown, context)}
+                ${periodChoice(report, shown, state, context)}
+                ${
+                  channels
+                    ? html`${channelsView(channels, context)}
+                        <h3 id="pyramid-title">${t('pyramid.title')}</h3>
+                        ${pyramidView(channels, context)}`
+                    : html`<p class="muted" role="status">${t('channels.loading')}</p>`
+                }
               </section>`
             : nothing
         }

@@ -27,6 +27,14 @@ const refreshQueues = async (context: PageContext): Promise<void> => {
   context.update();
 };
 
+/**
+ * A supervisor's first screen is the queues: until their first answer the page keeps what else arrives and
+ * renders once, with the queues, rather than once per answer. An auditor sees no queues.
+ */
+const render = (context: PageContext): void => {
+  if (!context.has('supervisor') || state.queuesAt !== undefined || state.queuesFeedback !== undefined) context.update();
+};
+
 const refreshSafety = async (context: PageContext): Promise<void> => {
   const loads: Promise<void>[] = [
     getAll<Exclusion>('/v1/exclusions').then(
@@ -44,7 +52,7 @@ const refreshSafety = async (context: PageContext): Promise<void> => {
   }
   await Promise.all(loads);
   if (state.historyCustomer) await loadHistory(state.historyCustomer, state, context);
-  context.update();
+  render(context);
 };
 
 /** Runs `task` now and then every `ms`, until the page is left. */
@@ -63,7 +71,7 @@ runPage({
     state.reload = () => void refreshSafety(context);
     if (context.has('supervisor')) {
       get<ConceptForDesk>('/v1/service-concept').then(
-        (concept) => ((state.concept = concept), context.update()),
+        (concept) => ((state.concept = concept), render(context)),
         (error: unknown) => ((state.queuesFeedback = feedbackOf(error)), context.update()),
       );
       every(QUEUES_REFRESH_MS, context, () => refreshQueues(context));

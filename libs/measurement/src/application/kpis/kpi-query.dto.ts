@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString } from 'class-validator';
+import { CHANNEL_BREAKDOWNS } from '../../domain';
 
 /** Strings only: the measurement domain checks them (validateKpiQuery) and names each bad one. */
 export class KpiQueryDto {
@@ -27,6 +28,16 @@ export class KpiQueryDto {
   @IsOptional()
   @IsString()
   baselineTo?: string;
+  @ApiPropertyOptional({
+    description:
+      'Which periods carry their per-channel figures (byChannel) in the JSON: all, or only the last, for a view that shows ' +
+      'one period’s channels. A CSV always holds every channel of every period.',
+    enum: CHANNEL_BREAKDOWNS,
+    default: 'all',
+  })
+  @IsOptional()
+  @IsString()
+  byChannel?: string;
 }
 
 export class GapQueryDto {

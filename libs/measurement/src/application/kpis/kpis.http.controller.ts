@@ -4,7 +4,7 @@ import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
 import { Roles } from '@regie/auth';
 import { RegieMetrics } from '@regie/observability';
 import type { Response } from 'express';
-import type { GapAnalysis, KpiReport } from '../../domain';
+import { brokenDown, type BrokenDownReport, type ChannelBreakdown, type GapAnalysis } from '../../domain';
 import { kpiReportCsv } from './kpi-csv';
 import { KpiQueries } from './kpi-queries';
 import { GapQueryDto, KpiQueryDto } from './kpi-query.dto';
@@ -20,7 +20,7 @@ export class KpisHttpController {
     private readonly metrics: RegieMetrics,
   ) {}
 
-  /** `Accept: text/csv` gives one row per period × KPI × channel. */
+  /** `Accept: text/csv` gives one row per period × KPI × channel; `byChannel=last` leaves the other periods' channels out of the JSON. */
   @Get('kpis')
   @Roles('supervisor', 'manager')
   @ApiRoute({
@@ -37,10 +37,10 @@ export class KpisHttpController {
     @Query() query: KpiQueryDto,
     @Headers('accept') accept: string | undefined,
     @Res({ passthrough: true }) response: Response,
-  ): Promise<KpiReport | string> {
+  ): Promise<BrokenDownReport | string> {
     const report = await this.metrics.timeKpiQuery('kpis', () => this.queries.kpis(query));
     response.setHeader('Vary', 'Accept');
-    if (!wantsCsv(accept)) return report;
+    if (!wantsCsv(accept)) return brokenDown(report, query.byChannel as ChannelBreakdown | undefined);
     response.type('text/csv; charset=utf-8');
     response.setHeader('Content-Disposition', `attachment; filename="kpis-${report.from}-${report.to}-${report.granularity}.csv"`);
     return kpiReportCsv(report);

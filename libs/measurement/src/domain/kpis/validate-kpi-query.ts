@@ -1,6 +1,7 @@
 import type { Problem } from '../problem';
 import { daysBetween, isLocalDate } from '../time/calendar';
 import { GRANULARITIES } from '../time/periods';
+import { CHANNEL_BREAKDOWNS } from './channel-breakdown';
 
 /** Ten years of days: a range is summed day by day, so its length is what bounds a request's work. */
 export const MAX_RANGE_DAYS = 3660;
@@ -11,6 +12,7 @@ export interface KpiQueryParams {
   readonly granularity?: string;
   readonly baselineFrom?: string;
   readonly baselineTo?: string;
+  readonly byChannel?: string;
 }
 
 const range = (problems: Problem[], fromPath: string, toPath: string, from: string | undefined, to: string | undefined): void => {
@@ -36,6 +38,9 @@ export const validateKpiQuery = (params: KpiQueryParams): Problem[] => {
   }
   if (params.baselineFrom !== undefined || params.baselineTo !== undefined) {
     range(problems, 'baselineFrom', 'baselineTo', params.baselineFrom, params.baselineTo);
+  }
+  if (params.byChannel !== undefined && !(CHANNEL_BREAKDOWNS as readonly string[]).includes(params.byChannel)) {
+    problems.push({ path: 'byChannel', message: `must be one of: ${CHANNEL_BREAKDOWNS.join(', ')} (default all)` });
   }
   return problems;
 };

@@ -29,6 +29,8 @@ export interface AgentState {
   /** How many wait in those channels in all, listed or not. */
   waiting: number;
   queueFeedback?: Feedback;
+  /** The first answer about the queue is in (its cases, or why not): until then the stream's status is kept, not rendered. */
+  queueAnswered?: boolean;
   selected?: string;
   detail?: CaseDetail;
   actionFeedback?: Feedback;

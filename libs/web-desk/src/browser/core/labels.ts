@@ -41,3 +41,26 @@ export class Labels {
 }
 
 export const loadLabels = async (): Promise<Labels> => new Labels(await get<DeskLabels>('/desk/labels'));
+
+const LABELS_KEY = 'regie.desk.labels';
+
+/**
+ * The labels the last page in this browser was given (the organisation's names of channels and layers, nobody's
+ * data): a page starts with them, so that it asks for its data at once, and fresh ones replace them.
+ */
+export const rememberedLabels = (storage: Pick<Storage, 'getItem'>): Labels | undefined => {
+  try {
+    const source = JSON.parse(storage.getItem(LABELS_KEY) ?? 'null') as Partial<DeskLabels> | null;
+    return source && Array.isArray(source.layers) && Array.isArray(source.channels) ? new Labels(source as DeskLabels) : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+export const rememberLabels = (storage: Pick<Storage, 'setItem'>, labels: Labels): void => {
+  try {
+    storage.setItem(LABELS_KEY, JSON.stringify(labels.source));
+  } catch {
+    // A full or refused storage: the next page asks for the labels before it starts, as without.
+  }
+};

@@ -2,7 +2,7 @@
 import { html, nothing, render, type TemplateResult } from 'lit-html';
 import { useToken } from './api';
 import { initLanguage, language, rememberLanguage, t, type Language, type TextKey } from './i18n';
-import { Labels, loadLabels } from './labels';
+import { Labels, loadLabels, rememberedLabels, rememberLabels } from './labels';
 
 const NO_LABELS = new Labels({ layers: [], channels: [] });
 import { prepareSignIn, providerSignIn } from './provider-session';
@@ -13,7 +13,10 @@ export interface PageContext {
   readonly session: Session;
   /** The concept's labels; until they have arrived (before the first render), ids stand for themselves. */
   readonly labels: Labels;
-  /** For a page's start, which runs beside the labels' request: resolves once they are there. */
+  /**
+   * For a page's start, which runs beside the labels' request: resolves once there are labels, at once with
+   * those remembered from an earlier page; `labels` is the freshest from then on.
+   */
   readonly labelsReady: Promise<Labels>;
   /** Aborted when the reader signs out or is signed out. */
   readonly signal: AbortSignal;
@@ -139,7 +142,9 @@ const startPage = (page: DeskPage, session: Session | SignedOutReason): void => 
   };
   useToken(session.token, signOut);
   let live = '';
-  let labels: Labels | undefined;
+  // Those remembered from an earlier page, if any: the page renders and asks for its data at once.
+  const remembered = rememberedLabels(localStorage);
+  let labels: Labels | undefined = remembered;
   let update = (): void => undefined;
   const header = (): TemplateResult => html`
     <span class="brand">Regie${labels?.source.organisation ? html` · ${labels.source.organisation}` : nothing}</span>
@@ -168,8 +173,9 @@ const startPage = (page: DeskPage, session: Session | SignedOutReason): void => 
     render(frame(t(page.title), header(), content), root());
     return;
   }
-  // The labels and the page's own data are asked for side by side; the page renders once the labels are there.
-  const labelsReady = loadLabels();
+  // The labels and the page's own data are asked for side by side; the page renders once there are labels.
+  const fresh = loadLabels();
+  const labelsReady = remembered ? Promise.resolve(remembered) : fresh;
   update = () => {
     if (controller.signal.aborted || !labels) return;
     setDocument(page.title);
@@ -189,13 +195,18 @@ const startPage = (page: DeskPage, session: Session | SignedOutReason): void => 
     },
     has: (role) => session.roles.includes(role),
   };
-  labelsReady.then(
+  fresh.then(
     (loaded) => {
+      rememberLabels(localStorage, loaded);
+      // The same as those remembered (nearly always): nothing to render again.
+      const same = remembered !== undefined && JSON.stringify(remembered.source) === JSON.stringify(loaded.source);
       labels = loaded;
-      update();
+      if (!same) update();
     },
     (error: unknown) => {
-      if (!controller.signal.aborted) render(frame(t(page.title), header(), html`<p role="alert">${problemText(error)}</p>`), root());
+      // With remembered labels the page goes on; its own requests say what is wrong, if anything is.
+      if (!controller.signal.aborted && !remembered)
+        render(frame(t(page.title), header(), html`<p role="alert">${problemText(error)}</p>`), root());
     },
   );
   page.start(context);

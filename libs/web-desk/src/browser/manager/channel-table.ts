@@ -4,11 +4,11 @@ import { t } from '../core/i18n';
 import type { PageContext } from '../core/page';
 import { kpiCell } from './kpi-cell';
 import { channelRows } from './kpi-rows';
-import { CHANNEL_KPIS, type PeriodReport } from './kpi-types';
+import { CHANNEL_KPIS, type ChannelPeriod } from './kpi-types';
 import { periodName } from './overall-table';
 
 /** Each channel's KPIs in one period, against the channel's own targets (service level, AHT, shift). */
-export const channelsView = (period: PeriodReport, context: PageContext) => {
+export const channelsView = (period: ChannelPeriod, context: PageContext) => {
   const order = context.labels.source.channels.map((channel) => channel.id);
   return html`<div class="scroll" tabindex="0" role="group" aria-labelledby="channels-title">
     <table id="kpi-channels" class="kpis">

@@ -5,6 +5,7 @@ import {
   type KpiFigure,
   type KpiReport,
   type OverallKpi,
+  type ChannelPeriod,
   type PeriodReport,
 } from './kpi-types';
 
@@ -22,6 +23,24 @@ export interface PeriodRow {
 export const overallRows = (report: KpiReport): PeriodRow[] =>
   report.periods.map((period) => ({ period, cells: OVERALL_KPIS.map((kpi) => ({ kpi, figure: period.kpis[kpi] })) }));
 
+/**
+ * A month by day fits: beyond it the table shows the latest periods until the reader asks for all of them,
+ * since a year by day is 365 rows (some 15,000 elements) to lay out before anything else shows.
+ */
+export const OVERALL_ROWS_SHOWN = 31;
+
+/** The latest `OVERALL_ROWS_SHOWN` rows, or all of them; `hidden` counts the earlier ones left out. */
+export const shownRows = (rows: readonly PeriodRow[], all: boolean): { rows: readonly PeriodRow[]; hidden: number } => {
+  const hidden = all ? 0 : Math.max(0, rows.length - OVERALL_ROWS_SHOWN);
+  return { rows: rows.slice(hidden), hidden };
+};
+
+/** The periods the channel and layer tables may show: those of the KPI table, and the one shown if it is not among them. */
+export const offeredPeriods = (report: KpiReport, shown: PeriodReport, all: boolean): readonly PeriodReport[] => {
+  const offered = all ? report.periods : report.periods.slice(-OVERALL_ROWS_SHOWN);
+  return offered.includes(shown) ? offered : [shown, ...offered];
+};
+
 export interface ChannelRow {
   readonly channel: string;
   readonly cells: readonly Cell<ChannelKpi>[];
@@ -31,7 +50,7 @@ export interface ChannelRow {
  * One row per channel of the period, in the concept's order (self-service first, as the pyramid
  * is read); a channel the API reports but the labels do not know comes last rather than not at all.
  */
-export const channelRows = (period: PeriodReport, order: readonly string[]): ChannelRow[] => {
+export const channelRows = (period: ChannelPeriod, order: readonly string[]): ChannelRow[] => {
   const reported = Object.keys(period.kpis.byChannel);
   const channels = [...order.filter((id) => reported.includes(id)), ...reported.filter((id) => !order.includes(id))];
   return channels.map((channel) => ({

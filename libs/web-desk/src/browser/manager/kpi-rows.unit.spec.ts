@@ -1,5 +1,5 @@
 import { gapMatrix } from './gap-matrix';
-import { channelRows, overallRows, periodAt } from './kpi-rows';
+import { channelRows, offeredPeriods, OVERALL_ROWS_SHOWN, overallRows, periodAt, shownRows } from './kpi-rows';
 import { pyramidOf } from './pyramid';
 import { periodOf, reportOf } from './report-fixture';
 import { trendsOf } from './trend-series';
@@ -19,6 +19,24 @@ describe('the KPI response as the dashboard’s tables and charts', () => {
       ['fcr', 0.5],
       ['botContainment', 0.25],
     ]);
+  });
+
+  it('shows the latest periods of a long range until all are asked for', () => {
+    const days = Array.from({ length: OVERALL_ROWS_SHOWN + 4 }, (_, index) => {
+      const day = `2026-03-${String(index + 1).padStart(2, '0')}`;
+      return periodOf(day, day, ['web']);
+    });
+    const rows = overallRows(reportOf(...days));
+    const latest = shownRows(rows, false);
+    expect(latest.hidden).toBe(4);
+    expect(latest.rows.map((row) => row.period.label)).toEqual(days.slice(4).map((day) => day.label));
+    expect(shownRows(rows, true)).toEqual({ rows, hidden: 0 });
+    expect(shownRows(overallRows(report), false)).toEqual({ rows: overallRows(report), hidden: 0 });
+    // The channel tables offer the table's periods, and keep one chosen earlier that the table no longer shows.
+    const long = reportOf(...days);
+    expect(offeredPeriods(long, days.at(-1)!, false)).toEqual(days.slice(4));
+    expect(offeredPeriods(long, days[0], false)).toEqual([days[0], ...days.slice(4)]);
+    expect(offeredPeriods(long, days[0], true)).toEqual(days);
   });
 
   it('orders channels as the concept does, and keeps a channel the labels do not know', () => {

@@ -31,8 +31,11 @@ export type ChannelKpi = (typeof CHANNEL_KPIS)[number];
 
 export type KpiName = OverallKpi | ChannelKpi;
 
+export type ChannelFigures = Readonly<Record<string, Readonly<Record<ChannelKpi, KpiFigure>>>>;
+
 export interface PeriodKpis extends Readonly<Record<OverallKpi, KpiFigure>> {
-  readonly byChannel: Readonly<Record<string, Readonly<Record<ChannelKpi, KpiFigure>>>>;
+  /** Only in the last period when the page asks `byChannel=last`: the one whose channels it shows first. */
+  readonly byChannel?: ChannelFigures;
   readonly byLayer: Readonly<Record<string, { readonly contacts: KpiFigure; readonly share: KpiFigure }>>;
 }
 
@@ -43,6 +46,13 @@ export interface PeriodReport {
   readonly concept: { readonly name: string; readonly revision: number } | null;
   readonly kpis: PeriodKpis;
 }
+
+/** A period with its channels' figures: what the channel and layer tables show. */
+export interface ChannelPeriod extends PeriodReport {
+  readonly kpis: PeriodKpis & { readonly byChannel: ChannelFigures };
+}
+
+export const hasChannels = (period: PeriodReport): period is ChannelPeriod => period.kpis.byChannel !== undefined;
 
 export type Granularity = 'day' | 'week' | 'month' | 'total';
 export const GRANULARITIES: readonly Granularity[] = ['day', 'week', 'month', 'total'];

@@ -3,14 +3,14 @@ import { html } from 'lit-html';
 import { t } from '../core/i18n';
 import type { PageContext } from '../core/page';
 import { kpiCell } from './kpi-cell';
-import type { KpiFigure, PeriodReport } from './kpi-types';
+import type { ChannelPeriod, KpiFigure } from './kpi-types';
 import { periodName } from './overall-table';
 import { pyramidOf } from './pyramid';
 
 const NONE = html`<td>—</td>`;
 
 /** The channel mix as the pyramid, in the concept's own words; a layer's row heads its channels' rows. */
-export const pyramidView = (period: PeriodReport, context: PageContext) => {
+export const pyramidView = (period: ChannelPeriod, context: PageContext) => {
   const where = { period: period.label };
   const layerCell = (layer: string, kpi: 'contacts' | 'share', figure: KpiFigure | undefined) =>
     figure ? kpiCell(kpi, figure, { ...where, layer }) : NONE;

@@ -1,4 +1,4 @@
-import type { KpiFigure, PeriodReport } from './kpi-types';
+import type { ChannelPeriod, KpiFigure } from './kpi-types';
 
 export interface PyramidLabels {
   readonly layers: readonly { readonly id: string; readonly label: string }[];
@@ -23,7 +23,7 @@ export interface PyramidLayer {
  * The channel mix as the pyramid: the most personal layer on top, its channels under it, each
  * with contacts, share and shift. Channels narrowed away by the channel filter are left out.
  */
-export const pyramidOf = (period: PeriodReport, labels: PyramidLabels): PyramidLayer[] =>
+export const pyramidOf = (period: ChannelPeriod, labels: PyramidLabels): PyramidLayer[] =>
   [...labels.layers].reverse().map(({ id }) => {
     const figures = period.kpis.byLayer[id];
     const channels = labels.channels

@@ -1,4 +1,4 @@
-import { CHANNEL_KPIS, type KpiFigure, type KpiReport, type PeriodReport } from './kpi-types';
+import { CHANNEL_KPIS, type ChannelPeriod, type KpiFigure, type KpiReport, type PeriodReport } from './kpi-types';
 
 /** Small reports for the page's unit specs: figures that differ per KPI, so that a mixed-up cell shows. */
 export const figure = (value: number | null, n = 1, target: number | null = null): KpiFigure => ({
@@ -10,7 +10,7 @@ export const figure = (value: number | null, n = 1, target: number | null = null
 
 const channelKpis = (base: number) => Object.fromEntries(CHANNEL_KPIS.map((kpi, index) => [kpi, figure(base + index)])) as never;
 
-export const periodOf = (start: string, end: string, channels: readonly string[], base = 1): PeriodReport => ({
+export const periodOf = (start: string, end: string, channels: readonly string[], base = 1): ChannelPeriod => ({
   start,
   end,
   label: start,

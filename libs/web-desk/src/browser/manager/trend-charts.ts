@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import { html } from 'lit-html';
 import { ref } from 'lit-html/directives/ref.js';
-import uPlot from 'uplot';
+import type uPlot from 'uplot';
 import { dateFormat } from '../core/format';
 import { language, t } from '../core/i18n';
 import type { PageContext } from '../core/page';
@@ -20,16 +20,20 @@ const dayName = (seconds: number): string =>
 /** What each chart holds, so that a re-render of the page redraws a chart only when its figures or language change. */
 const drawn = new WeakMap<HTMLElement, { key: string; plot: uPlot }>();
 
-const draw = (element: HTMLElement, trend: Trend, names: readonly string[]): void => {
+/** uPlot is a chunk of its own, fetched and run when the first chart is drawn: after the first figures. */
+let library: Promise<typeof uPlot> | undefined;
+const loadUplot = (): Promise<typeof uPlot> => (library ??= import('uplot').then((module) => module.default));
+
+const draw = (element: HTMLElement, trend: Trend, names: readonly string[], UPlot: typeof uPlot): void => {
   const key = JSON.stringify([trend, names]);
   const before = drawn.get(element);
-  if (before?.key === key) return;
+  if (!element.isConnected || before?.key === key) return;
   before?.plot.destroy();
-  const plot = new uPlot(
+  const plot = new UPlot(
     {
       width: Math.max(280, element.clientWidth),
       height: 220,
-      tzDate: (seconds) => uPlot.tzDate(new Date(seconds * 1000), 'UTC'),
+      tzDate: (seconds) => UPlot.tzDate(new Date(seconds * 1000), 'UTC'),
       cursor: { drag: { x: false, y: false } },
       // The legend names the lines; the figures under the cursor are in the tables, for every reader.
       legend: { live: false },
@@ -56,6 +60,16 @@ const draw = (element: HTMLElement, trend: Trend, names: readonly string[]): voi
 };
 
 /**
+ * Charts are drawn after the tables have been painted: a chart is the tables' figures again, and drawing four
+ * canvases (measuring the page for their width, setting their fonts) would otherwise hold back the first sight
+ * of every figure. Draws keep their order, so that the last render's figures are the ones drawn.
+ */
+const drawSoon = (element: HTMLElement, trend: Trend, names: readonly string[]): void => {
+  const after = loadUplot();
+  requestAnimationFrame(() => setTimeout(() => void after.then((UPlot) => draw(element, trend, names, UPlot))));
+};
+
+/**
  * Trends over the periods, drawn by uPlot on a canvas. The canvas is hidden from screen readers:
  * each figure says in words what it shows and where its numbers are (the tables above and below).
  */
@@ -73,7 +87,7 @@ export const trendsView = (report: KpiReport, context: PageContext) => {
         class="chart-canvas"
         aria-hidden="true"
         data-lang=${language()}
-        ${ref((element) => element && draw(element as HTMLElement, trend, names))}
+        ${ref((element) => element && drawSoon(element as HTMLElement, trend, names))}
       ></div>
     </figure>`;
   });
