@@ -182,9 +182,11 @@ const soakRun = async (dir: string, total: number): Promise<void> => {
       { roles: ['channel'] },
       { subject: 'bench-soak', algorithm: 'HS256', expiresIn: '6h' },
     );
-    const windows = await soak(server.url, token, server.child.pid!, { total, batch, concurrency, customers }, (window) =>
+    const storeFile = join(dir, 'regie-soak', 'regie.db');
+    const windows = await soak(server.url, token, server.child.pid!, storeFile, { total, batch, concurrency, customers }, (window) =>
       console.log(
-        `   ${fmt(window.from).padStart(9)} – ${fmt(window.to).padEnd(9)}: ${fmt(window.eventsPerSecond).padStart(7)} events/s, RSS ${fmt(Math.round(window.rssMb))} MB (JS heap ${fmt(Math.round(window.heapMb))} MB)`,
+        `   ${fmt(window.from).padStart(9)} – ${fmt(window.to).padEnd(9)}: ${fmt(window.eventsPerSecond).padStart(7)} events/s, RSS ${fmt(Math.round(window.rssMb))} MB ` +
+          `(JS heap ${fmt(Math.round(window.heapMb))} MB), escalation ${fmt(window.escalationBehind)} events behind`,
       ),
     );
     const [first, last] = [windows[0]!, windows.at(-1)!];

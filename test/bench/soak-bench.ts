@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { readFileSync } from 'node:fs';
 import { ingestOverHttp } from './ingest-bench';
 
@@ -11,7 +12,21 @@ export interface SoakWindow {
   readonly rssMb: number;
   /** Of which the JS heap in use, from the server's /metrics (`regie_nodejs_heap_size_used_bytes`), in MB. */
   readonly heapMb: number;
+  /** Events recorded that the escalation processor had not yet handled when the window ended (its checkpoint behind the head). */
+  readonly escalationBehind: number;
 }
+
+/** How far the escalation processor's checkpoint is behind the store's head, read from the store file. */
+const escalationBehind = (filename: string): number => {
+  const db = new Database(filename, { readonly: true, fileMustExist: true });
+  try {
+    const head = db.prepare<[], { position: number }>('SELECT MAX(position) AS position FROM events').get()?.position ?? 0;
+    const checkpoint = db.prepare<[], { position: number }>("SELECT position FROM checkpoints WHERE name = 'escalation'").get();
+    return head - (checkpoint?.position ?? 0);
+  } finally {
+    db.close();
+  }
+};
 
 /** The JS heap in use of the server, as its /metrics tells it, in MB. */
 const heapOf = async (url: string): Promise<number> => {
@@ -36,6 +51,7 @@ export const soak = async (
   url: string,
   token: string,
   pid: number,
+  storeFile: string,
   shape: { readonly total: number; readonly batch: number; readonly concurrency: number; readonly customers: number },
   onWindow: (window: SoakWindow) => void,
 ): Promise<SoakWindow[]> => {
@@ -43,7 +59,14 @@ export const soak = async (
   for (let from = 0; from < shape.total; from += SOAK_WINDOW) {
     const count = Math.min(SOAK_WINDOW, shape.total - from);
     const { eventsPerSecond } = await ingestOverHttp(url, token, count, shape.batch, shape.concurrency, shape.customers, from);
-    const window = { from, to: from + count, eventsPerSecond, rssMb: rssOf(pid), heapMb: await heapOf(url) };
+    const window = {
+      from,
+      to: from + count,
+      eventsPerSecond,
+      rssMb: rssOf(pid),
+      heapMb: await heapOf(url),
+      escalationBehind: escalationBehind(storeFile),
+    };
     windows.push(window);
     onWindow(window);
   }
