@@ -143,6 +143,12 @@ export interface EventStore {
   headPosition(): Promise<number>;
   /** Erases a stream and its events for good (retention of personal data); see "Erasure". No-op when absent. */
   deleteStream(stream: string): Promise<void>;
+  /**
+   * Backpressure for writers that take input from outside (ingest): resolves once this process's live
+   * subscriptions are within a few thousand events of the head (at most a couple of seconds). Absent
+   * where subscriptions are the server's (EventStoreDB).
+   */
+  untilFollowersClose?(): Promise<void>;
   close(): Promise<void>;
 }
 

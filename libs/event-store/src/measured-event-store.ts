@@ -26,6 +26,7 @@ export class MeasuredEventStore implements EventStore {
   subscribe: EventStore['subscribe'] = (options) => this.store.subscribe(options);
   headPosition: EventStore['headPosition'] = () => this.store.headPosition();
   deleteStream: EventStore['deleteStream'] = (stream) => this.store.deleteStream(stream);
+  untilFollowersClose = (): Promise<void> => this.store.untilFollowersClose?.() ?? Promise.resolve();
   close: EventStore['close'] = () => this.store.close();
 
   private async timed<T>(append: () => Promise<T>): Promise<T> {

@@ -2,6 +2,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { ReadAllOptions, RecordedEvent, SubscribeOptions, Subscription } from '../event-store.port';
 import { START } from '../event-store.port';
 import type { AppendNotifier } from './append-notifier';
+import type { Followers } from './followers';
 
 const PAGE_SIZE = 500;
 /**
@@ -18,12 +19,15 @@ export interface CatchUpSource {
   readonly notifier: AppendNotifier;
   /** How long to wait for a local notification before reading again (other processes may append). */
   readonly pollIntervalMs: number;
+  /** The store's live subscriptions: this one joins once it has caught up the first time. */
+  readonly followers?: Followers;
 }
 
 /** A catch-up subscription built on paged `readAll`, shared by the adapters that have no native one. */
 export const catchUpSubscription = (source: CatchUpSource, options: SubscribeOptions): Subscription => {
   const abort = new AbortController();
   let position = options.after ?? START;
+  let follower: ReturnType<Followers['join']> | undefined;
 
   const run = async (): Promise<void> => {
     while (!abort.signal.aborted) {
@@ -39,6 +43,7 @@ export const catchUpSubscription = (source: CatchUpSource, options: SubscribeOpt
         if (abort.signal.aborted) return;
         await options.onEvent(event);
         position = event.position;
+        follower?.at(position);
         if (performance.now() - sliceStarted > SLICE_MS) {
           await nextTurn();
           sliceStarted = performance.now();
@@ -48,16 +53,20 @@ export const catchUpSubscription = (source: CatchUpSource, options: SubscribeOpt
         // Everything up to the head read before this page has been seen, matching the prefixes or
         // not: the next read starts there, so rare prefixes never rescan what others appended.
         position = Math.max(position, head);
+        follower ??= source.followers?.join();
+        follower?.at(position);
         options.onCaughtUp?.(position);
         await source.notifier.waitForAppend(versionBeforeRead, source.pollIntervalMs, abort.signal);
       }
     }
   };
 
-  const done = run().catch((error: unknown) => {
-    if (options.onError) options.onError(error);
-    else throw error;
-  });
+  const done = run()
+    .catch((error: unknown) => {
+      if (options.onError) options.onError(error);
+      else throw error;
+    })
+    .finally(() => follower?.leave());
 
   return {
     done,

@@ -8,9 +8,17 @@ import { journeyDecider, journeyStream, type JourneyCommand, type JourneyEvent, 
 export class JourneyStreams extends StreamHandler<JourneyCommand, JourneyEvent, JourneyState> implements CustomerDataHolder {
   readonly name = 'journey-streams';
 
-  constructor(@Inject(EVENT_STORE) store: EventStore, @Optional() holders?: CustomerDataHolders) {
-    super(store, journeyStream, journeyDecider, new StateCache<JourneyState>());
+  constructor(
+    @Inject(EVENT_STORE) private readonly eventStore: EventStore,
+    @Optional() holders?: CustomerDataHolders,
+  ) {
+    super(eventStore, journeyStream, journeyDecider, new StateCache<JourneyState>());
     holders?.register(this);
+  }
+
+  /** Backpressure before recording input from outside: see EventStore.untilFollowersClose. */
+  async untilFollowersClose(): Promise<void> {
+    await this.eventStore.untilFollowersClose?.();
   }
 
   forgetCustomer(customerId: string): void {

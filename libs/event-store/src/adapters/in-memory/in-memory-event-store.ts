@@ -16,6 +16,7 @@ import { planAppends } from '../../append-plan';
 import { matchesPrefix, NEW_STREAM, visibleRevision, type StreamHead } from '../../expected-revision';
 import { AppendNotifier } from '../../subscriptions/append-notifier';
 import { catchUpSubscription } from '../../subscriptions/catch-up-subscription';
+import { Followers, FOLLOWERS_BACKLOG, FOLLOWERS_MAX_WAIT_MS } from '../../subscriptions/followers';
 
 /** For unit tests and throwaway runs; passes the same contract suite as the durable adapters. */
 export class InMemoryEventStore implements EventStore {
@@ -27,6 +28,7 @@ export class InMemoryEventStore implements EventStore {
   /** Never forgotten, erased events' keys included. */
   private readonly idempotencyKeys = new Set<string>();
   private readonly notifier = new AppendNotifier();
+  private readonly followers = new Followers();
 
   async appendToStream(stream: string, events: readonly NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
     const [result] = await this.appendToStreams([{ stream, events, ...options }]);
@@ -93,9 +95,19 @@ export class InMemoryEventStore implements EventStore {
 
   subscribe(options: SubscribeOptions): Subscription {
     return catchUpSubscription(
-      { readAll: (read) => this.readAll(read), headPosition: () => this.headPosition(), notifier: this.notifier, pollIntervalMs: 60_000 },
+      {
+        readAll: (read) => this.readAll(read),
+        headPosition: () => this.headPosition(),
+        notifier: this.notifier,
+        followers: this.followers,
+        pollIntervalMs: 60_000,
+      },
       options,
     );
+  }
+
+  async untilFollowersClose(): Promise<void> {
+    await this.followers.within(await this.headPosition(), FOLLOWERS_BACKLOG, FOLLOWERS_MAX_WAIT_MS);
   }
 
   async headPosition(): Promise<number> {

@@ -14,6 +14,7 @@ import type {
 import { START } from '../../event-store.port';
 import { AppendNotifier } from '../../subscriptions/append-notifier';
 import { catchUpSubscription } from '../../subscriptions/catch-up-subscription';
+import { Followers, FOLLOWERS_BACKLOG, FOLLOWERS_MAX_WAIT_MS } from '../../subscriptions/followers';
 import { appendInTransaction, type AppendHooks } from './postgres-append';
 import { NotificationListener } from './postgres-listener';
 import { EVENT_COLUMNS, HORIZON, HORIZON_PASSED, READ_PAGE, toPage, toRecorded } from './postgres-rows';
@@ -44,6 +45,7 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  */
 export class PostgresEventStore implements EventStore {
   private readonly notifier = new AppendNotifier();
+  private readonly followers = new Followers();
   private readonly listener: NotificationListener;
   private readonly pollIntervalMs: number;
   private lagWake: NodeJS.Timeout | undefined;
@@ -130,6 +132,10 @@ export class PostgresEventStore implements EventStore {
     return (await this.readPage(options)).events;
   }
 
+  async untilFollowersClose(): Promise<void> {
+    await this.followers.within(await this.headPosition(), FOLLOWERS_BACKLOG, FOLLOWERS_MAX_WAIT_MS);
+  }
+
   async headPosition(): Promise<number> {
     await this.settle();
     return (await this.readPage({ maxCount: 0 })).safeHead;
@@ -141,6 +147,7 @@ export class PostgresEventStore implements EventStore {
         readAll: async (read) => (await this.readPage(read)).events,
         headPosition: async () => (await this.readPage({ maxCount: 0 })).safeHead,
         notifier: this.notifier,
+        followers: this.followers,
         pollIntervalMs: this.pollIntervalMs,
       },
       options,

@@ -21,6 +21,7 @@ import { keysOf, planAppends } from '../../append-plan';
 import { NEW_STREAM, visibleRevision, type StreamHead } from '../../expected-revision';
 import { AppendNotifier } from '../../subscriptions/append-notifier';
 import { catchUpSubscription } from '../../subscriptions/catch-up-subscription';
+import { Followers, FOLLOWERS_BACKLOG, FOLLOWERS_MAX_WAIT_MS } from '../../subscriptions/followers';
 import { RecentEvents } from '../../subscriptions/recent-events';
 import { prepareSqliteSchema } from './sqlite-schema';
 import { limitClause, prefixFilter } from './sqlite-prefixes';
@@ -81,6 +82,7 @@ const createPrivately = (filename: string): void => {
 export class SqliteEventStore implements EventStore {
   readonly db: Database.Database;
   private readonly notifier = new AppendNotifier();
+  private readonly followers = new Followers();
   /** What this process appended last, read by subscribers that are a few events behind. */
   private readonly recent = new RecentEvents();
   private readonly pollIntervalMs: number;
@@ -259,10 +261,15 @@ export class SqliteEventStore implements EventStore {
         readAll: (read) => this.readAll(read),
         headPosition: () => this.headPosition(),
         notifier: this.notifier,
+        followers: this.followers,
         pollIntervalMs: this.pollIntervalMs,
       },
       options,
     );
+  }
+
+  async untilFollowersClose(): Promise<void> {
+    await this.followers.within(await this.headPosition(), FOLLOWERS_BACKLOG, FOLLOWERS_MAX_WAIT_MS);
   }
 
   async headPosition(): Promise<number> {

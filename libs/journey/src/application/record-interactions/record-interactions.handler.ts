@@ -42,6 +42,9 @@ export class RecordInteractionsHandler implements ICommandHandler<RecordInteract
         }),
       );
     }
+    // Backpressure: input from outside waits while this process's read models and processors are far behind,
+    // so that they keep reading from the store's tail of recent events instead of falling ever further back.
+    await this.journeys.untilFollowersClose();
     // One atomic append for the whole batch (an HTTP request or a Kafka fetch), one stream per
     // customer: their events stay in order, and each journey keeps its own expected revision.
     const handled = await this.journeys.handleMany(batch);
