@@ -16,6 +16,8 @@ export class BoardFeeder implements OnApplicationBootstrap, OnApplicationShutdow
   private readonly logger = new Logger('case-board');
   private readonly saved: SavedState<BoardState>;
   private subscription?: Subscription;
+  /** Without a durable archive nothing is saved, but closed cases still move to the archive, out of the board. */
+  private flushing?: NodeJS.Timeout;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -44,6 +46,10 @@ export class BoardFeeder implements OnApplicationBootstrap, OnApplicationShutdow
       onError: (error) => this.logger.error(`the case board stopped: ${failureOf(error)}`, stackFramesOf(error)),
     });
     if (this.board.resumable) this.saved.start();
+    else {
+      this.flushing = setInterval(() => void this.board.flush().catch(() => undefined), 5_000);
+      this.flushing.unref();
+    }
   }
 
   /** Erased streams are not replayed, but a saved state may still hold the customer's open cases: it is saved again at once. */
@@ -53,6 +59,7 @@ export class BoardFeeder implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.flushing);
     await this.subscription?.stop();
     if (this.board.resumable) await this.saved.stop();
     else await this.board.flush();
