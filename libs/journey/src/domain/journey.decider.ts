@@ -31,17 +31,33 @@ const decide = (command: JourneyCommand, state: JourneyState): JourneyEvent[] =>
   }
 };
 
-const updateContact = (summary: ContactSummary | undefined, event: JourneyEvent, seq: number): ContactSummary => {
-  const base: ContactSummary = summary ?? { channel: event.data.channel, layer: event.data.layer, botFallbacks: 0, seq };
+/**
+ * A summary with every field, always in this order: all summaries share one object shape, where
+ * spreads that add fields per event gave nearly every summary a shape of its own (102,000 shapes for
+ * 150,000 events in a heap snapshot of the soak).
+ */
+const summary = (
+  base: Pick<ContactSummary, 'channel' | 'layer' | 'seq'>,
+  topic: string | undefined,
+  startedAt: string | undefined,
+  endedAt: string | undefined,
+  outcome: string | undefined,
+  botFallbacks: number,
+): ContactSummary => ({ channel: base.channel, layer: base.layer, topic, startedAt, endedAt, outcome, botFallbacks, seq: base.seq });
+
+const updateContact = (previous: ContactSummary | undefined, event: JourneyEvent, seq: number): ContactSummary => {
+  const base =
+    previous ?? summary({ channel: event.data.channel, layer: event.data.layer, seq }, undefined, undefined, undefined, undefined, 0);
+  const { topic, startedAt, endedAt, outcome, botFallbacks } = base;
   switch (event.type) {
     case 'ContactStarted':
-      return { ...base, startedAt: event.data.occurredAt, topic: event.data.topic ?? base.topic };
+      return summary(base, event.data.topic ?? topic, event.data.occurredAt, endedAt, outcome, botFallbacks);
     case 'VideoRequested':
-      return { ...base, topic: event.data.topic ?? base.topic };
+      return summary(base, event.data.topic ?? topic, startedAt, endedAt, outcome, botFallbacks);
     case 'ContactEnded':
-      return { ...base, endedAt: event.data.occurredAt, outcome: event.data.outcome };
+      return summary(base, topic, startedAt, event.data.occurredAt, event.data.outcome, botFallbacks);
     case 'BotFallbackOccurred':
-      return { ...base, botFallbacks: base.botFallbacks + 1 };
+      return summary(base, topic, startedAt, endedAt, outcome, botFallbacks + 1);
     case 'HandoffRequested':
     case 'SentimentObserved':
     case 'TaskCompleted':
