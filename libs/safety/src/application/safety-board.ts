@@ -59,6 +59,16 @@ export class SafetyBoard implements OnApplicationBootstrap, OnApplicationShutdow
     return this.appliedPosition;
   }
 
+  /** Every safety event up to this position is on the board. */
+  get seenUpTo(): number {
+    return Math.max(this.appliedPosition, this.seenPosition);
+  }
+
+  /** Whether the customer has a safety record (reports, decisions, exclusions) on the board. */
+  knows(customerId: string): boolean {
+    return this.states.has(customerId);
+  }
+
   /** Waits until the board has seen everything recorded so far (read-your-writes for lookups). */
   async catchUp(timeoutMs = 5_000): Promise<void> {
     const head = await this.store.headPosition();

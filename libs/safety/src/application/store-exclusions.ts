@@ -5,11 +5,19 @@ import { safetyStream, type SafetyEvent } from '../domain/safety.events';
 import { type SafetyState } from '../domain/safety.state';
 import { EVENT_STORE, type EventStore } from '@regie/event-store';
 import type { ExclusionsPort } from './exclusions.port';
+import { SafetyBoard } from './safety-board';
 
-/** Reads the customer's own safety stream, so routing never acts on a stale view of an exclusion. */
+/**
+ * Reads the customer's own safety stream, so routing never acts on a view of exclusions older than
+ * the event it acts on. Most customers have no safety record at all: when the safety board has seen
+ * every safety event up to that event and knows none of the customer's, there is nothing to read.
+ */
 @Injectable()
 export class StoreExclusions implements ExclusionsPort {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly board: SafetyBoard,
+  ) {}
 
   async stateOf(customerId: string): Promise<SafetyState> {
     const events = await this.store.readStream(safetyStream(customerId));
@@ -19,7 +27,8 @@ export class StoreExclusions implements ExclusionsPort {
     );
   }
 
-  async excludedChannels(customerId: string, at: Date): Promise<Readonly<Record<string, readonly string[]>>> {
+  async excludedChannels(customerId: string, at: Date, recordedUpTo?: number): Promise<Readonly<Record<string, readonly string[]>>> {
+    if (recordedUpTo !== undefined && this.board.seenUpTo >= recordedUpTo && !this.board.knows(customerId)) return {};
     const closed: Record<string, string[]> = {};
     for (const exclusion of exclusionsInForce(await this.stateOf(customerId), at.toISOString())) {
       for (const channel of exclusion.channels) closed[channel] = [...new Set([...(closed[channel] ?? []), ...exclusion.alternatives])];

@@ -84,7 +84,7 @@ export class EscalationProcessor implements OnApplicationBootstrap, SingleWriter
     const journey = await this.journeyAt(recorded, event);
     const customerId = event.data.customerId;
     const concept = this.concept.current();
-    const excluded = await this.exclusions.excludedChannels(customerId, this.clock.now());
+    const excluded = await this.exclusions.excludedChannels(customerId, this.clock.now(), recorded.position);
     const commands = [
       ...exclusionEnforcementSaga({ event, excluded, videoChannel: concept.escalation.video.channel }),
       ...escalationSaga({
