@@ -102,7 +102,7 @@ const appendAll = async (store: SqliteEventStore, appends: Iterable<StreamAppend
   if (batch.length > 0) await store.appendToStreams(batch);
 };
 
-/** Polls `path` until it answers `status` (polling is the measurement here, not a test's wait). */
+/** Polls `url` until its answer's status passes `status` (polling is the measurement here, not a test's wait). */
 const until = async (url: string, status: (code: number) => boolean): Promise<void> => {
   for (;;) {
     const response = await fetch(url).catch(() => undefined);

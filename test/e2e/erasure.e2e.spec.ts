@@ -218,6 +218,12 @@ describe('Journey retention (concept retention.journeyDays), driven by the clock
   });
   afterAll(() => regie.stop());
 
+  const contact = (customerId: string, daysAgo: number) =>
+    interaction(
+      { subject: customerId, type: 'contact.started', time: new Date(clock.now().getTime() - daysAgo * DAY).toISOString() },
+      { channel: 'chatbot', contactId: `chat-${customerId}` },
+    );
+
   it('erases a customer once journeyDays have passed since their last contact, through the same erasure, and keeps the others', async () => {
     const supervisor = await regie.token('sup-sara', 'supervisor');
     const channel = await regie.token('chatbot-platform', 'channel');
@@ -225,11 +231,6 @@ describe('Journey retention (concept retention.journeyDays), driven by the clock
     concept.retention = { journeyDays: 30 };
     await regie.http.put('/v1/service-concept').set(auth(supervisor)).set('If-Match', headers.etag).send(concept).expect(200);
 
-    const contact = (customerId: string, daysAgo: number) =>
-      interaction(
-        { subject: customerId, type: 'contact.started', time: new Date(clock.now().getTime() - daysAgo * DAY).toISOString() },
-        { channel: 'chatbot', contactId: `chat-${customerId}` },
-      );
     await regie.http
       .post('/v1/interactions')
       .set(auth(channel))
@@ -254,11 +255,6 @@ describe('Journey retention (concept retention.journeyDays), driven by the clock
   it('follows on after a restart from the last contacts it saved, and its saved state no longer names an erased customer', async () => {
     const supervisor = await regie.token('sup-sara', 'supervisor');
     const channel = await regie.token('chatbot-platform', 'channel');
-    const contact = (customerId: string, daysAgo: number) =>
-      interaction(
-        { subject: customerId, type: 'contact.started', time: new Date(clock.now().getTime() - daysAgo * DAY).toISOString() },
-        { channel: 'chatbot', contactId: `chat-${customerId}` },
-      );
     await regie.http
       .post('/v1/interactions')
       .set(auth(channel))

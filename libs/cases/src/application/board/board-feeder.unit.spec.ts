@@ -1,24 +1,13 @@
 import { InMemoryEventStore, InMemoryProjectionStore, START, type NewEvent } from '@regie/event-store';
 import { eventually } from '@regie/testing';
-import type { CaseOpened } from '../../domain/case/case.events';
 import { InMemoryCaseArchive } from './archive/in-memory-case-archive';
 import { BoardFeeder } from './board-feeder';
+import { at, opened as openedCase } from './board.test-fixtures';
 import { CaseBoard, type BoardState } from './case-board';
 
-const at = (minute: number) => `2026-03-01T09:${String(minute).padStart(2, '0')}:00.000Z`;
 const metadata = { causationId: 'test', correlationId: 'test', actor: 'test' };
 const opened = (caseId: string, minute: number): NewEvent => ({
-  type: 'CaseOpened',
-  data: {
-    caseId,
-    customerId: `cust-${caseId}`,
-    channel: 'live-chat',
-    layer: 'assisted',
-    trigger: 'bot-fallbacks',
-    reason: 'the chatbot did not understand the customer repeatedly',
-    context: { channelsTouched: ['chatbot'], botFailures: 2, earlierCases: [], fromChannel: 'chatbot', fromContactId: 'chat-1' },
-    openedAt: at(minute),
-  } satisfies CaseOpened['data'],
+  ...openedCase(caseId, minute, { customerId: `cust-${caseId}` }),
   metadata,
 });
 const resolved = (caseId: string, minute: number): NewEvent => ({

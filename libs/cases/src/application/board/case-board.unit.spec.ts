@@ -1,10 +1,10 @@
 import type { RecordedEvent } from '@regie/event-store';
 import type { AgentEvent } from '../../domain/agent/agent.events';
-import type { CaseEvent, CaseOpened } from '../../domain/case/case.events';
+import type { CaseEvent } from '../../domain/case/case.events';
 import { InMemoryCaseArchive } from './archive/in-memory-case-archive';
+import { at, opened } from './board.test-fixtures';
 import { CaseBoard, type BoardChange } from './case-board';
 
-const at = (minute: number) => `2026-03-01T09:${String(minute).padStart(2, '0')}:00.000Z`;
 let position = 0;
 /** The event as the store hands it over, at the next position. */
 const recorded = (event: CaseEvent | AgentEvent): RecordedEvent => {
@@ -17,20 +17,6 @@ const recorded = (event: CaseEvent | AgentEvent): RecordedEvent => {
   return { ...event, metadata, eventId: `event-${position}`, streamName, revision: 0, position, recordedAt: at(0) };
 };
 
-const opened = (caseId: string, minute: number, more: Partial<CaseOpened['data']> = {}): CaseOpened => ({
-  type: 'CaseOpened',
-  data: {
-    caseId,
-    customerId: 'cust-1',
-    channel: 'live-chat',
-    layer: 'assisted',
-    trigger: 'bot-fallbacks',
-    reason: 'the chatbot did not understand the customer repeatedly',
-    context: { channelsTouched: ['chatbot'], botFailures: 2, earlierCases: [], fromChannel: 'chatbot', fromContactId: 'chat-1' },
-    openedAt: at(minute),
-    ...more,
-  },
-});
 const assigned = (caseId: string, agentId: string, minute: number): CaseEvent => ({
   type: 'CaseAssigned',
   data: { caseId, agentId, channel: 'live-chat', assignedAt: at(minute), how: 'routed' },

@@ -2,6 +2,7 @@ import type { RecordedEvent } from '@regie/event-store';
 import type { AccessDenied, AssistanceOffered, JourneyEventBase } from '@regie/journey';
 import type { ExclusionRegistered } from '@regie/safety';
 import type { CaseEvent, CaseOpened } from '../../domain/case/case.events';
+import { caseOpened } from '../../domain/case/case.test-fixtures';
 import { DECISION_SOURCE, JOURNEY_DECISIONS, toDecision } from './to-decision';
 
 const recordedAt = '2026-03-01T10:00:05.000Z';
@@ -24,16 +25,7 @@ const base: JourneyEventBase = {
   layer: 'self-service',
   occurredAt: '2026-03-01T10:00:00.000Z',
 };
-const opened: CaseOpened['data'] = {
-  caseId: 'case-1',
-  customerId: 'cust-1',
-  channel: 'live-chat',
-  layer: 'assisted',
-  trigger: 'bot-fallbacks',
-  reason: 'the chatbot did not understand the customer repeatedly',
-  context: { channelsTouched: ['chatbot'], botFailures: 2, earlierCases: [], fromChannel: 'chatbot', fromContactId: 'chat-1' },
-  openedAt: '2026-03-01T10:00:00.000Z',
-};
+const opened: CaseOpened['data'] = caseOpened('case-1', '2026-03-01T10:00:00.000Z').data;
 const onCase = (event: CaseEvent) => recorded('case-case-1', event);
 
 describe('toDecision', () => {

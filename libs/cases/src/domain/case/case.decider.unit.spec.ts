@@ -2,23 +2,11 @@ import { DeciderSpecification } from '@regie/eventsourcing/testing';
 import { caseDecider } from './case.decider';
 import { caseLifecycleSaga } from './case-lifecycle.saga';
 import type { CaseEvent, CaseOpened } from './case.events';
+import { caseOpened } from './case.test-fixtures';
 
 const given = DeciderSpecification.for(caseDecider);
 const now = '2026-03-01T10:00:00.000Z';
-const opened: CaseOpened = {
-  type: 'CaseOpened',
-  data: {
-    caseId: 'case-1',
-    customerId: 'cust-1',
-    channel: 'live-chat',
-    layer: 'assisted',
-    trigger: 'bot-fallbacks',
-    reason: 'the chatbot did not understand the customer repeatedly',
-    context: { channelsTouched: ['chatbot'], botFailures: 2, earlierCases: [], fromChannel: 'chatbot', fromContactId: 'chat-1' },
-    openedAt: now,
-    serviceLevelDueAt: '2026-03-01T10:01:00.000Z',
-  },
-};
+const opened: CaseOpened = caseOpened('case-1', now, { serviceLevelDueAt: '2026-03-01T10:01:00.000Z' });
 const assigned: CaseEvent = {
   type: 'CaseAssigned',
   data: { caseId: 'case-1', agentId: 'agent-a', channel: 'live-chat', assignedAt: now, how: 'routed' },

@@ -2,21 +2,10 @@ import type { LifecycleCommand } from './case-lifecycle.saga';
 import { caseDecider } from './case.decider';
 import type { CaseEvent } from './case.events';
 import { reservationSaga } from './reservation.saga';
+import { caseOpened } from './case.test-fixtures';
 
 const now = '2026-03-02T10:00:00.000Z';
-const opened: CaseEvent = {
-  type: 'CaseOpened',
-  data: {
-    caseId: 'case-1',
-    customerId: 'cust-1',
-    channel: 'live-chat',
-    layer: 'assisted',
-    trigger: 'bot-fallbacks',
-    reason: 'the chatbot did not understand the customer repeatedly',
-    context: { channelsTouched: ['chatbot'], botFailures: 2, earlierCases: [], fromChannel: 'chatbot', fromContactId: 'chat-1' },
-    openedAt: now,
-  },
-};
+const opened: CaseEvent = caseOpened('case-1', now);
 const assignedTo = (agentId: string): CaseEvent => ({
   type: 'CaseAssigned',
   data: { caseId: 'case-1', agentId, channel: 'live-chat', assignedAt: now, how: 'claimed' },

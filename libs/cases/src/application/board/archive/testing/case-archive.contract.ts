@@ -1,3 +1,4 @@
+import { opened as openedCase } from '../../board.test-fixtures';
 import type { CaseView } from '../../case-view';
 import type { CaseArchive } from '../case-archive.port';
 
@@ -9,18 +10,8 @@ export interface CaseArchiveUnderTest {
 }
 
 const closed = (id: string, minute: number, more: Partial<CaseView> = {}): CaseView => {
-  const openedAt = `2026-03-01T09:${String(minute).padStart(2, '0')}:00.000Z`;
-  const context = { channelsTouched: ['chatbot'], botFailures: 2, earlierCases: [], fromChannel: 'chatbot', fromContactId: `chat-${id}` };
-  const opened = {
-    caseId: id,
-    customerId: 'cust-1',
-    channel: 'live-chat',
-    layer: 'assisted' as const,
-    trigger: 'bot-fallbacks' as const,
-    reason: 'the chatbot did not understand the customer repeatedly',
-    context,
-    openedAt,
-  };
+  const { data: opened } = openedCase(id, minute);
+  const { context, openedAt } = opened;
   return {
     id,
     customerId: 'cust-1',
