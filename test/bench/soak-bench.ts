@@ -35,6 +35,16 @@ const heapOf = async (url: string): Promise<number> => {
   return line ? Number(line.split(' ')[1]) / 1024 / 1024 : Number.NaN;
 };
 
+/**
+ * CPU time a process has used so far (user and system, all its threads), from /proc (Linux), in ms: the server's
+ * work per event, which other processes on the machine change far less than they change its wall-clock rate.
+ */
+export const cpuMsOf = (pid: number): number => {
+  // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th, in clock ticks (100 per second).
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+};
+
 /** The server's resident set, from /proc (Linux), in MB. */
 export const rssOf = (pid: number): number => {
   const line = readFileSync(`/proc/${pid}/status`, 'utf8')
