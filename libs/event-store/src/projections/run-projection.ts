@@ -12,7 +12,11 @@ export interface RunningProjection<State> {
 }
 
 export interface RunProjectionOptions {
-  /** Save after this many applied events (default 100), and when caught up at most once per `saveIntervalMs` (default 1 s). */
+  /**
+   * Save after this many applied events (default 5,000), and when caught up at most once per `saveIntervalMs`
+   * (default 1 s). A save writes the whole state: following a busy store, once a second is plenty, and a
+   * restart after a crash applies again at most what came after it.
+   */
   readonly saveEvery?: number;
   readonly saveIntervalMs?: number;
   readonly onError?: (error: unknown) => void;
@@ -29,7 +33,7 @@ export const runProjection = async <State>(
   projection: Projection<State>,
   options: RunProjectionOptions = {},
 ): Promise<RunningProjection<State>> => {
-  const saveEvery = Math.max(1, options.saveEvery ?? 100);
+  const saveEvery = Math.max(1, options.saveEvery ?? 5_000);
   const saved = await projections.load<State>(projection.name);
   let snapshot: ProjectionSnapshot<State> = saved ?? { state: projection.initialState(), position: START };
   let savedPosition = snapshot.position;

@@ -2,7 +2,7 @@ import { CLOCK, type Clock, failureOf, stackFramesOf } from '@regie/eventsourcin
 import { Inject, Injectable, Logger, Optional, type OnApplicationBootstrap } from '@nestjs/common';
 import { caseLifecycleSaga } from '../../domain/case/case-lifecycle.saga';
 import { caseStream, type CaseEvent, type CaseOpened } from '../../domain/case/case.events';
-import { CASE_TRIGGERING_EVENTS, escalationSaga } from '../../domain/escalation/escalation.saga';
+import { escalationSaga } from '../../domain/escalation/escalation.saga';
 import { exclusionEnforcementSaga } from '../../domain/escalation/exclusion-enforcement.saga';
 import { journeyDecider, journeyStream, type JourneyEvent, type JourneyState } from '@regie/journey';
 import {
@@ -71,8 +71,9 @@ export class EscalationProcessor implements OnApplicationBootstrap, SingleWriter
   start(): Promise<Subscription> {
     return subscribeWithCheckpoint(this.store, this.checkpoints, {
       name: PROCESS,
-      // Handling is idempotent (derived ids, idempotency keys), so a restart may repeat a few events.
-      checkpointEvery: 25,
+      // Handling is idempotent (derived ids, idempotency keys), so a restart may repeat some events; following
+      // the store, the checkpoint is saved each time it has caught up (after every append), so this counts in catch-up.
+      checkpointEvery: 500,
       streamPrefixes: ['journey-', 'case-'],
       onEvent: (event) => (event.streamName.startsWith('journey-') ? this.onJourneyEvent(event) : this.onCaseEvent(event)),
       onError: (error) => this.logger.error(`escalation stopped: ${failureOf(error)}`, stackFramesOf(error)),
@@ -85,18 +86,22 @@ export class EscalationProcessor implements OnApplicationBootstrap, SingleWriter
     const customerId = event.data.customerId;
     const concept = this.concept.current();
     const excluded = await this.exclusions.excludedChannels(customerId, this.clock.now(), recorded.position);
-    const commands = [
-      ...exclusionEnforcementSaga({ event, excluded, videoChannel: concept.escalation.video.channel }),
-      ...escalationSaga({
-        event,
-        journey,
-        rules: escalationRulesFrom(concept),
-        now: this.clock.now().toISOString(),
-        earlierCases: CASE_TRIGGERING_EVENTS.has(event.type) ? await this.board.casesOf(customerId) : [],
-        excluded,
-        caseIdFor: (customer, contact, channel) => derivedId('case', customer, contact, channel),
-      }),
-    ];
+    const escalation = {
+      event,
+      journey,
+      rules: escalationRulesFrom(concept),
+      now: this.clock.now().toISOString(),
+      earlierCases: [] as readonly string[],
+      excluded,
+      caseIdFor: (customer: string, contact: string, channel: string) => derivedId('case', customer, contact, channel),
+    };
+    let escalations = escalationSaga(escalation);
+    // The earlier cases are the context of a case being opened, and a query: read only then. The saga is pure
+    // and whether it opens a case does not depend on them, so it is asked again with them.
+    if (escalations.some((command) => command.type === 'OpenCase')) {
+      escalations = escalationSaga({ ...escalation, earlierCases: await this.board.casesOf(customerId) });
+    }
+    const commands = [...exclusionEnforcementSaga({ event, excluded, videoChannel: concept.escalation.video.channel }), ...escalations];
     for (const [index, command] of commands.entries()) {
       const metadata = reactionMetadata(PROCESS, recorded, index);
       if (command.type === 'OpenCase') {

@@ -9,7 +9,7 @@ export interface EscalationInput {
   readonly journey: JourneyState;
   readonly rules: EscalationRules;
   readonly now: string;
-  /** The customer's cases so far; may be left empty for an event not in CASE_TRIGGERING_EVENTS. */
+  /** The customer's cases so far: only the context of a case opened; whether one is opened does not depend on them. */
   readonly earlierCases: readonly string[];
   /** Channels closed to this customer now, each with the alternatives the exclusion offers. */
   readonly excluded: Readonly<Record<string, readonly string[]>>;
@@ -22,14 +22,6 @@ export type EscalationCommand = OpenCase | OfferAssistance;
 /** The event's contact as the journey stands with the event applied. */
 const contactOfEvent = (journey: Extract<JourneyState, { status: 'known' }>, event: JourneyEvent) =>
   journey.latest.contactId === event.data.contactId ? journey.latest.contact : undefined;
-
-/** The journey events that may open a case (those `triggerOf` reads): only for these are the customer's earlier cases looked up. */
-export const CASE_TRIGGERING_EVENTS: ReadonlySet<JourneyEvent['type']> = new Set([
-  'BotFallbackOccurred',
-  'HandoffRequested',
-  'SentimentObserved',
-  'VideoRequested',
-]);
 
 const triggerOf = (
   event: JourneyEvent,
