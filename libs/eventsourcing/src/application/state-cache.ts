@@ -17,6 +17,12 @@ export class StateCache<State> {
     return entry;
   }
 
+  /** The state as it stood at exactly `revision`, when that is what is kept; unlike `get`, it does not count as a use. */
+  at(stream: string, revision: number): State | undefined {
+    const entry = this.entries.get(stream);
+    return entry?.revision === revision ? entry.state : undefined;
+  }
+
   /** Drops a stream's state (it was erased): a later event must not be folded onto what was erased. */
   delete(stream: string): void {
     this.entries.delete(stream);

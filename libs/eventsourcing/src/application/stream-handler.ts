@@ -21,6 +21,14 @@ export class StreamHandler<Command, Event extends DomainEvent, State> {
     this.cache?.delete(this.streamOf(id));
   }
 
+  /**
+   * The stream's state folded up to exactly `revision`, when the cache holds that (this handler appended up
+   * to there, or read it): a subscriber following the store can take it instead of folding the event again.
+   */
+  stateAt(id: string, revision: number): State | undefined {
+    return this.cache?.at(this.streamOf(id), revision);
+  }
+
   handle(id: string, command: Command, metadata: EventMetadata): Promise<Handled<Event>> {
     return this.handleAll(id, [{ command, metadata }]);
   }

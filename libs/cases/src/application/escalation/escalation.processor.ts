@@ -114,20 +114,24 @@ export class EscalationProcessor implements OnApplicationBootstrap, SingleWriter
     }
   }
 
-  /** The journey as it stood with this event applied: folded on from the previous event when known. */
+  /**
+   * The journey as it stood with this event applied: as recording it left it (unless that batch held more of the
+   * customer's events), or folded on from the previous event when known, or from the stream.
+   */
   private async journeyAt(recorded: RecordedEvent, event: JourneyEvent): Promise<JourneyState> {
-    const previous = this.folded.get(recorded.streamName);
-    let journey: JourneyState;
-    if (previous?.revision === recorded.revision - 1) journey = journeyDecider.evolve(previous.state, event);
-    else {
-      const history = await this.store.readStream(recorded.streamName, { maxCount: recorded.revision + 1 });
-      journey = history.reduce(
-        (state, e) => journeyDecider.evolve(state, { type: e.type, data: e.data } as JourneyEvent),
-        journeyDecider.initialState(),
-      );
-    }
+    const journey = this.journeys.stateAt(event.data.customerId, recorded.revision) ?? (await this.foldedTo(recorded, event));
     this.folded.set(recorded.streamName, recorded.revision, journey);
     return journey;
+  }
+
+  private async foldedTo(recorded: RecordedEvent, event: JourneyEvent): Promise<JourneyState> {
+    const previous = this.folded.get(recorded.streamName);
+    if (previous?.revision === recorded.revision - 1) return journeyDecider.evolve(previous.state, event);
+    const history = await this.store.readStream(recorded.streamName, { maxCount: recorded.revision + 1 });
+    return history.reduce(
+      (state, e) => journeyDecider.evolve(state, { type: e.type, data: e.data } as JourneyEvent),
+      journeyDecider.initialState(),
+    );
   }
 
   private async onCaseEvent(recorded: RecordedEvent): Promise<void> {

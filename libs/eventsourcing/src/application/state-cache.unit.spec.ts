@@ -1,0 +1,32 @@
+import { StateCache } from './state-cache';
+
+describe('StateCache', () => {
+  it('answers a state at exactly the revision it keeps, and nothing for another revision', () => {
+    const cache = new StateCache<string>();
+    cache.set('journey-c1', 3, 'after 3');
+    expect(cache.at('journey-c1', 3)).toBe('after 3');
+    expect(cache.at('journey-c1', 2)).toBeUndefined();
+    expect(cache.at('journey-c1', 4)).toBeUndefined();
+    expect(cache.at('journey-c2', 3)).toBeUndefined();
+  });
+
+  it('lets the least recently used stream go first; `at` does not count as a use', () => {
+    const cache = new StateCache<string>(2);
+    cache.set('a', 0, 'a0');
+    cache.set('b', 0, 'b0');
+    expect(cache.at('a', 0)).toBe('a0');
+    cache.set('c', 0, 'c0');
+    expect(cache.get('a')).toBeUndefined();
+    expect(cache.get('b')?.state).toBe('b0');
+    cache.set('d', 0, 'd0');
+    expect(cache.get('c')).toBeUndefined();
+    expect(cache.get('b')?.state).toBe('b0');
+  });
+
+  it('forgets an erased stream', () => {
+    const cache = new StateCache<string>();
+    cache.set('journey-c1', 3, 'after 3');
+    cache.delete('journey-c1');
+    expect(cache.at('journey-c1', 3)).toBeUndefined();
+  });
+});
