@@ -26,18 +26,18 @@ export const addToTally = (tally: Tally, day: LocalDate, channel: string, change
   return { ...tally, [day.slice(0, 7)]: { ...month, [day]: { ...channels, [channel]: counters } } };
 };
 
-export const addCounters = (a: Counters, b: Counters): Counters => {
-  const sum: Record<string, number> = { ...a };
-  for (const [name, value] of Object.entries(b)) sum[name] = (sum[name] ?? 0) + value;
-  return sum;
-};
-
-/** channel → counters summed over the given days (one day's are the tally's own: nothing to add). */
+/**
+ * channel → counters summed over the given days (one day's are the tally's own: nothing to add). Each channel's
+ * sum is added to in place: copying it per day made a year's gap analysis some 7 ms of a page's answer.
+ */
 export const sumPerChannel = (tally: Tally, days: readonly LocalDate[]): ChannelCounters => {
   if (days.length === 1) return countersOn(tally, days[0]!);
-  const sums: Record<string, Counters> = {};
+  const sums: Record<string, Record<string, number>> = {};
   for (const day of days) {
-    for (const [channel, counters] of Object.entries(countersOn(tally, day))) sums[channel] = addCounters(sums[channel] ?? {}, counters);
+    for (const [channel, counters] of Object.entries(countersOn(tally, day))) {
+      const sum = (sums[channel] ??= {});
+      for (const [name, value] of Object.entries(counters)) sum[name] = (sum[name] ?? 0) + value;
+    }
   }
   return sums;
 };

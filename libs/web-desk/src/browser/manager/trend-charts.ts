@@ -6,7 +6,7 @@ import { dateFormat } from '../core/format';
 import { language, t } from '../core/i18n';
 import type { PageContext } from '../core/page';
 import type { KpiReport } from './kpi-types';
-import { trendsOf, type Trend } from './trend-series';
+import { trendOf, trendShapes, type Trend, type TrendShape } from './trend-series';
 
 /** Colours with 4.5:1 contrast on white, and a dash per line, so that lines differ without colour too. */
 const STROKES = ['#0b4f8a', '#a11d1d', '#146c2e', '#7a4b00'];
@@ -60,13 +60,14 @@ const draw = (element: HTMLElement, trend: Trend, names: readonly string[], UPlo
 };
 
 /**
- * Charts are drawn after the tables have been painted: a chart is the tables' figures again, and drawing four
- * canvases (measuring the page for their width, setting their fonts) would otherwise hold back the first sight
- * of every figure. Draws keep their order, so that the last render's figures are the ones drawn.
+ * Charts are drawn after the tables have been painted: a chart is the tables' figures again, and reading them
+ * out of the report or drawing four canvases (measuring the page for their width, setting their fonts) would
+ * otherwise hold back the first sight of every figure. Draws keep their order, so that the last render's
+ * figures are the ones drawn.
  */
-const drawSoon = (element: HTMLElement, trend: Trend, names: readonly string[]): void => {
+const drawSoon = (element: HTMLElement, report: KpiReport, shape: TrendShape, names: readonly string[]): void => {
   const after = loadUplot();
-  requestAnimationFrame(() => setTimeout(() => void after.then((UPlot) => draw(element, trend, names, UPlot))));
+  requestAnimationFrame(() => setTimeout(() => void after.then((UPlot) => draw(element, trendOf(report, shape), names, UPlot))));
 };
 
 /**
@@ -76,8 +77,8 @@ const drawSoon = (element: HTMLElement, trend: Trend, names: readonly string[]):
 export const trendsView = (report: KpiReport, context: PageContext) => {
   const layers = context.labels.source.layers.map((layer) => layer.id);
   const name = (key: string) => (layers.includes(key) ? context.labels.layer(key) : t(`kpi.${key as 'csat'}`));
-  const figures = trendsOf(report, layers).map((trend) => {
-    const names = trend.lines.map((line) => name(line.key));
+  const figures = trendShapes(layers).map((trend) => {
+    const names = trend.keys.map(name);
     const what = t(`trend.${trend.id as 'csat'}`);
     const alt = trend.id === 'layers' ? t('trends.altLayers') : t('trends.alt', { what });
     return html`<figure class="chart" aria-labelledby=${`trend-${trend.id}-title`} aria-describedby=${`trend-${trend.id}-alt`}>
@@ -87,7 +88,7 @@ export const trendsView = (report: KpiReport, context: PageContext) => {
         class="chart-canvas"
         aria-hidden="true"
         data-lang=${language()}
-        ${ref((element) => element && drawSoon(element as HTMLElement, trend, names))}
+        ${ref((element) => element && drawSoon(element as HTMLElement, report, trend, names))}
       ></div>
     </figure>`;
   });

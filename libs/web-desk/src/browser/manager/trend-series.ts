@@ -17,25 +17,42 @@ export interface Trend {
 
 const dayStart = (date: string): number => Date.parse(`${date}T00:00:00Z`) / 1000;
 
-const line = (report: KpiReport, kpi: OverallKpi, scale = 1): TrendLine => ({
-  key: kpi,
-  values: report.periods.map(({ kpis }) => (kpis[kpi].value === null ? null : kpis[kpi].value! * scale)),
-});
+/** What a chart draws, without its figures: the page names the lines from this alone. */
+export interface TrendShape {
+  readonly id: string;
+  /** KPIs, or layer ids (contacts per layer). */
+  readonly keys: readonly string[];
+  readonly percent: boolean;
+}
 
 /**
  * The charts of the dashboard, grouped by scale so that no line is flattened by another's:
  * CSAT (1–10), NPS and CSI (points), FCR and bot containment (%), contacts per layer.
  */
-export const trendsOf = (report: KpiReport, layers: readonly string[]): Trend[] => {
-  const x = report.periods.map((period) => dayStart(period.start));
-  const contacts = (layer: string): TrendLine => ({
-    key: layer,
-    values: report.periods.map(({ kpis }) => kpis.byLayer[layer]?.contacts.value ?? null),
-  });
-  return [
-    { id: 'csat', x, percent: false, lines: [line(report, 'csat')] },
-    { id: 'nps-csi', x, percent: false, lines: [line(report, 'nps'), line(report, 'csi')] },
-    { id: 'shares', x, percent: true, lines: [line(report, 'fcr', 100), line(report, 'botContainment', 100)] },
-    { id: 'layers', x, percent: false, lines: layers.map(contacts) },
-  ];
-};
+export const trendShapes = (layers: readonly string[]): TrendShape[] => [
+  { id: 'csat', keys: ['csat'], percent: false },
+  { id: 'nps-csi', keys: ['nps', 'csi'], percent: false },
+  { id: 'shares', keys: ['fcr', 'botContainment'], percent: true },
+  { id: 'layers', keys: layers, percent: false },
+];
+
+/** A chart's figures over the periods; shares in %, like the table writes them. */
+export const trendOf = (report: KpiReport, { id, keys, percent }: TrendShape): Trend => ({
+  id,
+  percent,
+  x: report.periods.map((period) => dayStart(period.start)),
+  lines: keys.map((key) => ({
+    key,
+    values: report.periods.map(({ kpis }) => {
+      const value = id === 'layers' ? kpis.byLayer[key]?.contacts.value : kpis[key as OverallKpi].value;
+      return value === null || value === undefined ? null : value * (percent ? 100 : 1);
+    }),
+  })),
+});
+
+/**
+ * Every chart with its figures. The page renders from the shapes and reads the figures only when it draws:
+ * a year by day is 365 dates to parse per chart, which would otherwise hold back the tables.
+ */
+export const trendsOf = (report: KpiReport, layers: readonly string[]): Trend[] =>
+  trendShapes(layers).map((shape) => trendOf(report, shape));
