@@ -128,10 +128,9 @@ export class SqliteEventStore implements EventStore {
       forgetPlainErased: this.db.prepare<[string, string]>(
         'DELETE FROM erased_streams WHERE stream_name = ? AND EXISTS (SELECT 1 FROM erased_streams WHERE stream_name = ?)',
       ),
-      // Positional parameters: better-sqlite3 binds them without looking each name up in an object.
-      insert: this.db.prepare<[string, string, number, string, string, string, string | null, string]>(
+      insert: this.db.prepare(
         `INSERT INTO events (event_id, stream_name, revision, type, data, metadata, idempotency_key, recorded_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+         VALUES (@eventId, @streamName, @revision, @type, @data, @metadata, @idempotencyKey, @recordedAt)`,
       ),
       headPosition: this.db.prepare<[], { position: number | null }>('SELECT MAX(position) AS position FROM events'),
       deleteStream: this.db.prepare<[string]>('DELETE FROM events WHERE stream_name = ?'),
@@ -190,34 +189,20 @@ export class SqliteEventStore implements EventStore {
       }
       let position = START;
       fresh.forEach((event, index) => {
-        const eventId = timeOrderedId();
-        const revision = head.lastRevision + 1 + index;
-        const data = JSON.stringify(event.data);
-        const metadata = JSON.stringify(event.metadata);
-        position = Number(
-          this.statements.insert.run(
-            eventId,
-            stream,
-            revision,
-            event.type,
-            data,
-            metadata,
-            event.metadata.idempotencyKey ?? null,
-            recordedAt,
-          ).lastInsertRowid,
-        );
-        // As a read would return it: the JSON's own parse, so that no subscriber sees a value the store did not keep.
+        const row = {
+          eventId: timeOrderedId(),
+          streamName: stream,
+          revision: head.lastRevision + 1 + index,
+          type: event.type,
+          data: JSON.stringify(event.data),
+          metadata: JSON.stringify(event.metadata),
+          idempotencyKey: event.metadata.idempotencyKey ?? null,
+          recordedAt,
+        };
+        position = Number(this.statements.insert.run(row).lastInsertRowid);
+        const { revision, type, data, metadata } = row;
         written.push(
-          toRecorded({
-            position,
-            event_id: eventId,
-            stream_name: stream,
-            revision,
-            type: event.type,
-            data,
-            metadata,
-            recorded_at: recordedAt,
-          }),
+          toRecorded({ position, event_id: row.eventId, stream_name: stream, revision, type, data, metadata, recorded_at: recordedAt }),
         );
       });
       if (!head.exists) this.statements.forgetErased.run(erasedName(stream), stream);
