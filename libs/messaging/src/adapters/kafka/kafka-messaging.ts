@@ -157,8 +157,8 @@ export class KafkaMessaging implements Messaging {
     await consumer.run({
       autoCommit: false,
       eachBatchAutoResolve: false,
-      // Each partition's batches stay in order; while one is recorded, the next partition's offsets and
-      // heartbeats go over the network instead of waiting behind it.
+      // Each partition's batches stay in order; while one waits (backpressure, a heartbeat), the next partition's
+      // batch is decoded and recorded instead of waiting behind it.
       partitionsConsumedConcurrently: PARTITIONS_IN_FLIGHT,
       eachBatch: (payload) => this.handleBatch(payload, handler),
     });
