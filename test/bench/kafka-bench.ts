@@ -35,7 +35,7 @@ const produceAll = async (producer: Producer, topic: string, total: number, cust
   }
 };
 
-/** A chatbot contact with two fallbacks: a trigger the escalation rules turn into a live-chat case. */
+/** A chatbot contact with two fallbacks: a trigger the escalation rules turn into a live-chat case. Ids `kl-<n>-0…2`. */
 const triggerMessages = (n: number) => {
   const customer = `kl-${n}`;
   const time = new Date().toISOString();
@@ -156,14 +156,33 @@ export const kafkaPipeline = async (brokers: string[], total: number, customers:
       await sleep(100);
       cases = opened.all();
     }
-    const latencies = cases.flatMap(({ customer, recordedAt }) => {
+    // Where the time goes: the trigger's last interaction recorded in its journey (Kafka, fetch, intake), then the case.
+    const triggerRecorded = store.db.prepare<[string], { recordedAt: string }>(
+      'SELECT recorded_at AS recordedAt FROM events WHERE idempotency_key = ?',
+    );
+    const split = cases.flatMap(({ customer, recordedAt }) => {
       const sent = sentAt.get(customer);
-      return sent === undefined ? [] : [Date.parse(recordedAt) - sent];
+      const journey = triggerRecorded.get(`urn:regie:bench:kafka-latency#${customer}-2`)?.recordedAt;
+      if (sent === undefined || journey === undefined) return [];
+      return [
+        {
+          total: Date.parse(recordedAt) - sent,
+          recorded: Date.parse(journey) - sent,
+          toCase: Date.parse(recordedAt) - Date.parse(journey),
+        },
+      ];
     });
     return {
       eventsPerSecond,
       produceMs: produced,
-      escalation: { loadPerSecond, triggers: sentAt.size, opened: latencies.length, ...summarise(latencies) },
+      escalation: {
+        loadPerSecond,
+        triggers: sentAt.size,
+        opened: split.length,
+        ...summarise(split.map(({ total }) => total)),
+        recorded: summarise(split.map(({ recorded }) => recorded)),
+        toCase: summarise(split.map(({ toCase }) => toCase)),
+      },
     };
   } finally {
     await producer.disconnect();

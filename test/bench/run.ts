@@ -120,6 +120,10 @@ const kafka = async (): Promise<void> => {
       `p99 ${fmt(escalation.p99)} ms, max ${fmt(escalation.max)} ms over ${fmt(escalation.opened)} of ${fmt(escalation.triggers)} triggers ` +
       `(goal p99 ≤ 250 ms)`,
   );
+  console.log(
+    `     of which produced → journey event recorded: p50 ${fmt(escalation.recorded.p50)} ms, p99 ${fmt(escalation.recorded.p99)} ms; ` +
+      `recorded → case recorded: p50 ${fmt(escalation.toCase.p50)} ms, p99 ${fmt(escalation.toCase.p99)} ms`,
+  );
 };
 
 const postgres = async (): Promise<void> => {

@@ -9,6 +9,12 @@ export interface CheckpointedSubscriptionOptions extends Omit<SubscribeOptions, 
    * flight). Subscribers whose handling is idempotent may save less often for throughput.
    */
   readonly checkpointEvery?: number;
+  /**
+   * For a handler that hands work on without awaiting it (a publisher sending in batches): resolves once
+   * what was handed on so far is done, and rejects if it failed. Each save waits for it, so a checkpoint
+   * never passes work that is not done.
+   */
+  readonly beforeSave?: () => Promise<void>;
 }
 
 /**
@@ -25,6 +31,10 @@ export const subscribeWithCheckpoint = async (
   let handled = 0;
   const save = async (position: number) => {
     if (position <= saved) return;
+    if (options.beforeSave) {
+      await options.beforeSave();
+      if (position <= saved) return; // a later save went first meanwhile
+    }
     await checkpoints.save(options.name, position);
     saved = position;
   };

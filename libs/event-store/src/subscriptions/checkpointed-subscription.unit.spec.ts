@@ -141,4 +141,24 @@ describe('checkpointed subscription (in-memory store)', () => {
     await checkpoints.until(() => seen.length === 2);
     expect(seen).toEqual(['A2', 'A3']);
   });
+
+  it('saves only once the work its handler handed on is done, and not past work that failed', async () => {
+    let finish!: () => void;
+    let handedOn = new Promise<void>((resolve) => (finish = resolve));
+    const errors: unknown[] = [];
+    const subscription = await subscribe({ checkpointEvery: 2, beforeSave: () => handedOn, onError: (error) => errors.push(error) });
+    await checkpoints.until(() => seen.length === 2);
+    expect(checkpoints.saves).toEqual([]);
+    finish();
+    await checkpoints.until(() => checkpoints.saves.includes(3));
+    expect(checkpoints.saves).toEqual([2, 3]);
+
+    handedOn = Promise.reject(new Error('broker down'));
+    handedOn.catch(() => undefined);
+    await append(store, 'journey-a', 'A4', 'A5');
+    await subscription.done;
+    expect(errors).toEqual([new Error('broker down')]);
+    expect(seen).toEqual(['A1', 'A2', 'A3', 'A4']);
+    expect(await checkpoints.load('reactor')).toBe(3);
+  });
 });

@@ -13,9 +13,10 @@ import {
 import { MESSAGING, type DecisionPublisher as DecisionPort } from '@regie/messaging';
 import { Leadership, type SingleWriter } from '@regie/eventsourcing/application';
 import { ConceptInForce } from '@regie/concept';
+import { DecisionSends } from './decision-sends';
 import { JOURNEY_DECISIONS, toDecision } from './to-decision';
 
-/** Publishes decisions from recorded events, at least once, in store order (checkpointed). */
+/** Publishes decisions from recorded events, at least once, in store order (checkpointed), in batches. */
 @Injectable()
 export class DecisionPublisher implements OnApplicationBootstrap, SingleWriter {
   readonly name = 'decisions';
@@ -34,17 +35,21 @@ export class DecisionPublisher implements OnApplicationBootstrap, SingleWriter {
   }
 
   start(): Promise<Subscription> {
+    // A new start (a restart, a new leader) begins with nothing in flight: what was not sent is read again.
+    const sends = new DecisionSends((decisions) => this.messaging.publishDecisions(decisions));
     return subscribeWithCheckpoint(this.store, this.checkpoints, {
       name: 'decisions',
       // Handling is idempotent (derived ids, idempotency keys), so a restart may repeat a few events.
       checkpointEvery: 25,
       streamPrefixes: ['case-', 'journey-', 'safety-'],
-      onEvent: (event) => this.publish(event),
+      onEvent: (event) => this.publish(event, sends),
+      // Sent in batches beside the reading: no checkpoint passes a decision that is not published yet.
+      beforeSave: () => sends.settled(),
       onError: (error) => this.logger.error(`decision publishing stopped: ${failureOf(error)}`, stackFramesOf(error)),
     });
   }
 
-  private async publish(event: RecordedEvent): Promise<void> {
+  private async publish(event: RecordedEvent, sends: DecisionSends): Promise<void> {
     if (event.streamName.startsWith('journey-') && !JOURNEY_DECISIONS.has(event.type)) return;
     if (event.streamName.startsWith('safety-') && event.type !== 'ExclusionRegistered') return;
     let opened: CaseOpened['data'] | undefined;
@@ -53,6 +58,6 @@ export class DecisionPublisher implements OnApplicationBootstrap, SingleWriter {
       opened = first?.type === 'CaseOpened' ? (first.data as CaseOpened['data']) : undefined;
     }
     const decision = toDecision(event, opened, this.concept.current());
-    if (decision) await this.messaging.publishDecisions([decision]);
+    if (decision) sends.add(decision);
   }
 }

@@ -14,6 +14,7 @@ import { randomUUID } from 'node:crypto';
 import type { DecisionHandler, DecisionMessage, InteractionHandler, InteractionMessage, Messaging } from '../../messaging.port';
 import { encodeDecision, encodeInteraction } from './interaction-codec';
 import { deadLetters, sortBatch } from './kafka-batch';
+import { OffsetCommits } from './offset-commits';
 import { topicNames, type TopicNames } from './kafka-topics';
 
 export interface KafkaMessagingOptions {
@@ -88,6 +89,9 @@ export class KafkaMessaging implements Messaging {
   private producer?: Producer;
   private readonly consumers: Consumer[] = [];
   private closing = false;
+  private readonly commits = new OffsetCommits((error) =>
+    this.options.onLog?.(`committing offsets failed (those events are read again and recorded once): ${failureOf(error)}`),
+  );
   readonly topics: TopicNames;
 
   constructor(private readonly options: KafkaMessagingOptions) {
@@ -144,16 +148,17 @@ export class KafkaMessaging implements Messaging {
       maxWaitTimeInMs: FETCH_WAIT_MS,
     });
     const topic = this.topics.interactions;
-    consumer.on(consumer.events.GROUP_JOIN, ({ payload }) =>
-      this.options.observer?.consumerAssigned(topic, payload.memberAssignment[topic] ?? []),
-    );
+    consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
+      this.commits.keepOnly(topic, payload.memberAssignment[topic] ?? []);
+      this.options.observer?.consumerAssigned(topic, payload.memberAssignment[topic] ?? []);
+    });
     await consumer.connect();
     await consumer.subscribe({ topic, fromBeginning: true });
     await consumer.run({
       autoCommit: false,
       eachBatchAutoResolve: false,
-      // Each partition's batches stay in order; while one is recorded, the next partition's offsets and
-      // heartbeats go over the network instead of waiting behind it.
+      // Each partition's batches stay in order; while one waits (backpressure, a heartbeat), the next partition's
+      // batch is decoded and recorded instead of waiting behind it.
       partitionsConsumedConcurrently: PARTITIONS_IN_FLIGHT,
       eachBatch: (payload) => this.handleBatch(payload, handler),
     });
@@ -165,7 +170,7 @@ export class KafkaMessaging implements Messaging {
   ): Promise<void> {
     if (batch.messages.length === 0) return;
     const observer = this.options.observer;
-    // Behind by this batch and whatever follows it, until the batch is committed.
+    // Behind by this batch and whatever follows it, until the batch is recorded.
     observer?.consumerLag(
       batch.topic,
       batch.partition,
@@ -185,9 +190,9 @@ export class KafkaMessaging implements Messaging {
       () => isRunning() && !isStale(),
     );
     resolveOffset(batch.lastOffset());
-    await commitOffsetsIfNecessary({
-      topics: [{ topic: batch.topic, partitions: [{ partition: batch.partition, offset: (BigInt(batch.lastOffset()) + 1n).toString() }] }],
-    });
+    this.commits.recorded(batch.topic, batch.partition, (BigInt(batch.lastOffset()) + 1n).toString(), commitOffsetsIfNecessary);
+    // Stopping: the group is left once this batch returns, and a commit sent after that would be refused.
+    if (!isRunning()) await this.commits.flushed();
     observer?.interactionsIngested('kafka', valid.length);
     observer?.consumerLag(batch.topic, batch.partition, Number(batch.offsetLag()));
     await heartbeat();
@@ -271,6 +276,7 @@ export class KafkaMessaging implements Messaging {
 
   async close(): Promise<void> {
     this.closing = true;
+    await this.commits.flushed();
     // Stop fetching first, so no batch or rejoin is in flight when the connection goes.
     await Promise.allSettled(
       this.consumers.map(async (consumer) => {
