@@ -137,7 +137,7 @@ export const kafkaPipeline = async (brokers: string[], total: number, customers:
     const eventsPerSecond = rate(total, performance.now() - started);
 
     // Latency under a load the pipeline keeps up with: the bulk at `loadPerSecond`, a trigger every 25 ms beside it,
-    // once the escalation processor has caught up with the bulk (its checkpoint, saved every 25 events, near the head).
+    // once the escalation processor has caught up with the bulk (its checkpoint, saved each time it catches up, near the head).
     const head = store.db.prepare<[], { position: number }>('SELECT MAX(position) AS position FROM events').get()!.position;
     const escalated = store.db.prepare<[], { position: number }>("SELECT position FROM checkpoints WHERE name = 'escalation'");
     while ((escalated.get()?.position ?? 0) < head - 25) await sleep(100);
