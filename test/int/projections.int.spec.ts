@@ -56,7 +56,7 @@ describe('durable projections on SQLite', () => {
   it('resumes after being killed during catch-up, and equals a rebuild from zero', async () => {
     await seed(store, 40_000);
     const head = await store.headPosition();
-    const saved = new SqliteProjectionStore(store.db);
+    const saved = new SqliteProjectionStore(store);
 
     const child = fork(join(__dirname, '../support/run-projection.ts'), [filename, projection.name, '200'], {
       execArgv: ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register'],
@@ -94,7 +94,7 @@ describe('durable projections on SQLite', () => {
   it('rebuilds from zero with progress, up to the head', async () => {
     await seed(store, 5_000);
     const progress: [number, number][] = [];
-    const rebuilt = await rebuildProjection(store, new SqliteProjectionStore(store.db), projection, (position, head) =>
+    const rebuilt = await rebuildProjection(store, new SqliteProjectionStore(store), projection, (position, head) =>
       progress.push([position, head]),
     );
     const head = await store.headPosition();

@@ -47,7 +47,7 @@ export const startHarness = async (
       REGIE_PORT: '0',
       REGIE_DATA_DIR: dataDir,
       REGIE_JWT_SECRET: TEST_SECRET,
-      REGIE_LOG_LEVEL: 'silent',
+      REGIE_LOG_LEVEL: process.env.REGIE_TEST_LOG_LEVEL ?? 'silent',
       ...(await storeFor(dataDir)),
       ...options.env,
     },

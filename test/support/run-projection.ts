@@ -6,6 +6,6 @@ const [filename, name, saveEvery] = process.argv.slice(2);
 const store = new SqliteEventStore({ filename: String(filename) });
 const projection = projectionNamed(String(name));
 if (!projection) throw new Error(`no projection ${name}`);
-void runProjection(store, new SqliteProjectionStore(store.db), projection, { saveEvery: Number(saveEvery ?? 100) }).then(() =>
+void runProjection(store, new SqliteProjectionStore(store), projection, { saveEvery: Number(saveEvery ?? 100) }).then(() =>
   process.send?.('running'),
 );

@@ -34,7 +34,7 @@ const main = async (): Promise<void> => {
   const store = new SqliteEventStore({ filename: join(config.REGIE_DATA_DIR, 'regie.db') });
   try {
     const started = performance.now();
-    const snapshot = await rebuildProjection(store, new SqliteProjectionStore(store.db), projection, (position, head) => {
+    const snapshot = await rebuildProjection(store, new SqliteProjectionStore(store), projection, (position, head) => {
       process.stderr.write(`\r${projection.name} ${bar(position, head)}`);
     });
     process.stderr.write(

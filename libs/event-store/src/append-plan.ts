@@ -2,31 +2,53 @@ import { ExpectedRevisionConflictError, assertDistinctStreams } from './errors';
 import { ANY, type NewEvent, type StreamAppend } from './event-store.port';
 import { satisfies, visibleRevision, type StreamHead } from './expected-revision';
 
-export interface PlannedAppend {
+export interface PlannedAppend<Event = NewEvent> {
   readonly stream: string;
   readonly head: StreamHead;
   /** Events to write, in order; their revisions follow `head.lastRevision`. */
-  readonly fresh: readonly NewEvent[];
+  readonly fresh: readonly Event[];
   readonly duplicates: readonly string[];
 }
+
+/** A stream's share of a batch, its events in whatever form the adapter writes them. */
+export interface PlannableAppend<Event> {
+  readonly stream: string;
+  readonly expectedRevision?: StreamAppend['expectedRevision'];
+  readonly events: readonly Event[];
+}
+
+const keyOfNewEvent = (event: NewEvent): string | undefined => event.metadata.idempotencyKey;
 
 /**
  * The adapter-independent half of an append: drops events whose key is recorded (or repeated
  * earlier in the batch), then checks the expected revision of every stream that still gets
  * events. Throws the conflict of the first stream that fails, so nothing is written.
  */
-export const planAppends = (
+export function planAppends(
   appends: readonly StreamAppend[],
   heads: ReadonlyMap<string, StreamHead> | ((stream: string) => StreamHead),
   isRecorded: (key: string) => boolean,
-): PlannedAppend[] => {
+): PlannedAppend[];
+/** The same, for events in another form (`keyOf` gives each one's idempotency key). */
+export function planAppends<Event>(
+  appends: readonly PlannableAppend<Event>[],
+  heads: ReadonlyMap<string, StreamHead> | ((stream: string) => StreamHead),
+  isRecorded: (key: string) => boolean,
+  keyOf: (event: Event) => string | undefined,
+): PlannedAppend<Event>[];
+export function planAppends<Event>(
+  appends: readonly PlannableAppend<Event>[],
+  heads: ReadonlyMap<string, StreamHead> | ((stream: string) => StreamHead),
+  isRecorded: (key: string) => boolean,
+  keyOf: (event: Event) => string | undefined = keyOfNewEvent as unknown as (event: Event) => string | undefined,
+): PlannedAppend<Event>[] {
   assertDistinctStreams(appends.map((append) => append.stream));
   const headOf = typeof heads === 'function' ? heads : (stream: string) => heads.get(stream)!;
   const keysInBatch = new Set<string>();
-  const plans = appends.map(({ stream, events }): PlannedAppend => {
+  const plans = appends.map(({ stream, events }): PlannedAppend<Event> => {
     const duplicates: string[] = [];
     const fresh = events.filter((event) => {
-      const key = event.metadata.idempotencyKey;
+      const key = keyOf(event);
       if (key === undefined) return true;
       if (keysInBatch.has(key) || isRecorded(key)) {
         duplicates.push(key);
@@ -44,7 +66,7 @@ export const planAppends = (
     }
   });
   return plans;
-};
+}
 
 /** Every idempotency key in a batch, for adapters that look them up in one query. */
 export const keysOf = (appends: readonly StreamAppend[]): string[] =>

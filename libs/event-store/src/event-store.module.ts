@@ -41,12 +41,11 @@ const adaptersFor = async (options: EventStoreModuleOptions): Promise<Adapters> 
     }
     case 'sqlite': {
       const store = new SqliteEventStore({ filename: join(options.dataDir, 'regie.db') });
-      const { db } = store;
       return {
         store,
-        checkpoints: new SqliteCheckpointStore(db),
-        projections: new SqliteProjectionStore(db),
-        database: { kind: 'sqlite', db },
+        checkpoints: new SqliteCheckpointStore(store),
+        projections: new SqliteProjectionStore(store),
+        database: { kind: 'sqlite', file: store },
       };
     }
     case 'eventstoredb': {

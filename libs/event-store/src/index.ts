@@ -4,7 +4,7 @@ export * from './errors';
 export * from './subscriptions/checkpointed-subscription';
 export { InMemoryEventStore } from './adapters/in-memory/in-memory-event-store';
 export { InMemoryCheckpointStore } from './adapters/in-memory/in-memory-checkpoint-store';
-export { SqliteEventStore } from './adapters/sqlite/sqlite-event-store';
+export { SqliteEventStore, type SqliteFile } from './adapters/sqlite/sqlite-event-store';
 export { SqliteCheckpointStore } from './adapters/sqlite/sqlite-checkpoint-store';
 export { PostgresEventStore, type PostgresEventStoreOptions } from './adapters/postgres/postgres-event-store';
 export { PostgresCheckpointStore, PostgresProjectionStore } from './adapters/postgres/postgres-snapshots';

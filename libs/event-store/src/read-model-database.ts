@@ -1,5 +1,5 @@
-import type Database from 'better-sqlite3';
 import type { Pool } from 'pg';
+import type { SqliteFile } from './adapters/sqlite/sqlite-event-store';
 
 /**
  * The database beside the store, for read models kept as indexed tables (history a process must not
@@ -8,7 +8,7 @@ import type { Pool } from 'pg';
  * in memory and are rebuilt from the store at each start.
  */
 export type ReadModelDatabase =
-  | { readonly kind: 'sqlite'; readonly db: Database.Database }
+  | { readonly kind: 'sqlite'; readonly file: SqliteFile }
   | { readonly kind: 'postgres'; readonly pool: Pool }
   | { readonly kind: 'memory' }
   | { readonly kind: 'none' };

@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { InMemoryEventStore } from '../adapters/in-memory/in-memory-event-store';
+import { SqliteEventStore } from '../adapters/sqlite/sqlite-event-store';
 import type { EventStore } from '../event-store.port';
 import { InMemoryProjectionStore } from './in-memory-projection-store';
 import type { Projection, ProjectionStore } from './projection';
@@ -35,14 +35,20 @@ const caughtUp = async (store: EventStore, projections: ProjectionStore) => {
   return running.current();
 };
 
-const stores: [string, () => { projections: ProjectionStore; dispose: () => void }][] = [
-  ['in-memory', () => ({ projections: new InMemoryProjectionStore(), dispose: () => undefined })],
+const stores: [string, () => { projections: ProjectionStore; dispose: () => Promise<void> }][] = [
+  ['in-memory', () => ({ projections: new InMemoryProjectionStore(), dispose: async () => undefined })],
   [
     'sqlite',
     () => {
       const dir = mkdtempSync(join(tmpdir(), 'regie-projections-'));
-      const db = new Database(join(dir, 'p.db'));
-      return { projections: new SqliteProjectionStore(db), dispose: () => (db.close(), rmSync(dir, { recursive: true, force: true })) };
+      const file = new SqliteEventStore({ filename: join(dir, 'p.db') });
+      return {
+        projections: new SqliteProjectionStore(file),
+        dispose: async () => {
+          await file.close();
+          rmSync(dir, { recursive: true, force: true });
+        },
+      };
     },
   ],
 ];
@@ -61,7 +67,7 @@ describe.each(stores)('durable projection on the %s projection store', (_, creat
       expect(resumed.state.seen).toEqual(['1', '2', '3', '4', '5']);
       expect(resumed).toEqual(await rebuildProjection(store, new InMemoryProjectionStore(), counting));
     } finally {
-      dispose();
+      await dispose();
     }
   });
 
@@ -73,7 +79,7 @@ describe.each(stores)('durable projection on the %s projection store', (_, creat
       await projections.reset('p');
       expect(await projections.load('p')).toBeUndefined();
     } finally {
-      dispose();
+      await dispose();
     }
   });
 });

@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type { SqliteFile } from '../adapters/sqlite/sqlite-event-store';
 import type { ProjectionSnapshot, ProjectionStore } from './projection';
 
 const SCHEMA = `
@@ -9,20 +9,16 @@ CREATE TABLE IF NOT EXISTS projections (
   updated_at TEXT    NOT NULL
 );`;
 
-/** One row per projection: its state and position change in the same statement. */
+const UPSERT = `INSERT INTO projections (name, position, state, updated_at) VALUES (?, ?, ?, ?)
+  ON CONFLICT (name) DO UPDATE SET position = excluded.position, state = excluded.state, updated_at = excluded.updated_at`;
+
+/** One row per projection: its state and position change in the same statement, made by the store's writer. */
 export class SqliteProjectionStore implements ProjectionStore {
   private readonly select;
-  private readonly upsert;
-  private readonly remove;
 
-  constructor(db: Database.Database) {
-    db.exec(SCHEMA);
-    this.select = db.prepare<[string], { position: number; state: string }>('SELECT position, state FROM projections WHERE name = ?');
-    this.upsert = db.prepare(
-      `INSERT INTO projections (name, position, state, updated_at) VALUES (?, ?, ?, ?)
-       ON CONFLICT (name) DO UPDATE SET position = excluded.position, state = excluded.state, updated_at = excluded.updated_at`,
-    );
-    this.remove = db.prepare<[string]>('DELETE FROM projections WHERE name = ?');
+  constructor(private readonly file: SqliteFile) {
+    file.db.exec(SCHEMA);
+    this.select = file.db.prepare<[string], { position: number; state: string }>('SELECT position, state FROM projections WHERE name = ?');
   }
 
   async load<State>(name: string): Promise<ProjectionSnapshot<State> | undefined> {
@@ -31,10 +27,10 @@ export class SqliteProjectionStore implements ProjectionStore {
   }
 
   async save<State>(name: string, snapshot: ProjectionSnapshot<State>): Promise<void> {
-    this.upsert.run(name, snapshot.position, JSON.stringify(snapshot.state), new Date().toISOString());
+    await this.file.write([{ sql: UPSERT, params: [name, snapshot.position, JSON.stringify(snapshot.state), new Date().toISOString()] }]);
   }
 
   async reset(name: string): Promise<void> {
-    this.remove.run(name);
+    await this.file.write([{ sql: 'DELETE FROM projections WHERE name = ?', params: [name] }]);
   }
 }

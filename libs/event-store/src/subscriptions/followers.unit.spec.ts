@@ -1,5 +1,5 @@
 import { InMemoryEventStore } from '../adapters/in-memory/in-memory-event-store';
-import { Followers } from './followers';
+import { Followers, FOLLOWERS_BACKLOG } from './followers';
 
 const settled = async (promise: Promise<void>): Promise<boolean> => {
   let done = false;
@@ -54,7 +54,7 @@ describe('Followers: backpressure from the slowest live subscription', () => {
     const metadata = { causationId: 'c', correlationId: 'c', actor: 'test' };
     await store.appendToStream(
       'journey-1',
-      Array.from({ length: 3_000 }, () => ({ type: 'ContactStarted', data: {}, metadata })),
+      Array.from({ length: FOLLOWERS_BACKLOG + 1_000 }, () => ({ type: 'ContactStarted', data: {}, metadata })),
     );
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
@@ -86,7 +86,7 @@ describe('Followers: backpressure from the slowest live subscription', () => {
     await live;
     await store.appendToStream(
       'journey-1',
-      Array.from({ length: 3_000 }, () => ({ type: 'ContactStarted', data: {}, metadata })),
+      Array.from({ length: FOLLOWERS_BACKLOG + 1_000 }, () => ({ type: 'ContactStarted', data: {}, metadata })),
     );
     const waiting = store.untilFollowersClose();
     expect(await settled(waiting)).toBe(false);

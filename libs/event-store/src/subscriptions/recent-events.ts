@@ -14,7 +14,12 @@ export class RecentEvents {
   private after = 0;
   private last = 0;
 
-  constructor(private readonly capacity = 10_000) {}
+  constructor(private readonly capacity = 20_000) {}
+
+  /** The position of the last event the tail holds (0 when it holds none). */
+  get end(): number {
+    return this.last;
+  }
 
   /** Events one transaction wrote, in position order, after it committed. */
   appended(batch: readonly RecordedEvent[]): void {

@@ -39,8 +39,10 @@ export class DecisionPublisher implements OnApplicationBootstrap, SingleWriter {
     const sends = new DecisionSends((decisions) => this.messaging.publishDecisions(decisions));
     return subscribeWithCheckpoint(this.store, this.checkpoints, {
       name: 'decisions',
-      // Handling is idempotent (derived ids, idempotency keys), so a restart may repeat a few events.
-      checkpointEvery: 25,
+      // Handling is idempotent (derived ids, idempotency keys), so a restart may repeat some events. Following the
+      // store, the checkpoint is saved each time it has caught up, so this counts in catch-up; each save is a turn of
+      // the store's writer, and one every 25 events left this the slowest follower, holding ingest (backpressure).
+      checkpointEvery: 500,
       streamPrefixes: ['case-', 'journey-', 'safety-'],
       onEvent: (event) => this.publish(event, sends),
       // Sent in batches beside the reading: no checkpoint passes a decision that is not published yet.

@@ -1,18 +1,17 @@
-import type Database from 'better-sqlite3';
 import type { CheckpointStore } from '../../checkpoint-store.port';
+import type { SqliteFile } from './sqlite-event-store';
 import { SQLITE_SCHEMA } from './sqlite-schema';
 
+const UPSERT = `INSERT INTO checkpoints (name, position, updated_at) VALUES (?, ?, ?)
+  ON CONFLICT (name) DO UPDATE SET position = excluded.position, updated_at = excluded.updated_at`;
+
+/** Checkpoints in a table of the store's own file, saved through the store's writer. */
 export class SqliteCheckpointStore implements CheckpointStore {
   private readonly select;
-  private readonly upsert;
 
-  constructor(db: Database.Database) {
-    db.exec(SQLITE_SCHEMA);
-    this.select = db.prepare<[string], { position: number }>('SELECT position FROM checkpoints WHERE name = ?');
-    this.upsert = db.prepare(
-      `INSERT INTO checkpoints (name, position, updated_at) VALUES (?, ?, ?)
-       ON CONFLICT (name) DO UPDATE SET position = excluded.position, updated_at = excluded.updated_at`,
-    );
+  constructor(private readonly file: SqliteFile) {
+    file.db.exec(SQLITE_SCHEMA);
+    this.select = file.db.prepare<[string], { position: number }>('SELECT position FROM checkpoints WHERE name = ?');
   }
 
   async load(name: string): Promise<number | undefined> {
@@ -20,6 +19,6 @@ export class SqliteCheckpointStore implements CheckpointStore {
   }
 
   async save(name: string, position: number): Promise<void> {
-    this.upsert.run(name, position, new Date().toISOString());
+    await this.file.write([{ sql: UPSERT, params: [name, position, new Date().toISOString()] }]);
   }
 }

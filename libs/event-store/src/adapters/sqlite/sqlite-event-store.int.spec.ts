@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,12 +30,12 @@ describeEventStoreContract('sqlite', async () => twoConnections());
 
 describeCheckpointStoreContract('sqlite', async () => {
   const { store, other, dispose } = twoConnections();
-  return { store: new SqliteCheckpointStore(store.db), other: new SqliteCheckpointStore(other.db), dispose };
+  return { store: new SqliteCheckpointStore(store), other: new SqliteCheckpointStore(other), dispose };
 });
 
 describeProjectionStoreContract('sqlite', async () => {
   const { store, other, dispose } = twoConnections();
-  return { store: new SqliteProjectionStore(store.db), other: new SqliteProjectionStore(other.db), dispose };
+  return { store: new SqliteProjectionStore(store), other: new SqliteProjectionStore(other), dispose };
 });
 
 describe('sqlite erasure leaves no bytes behind', () => {
@@ -60,6 +61,79 @@ describe('sqlite erasure leaves no bytes behind', () => {
       expect(next.nextExpectedRevision).toBe(1);
     } finally {
       await dispose();
+    }
+  });
+});
+
+describeEventStoreContract('sqlite, writing on the caller’s thread', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'regie-store-'));
+  const filename = join(dir, 'events.db');
+  const store = new SqliteEventStore({ filename, pollIntervalMs: 20, writeOn: 'caller' });
+  const other = new SqliteEventStore({ filename, pollIntervalMs: 20, writeOn: 'caller' });
+  return {
+    store,
+    other,
+    dispose: async () => {
+      await store.close();
+      await other.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+});
+
+describe('sqlite store with its writer thread', () => {
+  it('gives a subscriber every event once and in order while appends commit beside it', async () => {
+    const { store, dispose } = twoConnections();
+    const metadata = { causationId: 'c', correlationId: 'c', actor: 'test' };
+    const seen: number[] = [];
+    let caughtUp = (_position: number) => undefined as void;
+    // A prefix filter: a short page then moves the subscriber to the head it read before it.
+    const subscription = store.subscribe({
+      streamPrefixes: ['burst-'],
+      onEvent: (event) => void seen.push(event.position),
+      onCaughtUp: (position) => caughtUp(position),
+    });
+    try {
+      const appends = Array.from({ length: 200 }, (_, n) =>
+        store.appendToStream(
+          n % 2 === 0 ? `burst-${n}` : `other-${n}`,
+          Array.from({ length: 10 }, (_, k) => ({ type: 'Noted', data: { n, k }, metadata })),
+        ),
+      );
+      await Promise.all(appends);
+      const head = await store.headPosition();
+      await new Promise<void>((resolve) => {
+        caughtUp = (position) => (position >= head ? resolve() : undefined);
+      });
+      const expected = (await store.readAll({ streamPrefixes: ['burst-'] })).map((event) => event.position);
+      expect(expected).toHaveLength(1_000);
+      expect(seen).toEqual(expected);
+    } finally {
+      await subscription.stop();
+      await dispose();
+    }
+  });
+});
+
+describe('sqlite store in a process with nothing else to do', () => {
+  it('closes, and the process goes on after it (the writer thread is held open until it has exited)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'regie-store-'));
+    const script = `
+      const { SqliteEventStore } = require(${JSON.stringify(join(__dirname, 'sqlite-event-store'))});
+      const store = new SqliteEventStore({ filename: ${JSON.stringify(join(dir, 'regie.db'))} });
+      const metadata = { causationId: 'c', correlationId: 'c', actor: 'test' };
+      store.appendToStream('note-1', [{ type: 'Noted', data: {}, metadata }])
+        .then(() => store.close())
+        .then(() => process.stdout.write('closed'));`;
+    try {
+      const run = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', '-e', script], {
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
+      expect(run.stderr).toBe('');
+      expect(run.stdout).toBe('closed');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -1,6 +1,4 @@
-import { timeOrderedId } from '../../event-id';
 import Database, { type Statement } from 'better-sqlite3';
-import { createHash } from 'node:crypto';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type {
@@ -17,15 +15,15 @@ import type {
   Subscription,
 } from '../../event-store.port';
 import { START } from '../../event-store.port';
-import { keysOf, planAppends } from '../../append-plan';
-import { NEW_STREAM, visibleRevision, type StreamHead } from '../../expected-revision';
 import { AppendNotifier } from '../../subscriptions/append-notifier';
 import { catchUpSubscription } from '../../subscriptions/catch-up-subscription';
 import { Followers, FOLLOWERS_BACKLOG, FOLLOWERS_MAX_WAIT_MS } from '../../subscriptions/followers';
 import { RecentEvents } from '../../subscriptions/recent-events';
-import { applyStorePragmas } from './sqlite-pragmas';
+import { applyConnectionSettings, applyStorePragmas } from './sqlite-pragmas';
 import { prepareSqliteSchema } from './sqlite-schema';
 import { limitClause, prefixFilter } from './sqlite-prefixes';
+import { inlineWriter, threadWriter, type SqliteWriter } from './sqlite-writer';
+import type { AppendToWrite, SqlWrite } from './sqlite-writes';
 
 interface EventRow {
   position: number;
@@ -43,6 +41,17 @@ export interface SqliteEventStoreOptions {
   readonly filename: string;
   /** How often a caught-up subscription looks for events appended by other processes. */
   readonly pollIntervalMs?: number;
+  /**
+   * Where changes are written: on a thread of the store's own (a file's default), or on the caller's
+   * (the only choice for ':memory:', which no second connection can open).
+   */
+  readonly writeOn?: 'thread' | 'caller';
+}
+
+/** The store's file as the read models kept in it use it: `db` to read, `write` for every change. */
+export interface SqliteFile {
+  readonly db: Database.Database;
+  write(writes: readonly SqlWrite[]): Promise<void>;
 }
 
 const MAX_STATEMENTS = 256;
@@ -59,12 +68,6 @@ const toRecorded = (row: EventRow): RecordedEvent => ({
 });
 
 /**
- * What an erased stream leaves for its revision rule: a digest, not the name, which names the
- * customer (`journey-<customerId>`). Rows written before carry the plain name; both are looked up.
- */
-const erasedName = (stream: string): string => `sha256:${createHash('sha256').update(stream).digest('hex')}`;
-
-/**
  * The store holds personal data: its directory is 0700 when Regie creates it, the file 0600 — and
  * with it `-wal` and `-shm`, which SQLite creates with the mode of the database file.
  */
@@ -75,75 +78,32 @@ const createPrivately = (filename: string): void => {
 };
 
 /**
- * The embedded default: one SQLite file in WAL mode. Every append (one stream or several) is one
- * IMMEDIATE transaction, which takes the file's write lock first: the revision check, the
- * idempotency check and the insert are atomic across processes too, and positions (AUTOINCREMENT
- * rowids, rolled back with the transaction) are dense until something is erased.
+ * The embedded default: one SQLite file in WAL mode. Reads run on the caller's connection; every
+ * change (appends, erasure, the read models' statements) goes through the store's one writer
+ * (`SqliteWrites`: one IMMEDIATE transaction per call), on a thread of its own for a file.
  */
-export class SqliteEventStore implements EventStore {
+export class SqliteEventStore implements EventStore, SqliteFile {
   readonly db: Database.Database;
+  private readonly writer: SqliteWriter;
   private readonly notifier = new AppendNotifier();
   private readonly followers = new Followers();
   /** What this process appended last, read by subscribers that are a few events behind. */
   private readonly recent = new RecentEvents();
   private readonly pollIntervalMs: number;
   private readonly statements;
-  private readonly appendTransaction;
-  private readonly deleteTransaction;
 
   constructor(options: SqliteEventStoreOptions) {
-    if (options.filename !== ':memory:') createPrivately(options.filename);
+    const inMemory = options.filename === ':memory:';
+    if (!inMemory) createPrivately(options.filename);
     this.db = new Database(options.filename);
     applyStorePragmas(this.db);
-    this.db.pragma('busy_timeout = 5000');
-    // Erased rows are overwritten with zeros, not only unlinked: the bytes leave the file (DESIGN §3.3).
-    this.db.pragma('secure_delete = ON');
+    applyConnectionSettings(this.db);
     prepareSqliteSchema(this.db);
+    this.writer = inMemory || options.writeOn === 'caller' ? inlineWriter(this.db) : threadWriter(options.filename);
     this.pollIntervalMs = options.pollIntervalMs ?? 200;
     this.statements = {
-      head: this.db.prepare<[string], { revision: number | null; position: number | null }>(
-        'SELECT MAX(revision) AS revision, MAX(position) AS position FROM events WHERE stream_name = ?',
-      ),
-      // One query per batch for every key and every stream head, instead of one per event and per stream.
-      recordedKeys: this.db.prepare<{ keys: string }, { key: string }>(
-        `SELECT idempotency_key AS key FROM events WHERE idempotency_key IN (SELECT value FROM json_each(@keys))
-         UNION ALL SELECT idempotency_key FROM erased_idempotency_keys WHERE idempotency_key IN (SELECT value FROM json_each(@keys))`,
-      ),
-      // A subquery per stream keeps SQLite's MAX optimisation (one index seek); GROUP BY would read the whole stream.
-      liveHeads: this.db.prepare<{ streams: string }, { stream: string; revision: number | null }>(
-        `SELECT value AS stream, (SELECT MAX(revision) FROM events WHERE stream_name = value) AS revision FROM json_each(@streams)`,
-      ),
-      erasedHead: this.db.prepare<[string, string], { last_revision: number }>(
-        'SELECT MAX(last_revision) AS last_revision FROM erased_streams WHERE stream_name IN (?, ?) HAVING COUNT(*) > 0',
-      ),
-      forgetErased: this.db.prepare<[string, string]>('DELETE FROM erased_streams WHERE stream_name IN (?, ?)'),
-      keepErasedKeys: this.db.prepare<[string]>(
-        `INSERT OR IGNORE INTO erased_idempotency_keys (idempotency_key)
-         SELECT idempotency_key FROM events WHERE stream_name = ? AND idempotency_key IS NOT NULL`,
-      ),
-      keepErasedHead: this.db.prepare<[string, string]>(
-        `INSERT OR REPLACE INTO erased_streams (stream_name, last_revision)
-         SELECT ?, MAX(revision) FROM events WHERE stream_name = ? GROUP BY stream_name`,
-      ),
-      forgetPlainErased: this.db.prepare<[string, string]>(
-        'DELETE FROM erased_streams WHERE stream_name = ? AND EXISTS (SELECT 1 FROM erased_streams WHERE stream_name = ?)',
-      ),
-      insert: this.db.prepare(
-        `INSERT INTO events (event_id, stream_name, revision, type, data, metadata, idempotency_key, recorded_at)
-         VALUES (@eventId, @streamName, @revision, @type, @data, @metadata, @idempotencyKey, @recordedAt)`,
-      ),
       headPosition: this.db.prepare<[], { position: number | null }>('SELECT MAX(position) AS position FROM events'),
-      deleteStream: this.db.prepare<[string]>('DELETE FROM events WHERE stream_name = ?'),
     };
-    this.appendTransaction = this.db.transaction((appends: readonly StreamAppend[], written: RecordedEvent[]) =>
-      this.appendNow(appends, written),
-    );
-    this.deleteTransaction = this.db.transaction((stream: string) => {
-      this.statements.keepErasedKeys.run(stream);
-      this.statements.keepErasedHead.run(erasedName(stream), stream);
-      this.statements.forgetPlainErased.run(stream, erasedName(stream));
-      this.statements.deleteStream.run(stream);
-    });
   }
 
   async appendToStream(stream: string, events: readonly NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
@@ -151,63 +111,42 @@ export class SqliteEventStore implements EventStore {
     return result!;
   }
 
+  /** Data and metadata become JSON here, once; the writer gets them as text, and the tail gets them parsed back, as a read would. */
   async appendToStreams(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
-    const written: RecordedEvent[] = [];
-    const results = this.appendTransaction.immediate(appends, written);
+    const toWrite = appends.map(({ stream, expectedRevision, events }): AppendToWrite => ({
+      stream,
+      ...(expectedRevision !== undefined && { expectedRevision }),
+      events: events.map(({ type, data, metadata }) => ({
+        type,
+        data: JSON.stringify(data),
+        metadata: JSON.stringify(metadata),
+        ...(metadata.idempotencyKey !== undefined && { idempotencyKey: metadata.idempotencyKey }),
+      })),
+    }));
+    const { results, written, recordedAt } = await this.writer.append(toWrite);
     if (written.length > 0) {
-      this.recent.appended(written);
+      this.recent.appended(
+        written.map(({ position, eventId, streamName, revision, index, append }) => {
+          const { type, data, metadata } = toWrite[append]!.events[index]!;
+          return toRecorded({
+            position,
+            event_id: eventId,
+            stream_name: streamName,
+            revision,
+            type,
+            data,
+            metadata,
+            recorded_at: recordedAt,
+          });
+        }),
+      );
       this.notifier.notify();
     }
     return results;
   }
 
-  private headsOf(streams: readonly string[]): Map<string, StreamHead> {
-    const heads = new Map<string, StreamHead>();
-    for (const { stream, revision } of this.statements.liveHeads.all({ streams: JSON.stringify(streams) })) {
-      if (revision !== null) heads.set(stream, { lastRevision: revision, exists: true });
-    }
-    for (const stream of streams) {
-      if (heads.has(stream)) continue;
-      const erased = this.statements.erasedHead.get(erasedName(stream), stream)?.last_revision;
-      heads.set(stream, erased === undefined ? NEW_STREAM : { lastRevision: erased, exists: false });
-    }
-    return heads;
-  }
-
-  /** Inserts the batch; `written` gets each event as a read would return it (for the shared tail, once committed). */
-  private appendNow(appends: readonly StreamAppend[], written: RecordedEvent[]): AppendResult[] {
-    const keys = keysOf(appends);
-    const recorded = new Set(
-      keys.length === 0 ? [] : this.statements.recordedKeys.all({ keys: JSON.stringify(keys) }).map(({ key }) => key),
-    );
-    const plans = planAppends(appends, this.headsOf(appends.map(({ stream }) => stream)), (key) => recorded.has(key));
-    const recordedAt = new Date().toISOString();
-    return plans.map(({ stream, head, fresh, duplicates }): AppendResult => {
-      if (fresh.length === 0) {
-        const position = this.statements.head.get(stream)?.position ?? START;
-        return { nextExpectedRevision: visibleRevision(head), position, appended: 0, duplicates };
-      }
-      let position = START;
-      fresh.forEach((event, index) => {
-        const row = {
-          eventId: timeOrderedId(),
-          streamName: stream,
-          revision: head.lastRevision + 1 + index,
-          type: event.type,
-          data: JSON.stringify(event.data),
-          metadata: JSON.stringify(event.metadata),
-          idempotencyKey: event.metadata.idempotencyKey ?? null,
-          recordedAt,
-        };
-        position = Number(this.statements.insert.run(row).lastInsertRowid);
-        const { revision, type, data, metadata } = row;
-        written.push(
-          toRecorded({ position, event_id: row.eventId, stream_name: stream, revision, type, data, metadata, recorded_at: recordedAt }),
-        );
-      });
-      if (!head.exists) this.statements.forgetErased.run(erasedName(stream), stream);
-      return { nextExpectedRevision: head.lastRevision + fresh.length, position, appended: fresh.length, duplicates };
-    });
+  write(writes: readonly SqlWrite[]): Promise<void> {
+    return this.writer.write(writes);
   }
 
   async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -224,9 +163,25 @@ export class SqliteEventStore implements EventStore {
     return rows.map(toRecorded);
   }
 
+  /**
+   * From the tail of recent appends where it covers the request. The tail ends with the last append
+   * that has returned here, and the writer thread may have committed more since: what lies beyond it
+   * is read from the file, so that a read never ends before the head a caller read before it.
+   */
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     const recent = this.recent.read(options);
-    if (recent) return recent;
+    if (!recent) return this.readStored(options);
+    const limited = options.maxCount !== undefined && options.maxCount >= 0;
+    if (limited && recent.length >= options.maxCount!) return recent;
+    const beyond = this.readStored({
+      ...options,
+      after: this.recent.end,
+      ...(limited && { maxCount: options.maxCount! - recent.length }),
+    });
+    return beyond.length === 0 ? recent : [...recent, ...beyond];
+  }
+
+  private readStored(options: ReadAllOptions): RecordedEvent[] {
     const after = options.after ?? START;
     const prefixes = options.streamPrefixes ?? [];
     if (prefixes.length === 0) {
@@ -278,12 +233,12 @@ export class SqliteEventStore implements EventStore {
 
   /** Also moves the WAL into the file and truncates it, so no copy of the erased pages stays in `-wal`. */
   async deleteStream(stream: string): Promise<void> {
-    this.deleteTransaction.immediate(stream);
+    await this.writer.deleteStream(stream);
     this.recent.erased(stream);
-    this.db.pragma('wal_checkpoint(TRUNCATE)');
   }
 
   async close(): Promise<void> {
+    await this.writer.close();
     if (this.db.open) this.db.close();
   }
 }

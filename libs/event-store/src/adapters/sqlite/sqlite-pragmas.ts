@@ -25,3 +25,12 @@ export const applyStorePragmas = (db: Database.Database): void => {
   db.pragma(`journal_size_limit = ${64 * 1024 * 1024}`);
   db.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
 };
+
+/**
+ * The rest of every connection to the store's file: wait up to 5 s for another writer's lock, and
+ * overwrite erased rows with zeros rather than only unlink them, so the bytes leave the file (DESIGN §3.3).
+ */
+export const applyConnectionSettings = (db: Database.Database): void => {
+  db.pragma('busy_timeout = 5000');
+  db.pragma('secure_delete = ON');
+};

@@ -12,8 +12,8 @@ describeCaseArchiveContract('sqlite', async () => {
   const filename = join(dir, 'regie.db');
   const [store, other] = [new SqliteEventStore({ filename }), new SqliteEventStore({ filename })];
   return {
-    archive: new SqliteCaseArchive(store.db),
-    other: new SqliteCaseArchive(other.db),
+    archive: new SqliteCaseArchive(store),
+    other: new SqliteCaseArchive(other),
     dispose: async () => {
       await Promise.all([store.close(), other.close()]);
       rmSync(dir, { recursive: true, force: true });

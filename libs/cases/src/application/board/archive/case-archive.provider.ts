@@ -12,7 +12,7 @@ export const caseArchiveProvider: Provider = {
   useFactory: async (database: ReadModelDatabase): Promise<CaseArchive> => {
     switch (database.kind) {
       case 'sqlite':
-        return new SqliteCaseArchive(database.db);
+        return new SqliteCaseArchive(database.file);
       case 'postgres':
         return PostgresCaseArchive.open(database.pool);
       case 'memory':

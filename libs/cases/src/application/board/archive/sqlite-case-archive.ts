@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { SqliteFile } from '@regie/event-store';
 import type { CaseView } from '../case-view';
 import type { CaseArchive, ClosedCaseQuery } from './case-archive.port';
 
@@ -15,38 +16,36 @@ CREATE TABLE IF NOT EXISTS closed_cases (
 CREATE INDEX IF NOT EXISTS closed_cases_by_customer ON closed_cases (customer_id, opened_at, case_id);
 CREATE INDEX IF NOT EXISTS closed_cases_in_order ON closed_cases (opened_at, case_id);`;
 
-/** Closed cases in a table of the store's own SQLite file, kept in one transaction per call. */
+const UPSERT = `INSERT INTO closed_cases (case_id, customer_id, status, channel, layer, opened_at, view) VALUES (?, ?, ?, ?, ?, ?, ?)
+  ON CONFLICT (case_id) DO UPDATE SET customer_id = excluded.customer_id, status = excluded.status, channel = excluded.channel,
+    layer = excluded.layer, opened_at = excluded.opened_at, view = excluded.view`;
+
+/** Closed cases in a table of the store's own SQLite file, kept by the store's writer in one transaction per call. */
 export class SqliteCaseArchive implements CaseArchive {
   readonly durable = true;
-  private readonly upsert;
-  private readonly keepAll;
+  private readonly db: Database.Database;
   private readonly select;
   private readonly idsOf;
-  private readonly remove;
   /** One prepared statement per combination of filters. */
   private readonly pages = new Map<string, Database.Statement<(string | number)[], { view: string }>>();
 
-  constructor(private readonly db: Database.Database) {
+  constructor(private readonly file: SqliteFile) {
+    const { db } = file;
+    this.db = db;
     db.exec(SCHEMA);
-    this.upsert = db.prepare<[string, string, string, string, string, string, string]>(
-      `INSERT INTO closed_cases (case_id, customer_id, status, channel, layer, opened_at, view) VALUES (?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (case_id) DO UPDATE SET customer_id = excluded.customer_id, status = excluded.status, channel = excluded.channel,
-         layer = excluded.layer, opened_at = excluded.opened_at, view = excluded.view`,
-    );
-    this.keepAll = db.transaction((views: readonly CaseView[]) => {
-      for (const view of views) {
-        this.upsert.run(view.id, view.customerId, view.status, view.channel, view.layer, view.openedAt, JSON.stringify(view));
-      }
-    });
     this.select = db.prepare<[string], { view: string }>('SELECT view FROM closed_cases WHERE case_id = ?');
     this.idsOf = db.prepare<[string], { case_id: string }>(
       'SELECT case_id FROM closed_cases WHERE customer_id = ? ORDER BY opened_at, case_id',
     );
-    this.remove = db.prepare<[string]>('DELETE FROM closed_cases WHERE customer_id = ?');
   }
 
   async keep(views: readonly CaseView[]): Promise<void> {
-    if (views.length > 0) this.keepAll(views);
+    await this.file.write(
+      views.map((view) => ({
+        sql: UPSERT,
+        params: [view.id, view.customerId, view.status, view.channel, view.layer, view.openedAt, JSON.stringify(view)],
+      })),
+    );
   }
 
   async get(caseId: string): Promise<CaseView | undefined> {
@@ -77,6 +76,6 @@ export class SqliteCaseArchive implements CaseArchive {
   }
 
   async forgetCustomer(customerId: string): Promise<void> {
-    this.remove.run(customerId);
+    await this.file.write([{ sql: 'DELETE FROM closed_cases WHERE customer_id = ?', params: [customerId] }]);
   }
 }

@@ -1,0 +1,109 @@
+import type Database from 'better-sqlite3';
+import type { buildSync as BuildSync } from 'esbuild';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { errorOf, type WithoutId, type WriterReply, type WriterRequest } from './sqlite-writer-protocol';
+import { SqliteWrites, type AppendToWrite, type AppendWritten, type SqlWrite } from './sqlite-writes';
+
+/** Every change to the store's file goes through its writer: on the caller's thread, or on a thread of its own. */
+export interface SqliteWriter {
+  append(appends: readonly AppendToWrite[]): Promise<AppendWritten>;
+  deleteStream(stream: string): Promise<void>;
+  write(writes: readonly SqlWrite[]): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Writes on the caller's connection and thread (an in-memory database, which no other connection can open). */
+export const inlineWriter = (db: Database.Database): SqliteWriter => {
+  const writes = new SqliteWrites(db);
+  return {
+    append: async (appends) => writes.append(appends),
+    deleteStream: async (stream) => writes.deleteStream(stream),
+    write: async (statements) => writes.write(statements),
+    close: async () => undefined,
+  };
+};
+
+let bundled: string | undefined;
+
+/**
+ * The worker's script. Built, it is the compiled file beside this one; run from TypeScript (tests,
+ * ts-node), it is bundled once per process with esbuild, and its `require` resolves from its source.
+ */
+const workerScript = (): { readonly script: string; readonly eval: boolean } => {
+  const compiled = join(__dirname, 'sqlite-writer.worker.js');
+  if (existsSync(compiled)) return { script: compiled, eval: false };
+  const entry = join(__dirname, 'sqlite-writer.worker.ts');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a build tool, loaded only when running from source
+  const { buildSync } = require('esbuild') as { buildSync: typeof BuildSync };
+  bundled ??= buildSync({
+    entryPoints: [entry],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['better-sqlite3'],
+    write: false,
+    banner: { js: `require = require('node:module').createRequire(${JSON.stringify(entry)});` },
+  }).outputFiles[0]!.text;
+  return { script: bundled, eval: true };
+};
+
+/**
+ * Writes on a thread of its own, with its own connection to the file: the insert, the index
+ * updates and the commit (a third of the ingest's CPU time on the event loop) run beside the
+ * caller's thread. Requests are handled one at a time, in the order given; the thread is held
+ * open only while a request is pending, so an idle store never keeps the process alive.
+ */
+export const threadWriter = (filename: string): SqliteWriter => {
+  const { script, eval: isEval } = workerScript();
+  const worker = new Worker(script, { eval: isEval, workerData: { filename } });
+  worker.unref();
+  const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+  let nextId = 0;
+  let stopped: Error | undefined;
+  let closing: Promise<void> | undefined;
+
+  const settleAll = (error: Error): void => {
+    stopped ??= error;
+    for (const { reject } of pending.values()) reject(error);
+    pending.clear();
+    worker.unref();
+  };
+  worker.on('message', ({ id, value, failure }: WriterReply) => {
+    const request = pending.get(id);
+    if (!request) return;
+    pending.delete(id);
+    // Closing, the thread stays referenced until it has exited: that is what close() waits for.
+    if (pending.size === 0 && !closing) worker.unref();
+    if (failure) request.reject(errorOf(failure));
+    else request.resolve(value);
+  });
+  worker.on('error', (error) => settleAll(error));
+  worker.on('exit', (code) => settleAll(new Error(`the store's writer thread stopped (exit code ${code})`)));
+
+  const call = <T>(request: WithoutId<WriterRequest>): Promise<T> => {
+    if (stopped) return Promise.reject(stopped);
+    const id = nextId++;
+    if (pending.size === 0) worker.ref();
+    return new Promise<T>((resolve, reject) => {
+      pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
+      worker.postMessage({ ...request, id });
+    });
+  };
+
+  return {
+    append: (appends) => call<AppendWritten>({ op: 'append', appends }),
+    deleteStream: (stream) => call<void>({ op: 'deleteStream', stream }),
+    write: (writes) => (writes.length === 0 ? Promise.resolve() : call<void>({ op: 'write', writes })),
+    close: () =>
+      (closing ??= stopped
+        ? Promise.resolve()
+        : new Promise<void>((resolve) => {
+            worker.once('exit', () => resolve());
+            // Its reply may come after the thread has exited: the exit is what counts.
+            call<void>({ op: 'close' }).catch(() => undefined);
+          })),
+  };
+};

@@ -1,0 +1,185 @@
+import type Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import { planAppends, type PlannableAppend } from '../../append-plan';
+import { START, type AppendResult } from '../../event-store.port';
+import { NEW_STREAM, visibleRevision, type StreamHead } from '../../expected-revision';
+import { timeOrderedId } from '../../event-id';
+
+/** An event as the writer gets it: its data and metadata already JSON (made by the caller, once). */
+export interface EventToWrite {
+  readonly type: string;
+  readonly data: string;
+  readonly metadata: string;
+  readonly idempotencyKey?: string;
+}
+
+export type AppendToWrite = PlannableAppend<EventToWrite>;
+
+/** What an append wrote, per event in position order: enough for the caller to build what a read returns. */
+export interface WrittenEvent {
+  readonly position: number;
+  readonly eventId: string;
+  readonly streamName: string;
+  readonly revision: number;
+  /** Index of the event in its stream's `events` of the request. */
+  readonly index: number;
+  /** Index of its stream in the request. */
+  readonly append: number;
+}
+
+export interface AppendWritten {
+  readonly results: AppendResult[];
+  readonly written: WrittenEvent[];
+  readonly recordedAt: string;
+}
+
+/** A statement and its parameters, for the read models kept in the store's file (checkpoints, projections, archives). */
+export interface SqlWrite {
+  readonly sql: string;
+  readonly params: readonly (string | number | null)[];
+}
+
+/**
+ * What an erased stream leaves for its revision rule: a digest, not the name, which names the
+ * customer (`journey-<customerId>`). Rows written before carry the plain name; both are looked up.
+ */
+const erasedName = (stream: string): string => `sha256:${createHash('sha256').update(stream).digest('hex')}`;
+
+const keyOf = (event: EventToWrite): string | undefined => event.idempotencyKey;
+
+/** Past this many distinct statements in `write`, a new one is prepared for its call alone. */
+const MAX_STATEMENTS = 256;
+
+/**
+ * Every change to the store's SQLite file, on the one connection that writes it: appends, erasure,
+ * and the statements of the read models kept beside the events. Each call is one IMMEDIATE
+ * transaction, which takes the file's write lock first: the revision check, the idempotency check
+ * and the insert are atomic across processes too, and positions (AUTOINCREMENT rowids, rolled back
+ * with the transaction) are dense until something is erased. Synchronous: it runs on the caller's
+ * thread or on the store's writer thread (`sqlite-writer.ts`).
+ */
+export class SqliteWrites {
+  private readonly statements;
+  private readonly prepared = new Map<string, Database.Statement>();
+  private readonly appendTransaction;
+  private readonly deleteTransaction;
+  private readonly writeTransaction;
+
+  constructor(private readonly db: Database.Database) {
+    this.statements = {
+      head: db.prepare<[string], { position: number | null }>('SELECT MAX(position) AS position FROM events WHERE stream_name = ?'),
+      // One query per batch for every key and every stream head, instead of one per event and per stream.
+      recordedKeys: db.prepare<{ keys: string }, { key: string }>(
+        `SELECT idempotency_key AS key FROM events WHERE idempotency_key IN (SELECT value FROM json_each(@keys))
+         UNION ALL SELECT idempotency_key FROM erased_idempotency_keys WHERE idempotency_key IN (SELECT value FROM json_each(@keys))`,
+      ),
+      // A subquery per stream keeps SQLite's MAX optimisation (one index seek); GROUP BY would read the whole stream.
+      liveHeads: db.prepare<{ streams: string }, { stream: string; revision: number | null }>(
+        `SELECT value AS stream, (SELECT MAX(revision) FROM events WHERE stream_name = value) AS revision FROM json_each(@streams)`,
+      ),
+      erasedHead: db.prepare<[string, string], { last_revision: number }>(
+        'SELECT MAX(last_revision) AS last_revision FROM erased_streams WHERE stream_name IN (?, ?) HAVING COUNT(*) > 0',
+      ),
+      forgetErased: db.prepare<[string, string]>('DELETE FROM erased_streams WHERE stream_name IN (?, ?)'),
+      keepErasedKeys: db.prepare<[string]>(
+        `INSERT OR IGNORE INTO erased_idempotency_keys (idempotency_key)
+         SELECT idempotency_key FROM events WHERE stream_name = ? AND idempotency_key IS NOT NULL`,
+      ),
+      keepErasedHead: db.prepare<[string, string]>(
+        `INSERT OR REPLACE INTO erased_streams (stream_name, last_revision)
+         SELECT ?, MAX(revision) FROM events WHERE stream_name = ? GROUP BY stream_name`,
+      ),
+      forgetPlainErased: db.prepare<[string, string]>(
+        'DELETE FROM erased_streams WHERE stream_name = ? AND EXISTS (SELECT 1 FROM erased_streams WHERE stream_name = ?)',
+      ),
+      insert: db.prepare(
+        `INSERT INTO events (event_id, stream_name, revision, type, data, metadata, idempotency_key, recorded_at)
+         VALUES (@eventId, @streamName, @revision, @type, @data, @metadata, @idempotencyKey, @recordedAt)`,
+      ),
+      deleteStream: db.prepare<[string]>('DELETE FROM events WHERE stream_name = ?'),
+    };
+    this.appendTransaction = db.transaction((appends: readonly AppendToWrite[]) => this.appendNow(appends));
+    this.deleteTransaction = db.transaction((stream: string) => {
+      this.statements.keepErasedKeys.run(stream);
+      this.statements.keepErasedHead.run(erasedName(stream), stream);
+      this.statements.forgetPlainErased.run(stream, erasedName(stream));
+      this.statements.deleteStream.run(stream);
+    });
+    this.writeTransaction = db.transaction((writes: readonly SqlWrite[]) => {
+      for (const { sql, params } of writes) this.statement(sql).run(...params);
+    });
+  }
+
+  append(appends: readonly AppendToWrite[]): AppendWritten {
+    return this.appendTransaction.immediate(appends);
+  }
+
+  /** Also moves the WAL into the file and truncates it, so no copy of the erased pages stays in `-wal`. */
+  deleteStream(stream: string): void {
+    this.deleteTransaction.immediate(stream);
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
+  }
+
+  write(writes: readonly SqlWrite[]): void {
+    if (writes.length > 0) this.writeTransaction.immediate(writes);
+  }
+
+  private statement(sql: string): Database.Statement {
+    let statement = this.prepared.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      if (this.prepared.size < MAX_STATEMENTS) this.prepared.set(sql, statement);
+    }
+    return statement;
+  }
+
+  private headsOf(streams: readonly string[]): Map<string, StreamHead> {
+    const heads = new Map<string, StreamHead>();
+    for (const { stream, revision } of this.statements.liveHeads.all({ streams: JSON.stringify(streams) })) {
+      if (revision !== null) heads.set(stream, { lastRevision: revision, exists: true });
+    }
+    for (const stream of streams) {
+      if (heads.has(stream)) continue;
+      const erased = this.statements.erasedHead.get(erasedName(stream), stream)?.last_revision;
+      heads.set(stream, erased === undefined ? NEW_STREAM : { lastRevision: erased, exists: false });
+    }
+    return heads;
+  }
+
+  private appendNow(appends: readonly AppendToWrite[]): AppendWritten {
+    const keys = appends.flatMap(({ events }) =>
+      events.flatMap(({ idempotencyKey }) => (idempotencyKey === undefined ? [] : [idempotencyKey])),
+    );
+    const recorded = new Set(
+      keys.length === 0 ? [] : this.statements.recordedKeys.all({ keys: JSON.stringify(keys) }).map(({ key }) => key),
+    );
+    const heads = this.headsOf(appends.map(({ stream }) => stream));
+    const plans = planAppends(appends, heads, (key) => recorded.has(key), keyOf);
+    const recordedAt = new Date().toISOString();
+    const written: WrittenEvent[] = [];
+    const results = plans.map(({ stream, head, fresh, duplicates }, append): AppendResult => {
+      if (fresh.length === 0) {
+        const position = this.statements.head.get(stream)?.position ?? START;
+        return { nextExpectedRevision: visibleRevision(head), position, appended: 0, duplicates };
+      }
+      const events = appends[append]!.events;
+      let position = START;
+      let index = 0;
+      fresh.forEach((event, offset) => {
+        const eventId = timeOrderedId();
+        const revision = head.lastRevision + 1 + offset;
+        const { type, data, metadata, idempotencyKey = null } = event;
+        position = Number(
+          this.statements.insert.run({ eventId, streamName: stream, revision, type, data, metadata, idempotencyKey, recordedAt })
+            .lastInsertRowid,
+        );
+        while (events[index] !== event) index += 1;
+        written.push({ position, eventId, streamName: stream, revision, index, append });
+        index += 1;
+      });
+      if (!head.exists) this.statements.forgetErased.run(erasedName(stream), stream);
+      return { nextExpectedRevision: head.lastRevision + fresh.length, position, appended: fresh.length, duplicates };
+    });
+    return { results, written, recordedAt };
+  }
+}
