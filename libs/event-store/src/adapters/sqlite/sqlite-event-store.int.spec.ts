@@ -9,12 +9,12 @@ import { describeProjectionStoreContract } from '../../testing/projection-store.
 import { SqliteCheckpointStore } from './sqlite-checkpoint-store';
 import { SqliteEventStore } from './sqlite-event-store';
 
-/** Two connections on one file, as two processes would have. */
-const twoConnections = () => {
+/** Two stores on one file, as two processes would have; each writes on its writer thread unless told otherwise. */
+const twoConnections = (writeOn: 'thread' | 'caller' = 'thread') => {
   const dir = mkdtempSync(join(tmpdir(), 'regie-store-'));
   const filename = join(dir, 'events.db');
-  const store = new SqliteEventStore({ filename, pollIntervalMs: 20 });
-  const other = new SqliteEventStore({ filename, pollIntervalMs: 20 });
+  const store = new SqliteEventStore({ filename, pollIntervalMs: 20, writeOn });
+  const other = new SqliteEventStore({ filename, pollIntervalMs: 20, writeOn });
   return {
     store,
     other,
@@ -65,21 +65,7 @@ describe('sqlite erasure leaves no bytes behind', () => {
   });
 });
 
-describeEventStoreContract('sqlite, writing on the caller’s thread', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'regie-store-'));
-  const filename = join(dir, 'events.db');
-  const store = new SqliteEventStore({ filename, pollIntervalMs: 20, writeOn: 'caller' });
-  const other = new SqliteEventStore({ filename, pollIntervalMs: 20, writeOn: 'caller' });
-  return {
-    store,
-    other,
-    dispose: async () => {
-      await store.close();
-      await other.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-});
+describeEventStoreContract('sqlite, writing on the caller’s thread', async () => twoConnections('caller'));
 
 describe('sqlite store with its writer thread', () => {
   it('gives a subscriber every event once and in order while appends commit beside it', async () => {

@@ -90,7 +90,7 @@ export class SqliteEventStore implements EventStore, SqliteFile {
   /** What this process appended last, read by subscribers that are a few events behind. */
   private readonly recent = new RecentEvents();
   private readonly pollIntervalMs: number;
-  private readonly statements;
+  private readonly headQuery: Statement<[], { position: number | null }>;
 
   constructor(options: SqliteEventStoreOptions) {
     const inMemory = options.filename === ':memory:';
@@ -101,9 +101,7 @@ export class SqliteEventStore implements EventStore, SqliteFile {
     prepareSqliteSchema(this.db);
     this.writer = inMemory || options.writeOn === 'caller' ? inlineWriter(this.db) : threadWriter(options.filename);
     this.pollIntervalMs = options.pollIntervalMs ?? 200;
-    this.statements = {
-      headPosition: this.db.prepare<[], { position: number | null }>('SELECT MAX(position) AS position FROM events'),
-    };
+    this.headQuery = this.db.prepare<[], { position: number | null }>('SELECT MAX(position) AS position FROM events');
   }
 
   async appendToStream(stream: string, events: readonly NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
@@ -228,7 +226,7 @@ export class SqliteEventStore implements EventStore, SqliteFile {
   }
 
   async headPosition(): Promise<number> {
-    return this.statements.headPosition.get()?.position ?? START;
+    return this.headQuery.get()?.position ?? START;
   }
 
   /** Also moves the WAL into the file and truncates it, so no copy of the erased pages stays in `-wal`. */
