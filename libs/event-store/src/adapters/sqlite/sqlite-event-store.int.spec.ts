@@ -99,6 +99,43 @@ describe('sqlite store with its writer thread', () => {
       await dispose();
     }
   });
+  it('gives no subscriber an erased stream from the tail of recent appends while the writer deletes it', async () => {
+    const { store, dispose } = twoConnections();
+    const metadata = { causationId: 'c', correlationId: 'c', actor: 'test' };
+    await store.appendToStream('keep-1', [{ type: 'Noted', data: {}, metadata }]);
+    let started!: () => void;
+    const handling = new Promise<void>((resolve) => (started = resolve));
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let caughtUp = (_position: number) => undefined as void;
+    const seen: string[] = [];
+    const subscription = store.subscribe({
+      onEvent: async (event) => {
+        if (seen.length === 0) {
+          started();
+          await held;
+        }
+        seen.push(event.streamName);
+      },
+      onCaughtUp: (position) => caughtUp(position),
+    });
+    try {
+      await handling;
+      await store.appendToStream('journey-erased', [{ type: 'Noted', data: { secret: true }, metadata }]);
+      await store.appendToStream('keep-2', [{ type: 'Noted', data: {}, metadata }]);
+      const deleting = store.deleteStream('journey-erased');
+      release();
+      await deleting;
+      const head = await store.headPosition();
+      await new Promise<void>((resolve) => {
+        caughtUp = (position) => (position >= head ? resolve() : undefined);
+      });
+      expect(seen).toEqual(['keep-1', 'keep-2']);
+    } finally {
+      await subscription.stop();
+      await dispose();
+    }
+  });
 });
 
 describe('sqlite store in a process with nothing else to do', () => {

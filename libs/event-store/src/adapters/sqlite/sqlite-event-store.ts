@@ -230,7 +230,12 @@ export class SqliteEventStore implements EventStore, SqliteFile {
   }
 
   /** Also moves the WAL into the file and truncates it, so no copy of the erased pages stays in `-wal`. */
+  /**
+   * The stream leaves the tail before the writer deletes it, so that no subscriber reads it from there meanwhile,
+   * and again after: an append sent before the deletion may have come back in between.
+   */
   async deleteStream(stream: string): Promise<void> {
+    this.recent.erased(stream);
     await this.writer.deleteStream(stream);
     this.recent.erased(stream);
   }
