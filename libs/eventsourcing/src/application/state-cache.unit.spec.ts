@@ -23,10 +23,31 @@ describe('StateCache', () => {
     expect(cache.get('b')?.state).toBe('b0');
   });
 
+  it('keeps as many earlier states as asked, for readers a little behind; none by default', () => {
+    const cache = new StateCache<string>(10, 2);
+    for (const revision of [3, 5, 6, 9]) cache.set('journey-c1', revision, `after ${revision}`);
+    expect(cache.at('journey-c1', 9)).toBe('after 9');
+    expect(cache.at('journey-c1', 6)).toBe('after 6');
+    expect(cache.at('journey-c1', 5)).toBe('after 5');
+    expect(cache.at('journey-c1', 3)).toBeUndefined();
+    expect(cache.get('journey-c1')).toMatchObject({ revision: 9, state: 'after 9' });
+    cache.set('journey-c1', 6, 'read again at 6');
+    expect(cache.at('journey-c1', 6)).toBe('read again at 6');
+    expect(cache.at('journey-c1', 9)).toBeUndefined();
+    expect(cache.at('journey-c1', 5)).toBe('after 5');
+
+    const plain = new StateCache<string>();
+    plain.set('journey-c1', 3, 'after 3');
+    plain.set('journey-c1', 4, 'after 4');
+    expect(plain.at('journey-c1', 3)).toBeUndefined();
+  });
+
   it('forgets an erased stream', () => {
-    const cache = new StateCache<string>();
+    const cache = new StateCache<string>(10, 2);
     cache.set('journey-c1', 3, 'after 3');
+    cache.set('journey-c1', 4, 'after 4');
     cache.delete('journey-c1');
     expect(cache.at('journey-c1', 3)).toBeUndefined();
+    expect(cache.at('journey-c1', 4)).toBeUndefined();
   });
 });
