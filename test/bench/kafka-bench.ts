@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Kafka, logLevel, type Admin, type Producer } from 'kafkajs';
 import { SqliteEventStore } from '@regie/event-store';
-import { topicNames } from '@regie/messaging';
+import { createTopicsWithLeaders, topicNames } from '@regie/messaging';
 import { startChildApp } from '../support/child-app';
 import { binaryInteraction } from '../support/kafka-messages';
 import { rate, summarise } from './stats';
@@ -74,9 +74,7 @@ const produceAt = async (producer: Producer, topic: string, perSecond: number, s
   }
 };
 
-const createTopic = async (admin: Admin, topic: string) => {
-  await admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: PARTITIONS, replicationFactor: 1 }] });
-};
+const createTopic = (admin: Admin, topic: string) => createTopicsWithLeaders(admin, [{ topic, numPartitions: PARTITIONS }]);
 
 /** The machine's limit: a bare kafkajs producer and consumer on the same broker, same messages. */
 export const rawKafka = async (brokers: string[], total: number, customers: number) => {

@@ -55,28 +55,50 @@ const PARTITIONS_IN_FLIGHT = 3;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** About ten seconds of backing off before a partition without a leader is reported. */
-const TOPIC_ENDS_ATTEMPTS = 8;
+const RETRIABLE_ATTEMPTS = 8;
 
 /**
- * Each partition's offsets. kafkajs's admin retries only an unknown topic here: a partition whose leader
- * is still moving in (a topic just created, a broker just restarted) answers "not the leader" or "does not
- * host this topic-partition", which are retriable, so those are retried too (with backoff, at most 8
- * tries, about 10 s), with the metadata read again; `stopped` ends the retrying.
+ * Runs `action` again, with backoff (at most 8 tries, about 10 s), while Kafka answers that it may succeed
+ * later: a partition whose leader is still moving in (a topic just created, a broker just restarted) answers
+ * "not the leader" or "does not host this topic-partition", which are retriable. kafkajs's admin retries
+ * only some of these itself. `stopped` ends the retrying; `action` is told whether it is a retry.
  */
-export const topicOffsets = async (
+const whileRetriable = async <T>(action: (retry: boolean) => Promise<T>, stopped: () => boolean = () => false): Promise<T> => {
+  for (let attempt = 1, delay = 100; ; attempt += 1, delay = Math.min(delay * 2, 2_000)) {
+    try {
+      return await action(attempt > 1);
+    } catch (error) {
+      if (!(error as { retriable?: boolean }).retriable || attempt === RETRIABLE_ATTEMPTS || stopped()) throw error;
+      await sleep(delay);
+    }
+  }
+};
+
+/** Each partition's offsets, with the metadata read again before each retry. */
+export const topicOffsets = (
   admin: Admin,
   topic: string,
   stopped: () => boolean = () => false,
-): Promise<Awaited<ReturnType<Admin['fetchTopicOffsets']>>> => {
-  for (let attempt = 1, delay = 100; ; attempt += 1, delay = Math.min(delay * 2, 2_000)) {
-    try {
-      return await admin.fetchTopicOffsets(topic);
-    } catch (error) {
-      if (!(error as { retriable?: boolean }).retriable || attempt === TOPIC_ENDS_ATTEMPTS || stopped()) throw error;
-      await sleep(delay);
-      await admin.fetchTopicMetadata({ topics: [topic] }).catch(() => undefined);
+): Promise<Awaited<ReturnType<Admin['fetchTopicOffsets']>>> =>
+  whileRetriable(async (retry) => {
+    if (retry) await admin.fetchTopicMetadata({ topics: [topic] }).catch(() => undefined);
+    return admin.fetchTopicOffsets(topic);
+  }, stopped);
+
+/**
+ * Creates the topics and waits until each partition has a leader. kafkajs's own wait (`waitForLeaders`) fails
+ * at once when the new topic's metadata answers "does not host this topic-partition", as a KRaft broker may
+ * just after creating it (1 start in 4 of the Kafka metrics spec here): this wait retries that too.
+ */
+export const createTopicsWithLeaders = async (admin: Admin, topics: readonly { topic: string; numPartitions: number }[]): Promise<void> => {
+  await admin.createTopics({ waitForLeaders: false, topics: [...topics] });
+  await whileRetriable(async () => {
+    const { topics: described } = await admin.fetchTopicMetadata({ topics: topics.map(({ topic }) => topic) });
+    const leaderless = described.filter(({ partitions }) => partitions.length === 0 || partitions.some(({ leader }) => leader < 0));
+    if (leaderless.length > 0) {
+      throw Object.assign(new Error(`no leader yet for ${leaderless.map(({ name }) => name).join(', ')}`), { retriable: true });
     }
-  }
+  });
 };
 
 /**
@@ -118,7 +140,10 @@ export class KafkaMessaging implements Messaging {
       const topics = Object.values(this.topics).filter((topic) => !existing.has(topic));
       if (topics.length > 0) {
         const partitionsOf = (topic: string) => (topic === this.topics.leadership ? 1 : (this.options.partitions ?? 6));
-        await admin.createTopics({ waitForLeaders: true, topics: topics.map((topic) => ({ topic, numPartitions: partitionsOf(topic) })) });
+        await createTopicsWithLeaders(
+          admin,
+          topics.map((topic) => ({ topic, numPartitions: partitionsOf(topic) })),
+        );
       }
     } finally {
       await admin.disconnect();
