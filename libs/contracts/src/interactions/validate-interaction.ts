@@ -61,8 +61,20 @@ const validateObject = (cls: new () => object, value: Record<string, unknown>, p
   return flattenValidationErrors(validateSync(instance, { whitelist: true, forbidUnknownValues: true, stopAtFirstError: true }), prefix);
 };
 
-const pick = (source: Record<string, unknown>, dto: new () => ContactDataDto): Record<string, unknown> =>
-  JSON.parse(JSON.stringify(known(dto, source))) as Record<string, unknown>;
+/**
+ * The known fields, copied as JSON would copy them: a nested value (a survey's answers) deeply, so that nothing
+ * of the raw body is shared. Most data is flat, and for JSON's own values a flat copy is the same copy at a
+ * fraction of the cost.
+ */
+const pick = (source: Record<string, unknown>, dto: new () => ContactDataDto): Record<string, unknown> => {
+  const picked = known(dto, source);
+  for (const value of Object.values(picked)) {
+    if ((typeof value === 'object' && value !== null) || value === undefined) {
+      return JSON.parse(JSON.stringify(picked)) as Record<string, unknown>;
+    }
+  }
+  return picked;
+};
 
 /**
  * Checks one interaction event against the contract and reports every problem at once. The
@@ -107,7 +119,9 @@ export const validateInteraction = (raw: unknown, rules: InteractionRules, prefi
     data: pick(data as Record<string, unknown>, DATA_DTO_BY_TYPE[type]),
   } as unknown as Interaction;
   try {
-    new CloudEvent({ ...interaction, datacontenttype: 'application/json' }, true).validate();
+    // The SDK's own check of an event, run on the plain object: constructing a CloudEvent (which copies, fills in
+    // defaults and freezes before this same check) cost twice as much, and the event is not kept.
+    CloudEvent.prototype.validate.call({ ...interaction, datacontenttype: 'application/json' } as unknown as CloudEvent);
   } catch (error) {
     return invalid([{ path: prefix || '$', message: `not a valid CloudEvent: ${(error as Error).message}` }]);
   }

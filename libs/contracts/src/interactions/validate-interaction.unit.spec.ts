@@ -45,6 +45,12 @@ describe('validateInteraction', () => {
     });
   });
 
+  it("refuses what the CloudEvents SDK refuses, though the contract's own checks pass it", () => {
+    const result = validateInteraction(event({ source: 'not a uri reference' }), rules);
+    expect(result).toEqual({ ok: false, issues: [{ path: '$', message: expect.stringContaining('not a valid CloudEvent') }] });
+    expect(validateInteraction(event({ source: 'https://example.org/chatbot' }), rules).ok).toBe(true);
+  });
+
   it('reports every bad field at once, each with its path and what is accepted', () => {
     const result = validateInteraction(
       event({ specversion: '0.3', subject: undefined, type: 'bot.exploded', time: 'yesterday' }, { channel: 'fax' }),
