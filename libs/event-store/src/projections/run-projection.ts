@@ -34,38 +34,43 @@ export const runProjection = async <State>(
   options: RunProjectionOptions = {},
 ): Promise<RunningProjection<State>> => {
   const saveEvery = Math.max(1, options.saveEvery ?? 5_000);
-  const saved = await projections.load<State>(projection.name);
-  let snapshot: ProjectionSnapshot<State> = saved ?? { state: projection.initialState(), position: START };
-  let savedPosition = snapshot.position;
+  const saved = (await projections.load<State>(projection.name)) ?? { state: projection.initialState(), position: START };
+  // State and position apart, and a snapshot made when asked for: not one object per event.
+  let { state, position } = saved;
+  let savedPosition = position;
   let unsaved = 0;
   let savedAt = 0;
+  const current = (): ProjectionSnapshot<State> => ({ state, position });
   const save = async () => {
-    if (snapshot.position === savedPosition) return;
+    if (position === savedPosition) return;
+    const snapshot = current();
     await projections.save(projection.name, snapshot);
     savedPosition = snapshot.position;
     savedAt = Date.now();
     unsaved = 0;
   };
   const subscription = store.subscribe({
-    after: snapshot.position,
+    after: position,
     streamPrefixes: projection.streamPrefixes,
-    onEvent: async (event) => {
-      snapshot = { state: projection.evolve(snapshot.state, event), position: event.position };
+    onEvent: (event) => {
+      state = projection.evolve(state, event);
+      position = event.position;
       unsaved += 1;
-      if (unsaved >= saveEvery) await save();
+      return unsaved >= saveEvery ? save() : undefined;
     },
-    onCaughtUp: (position) => {
-      // Nothing matching lies between the last event and `position`: the state holds up to there.
-      if (position > snapshot.position) snapshot = { ...snapshot, position };
+    onCaughtUp: (caughtUp) => {
+      // Nothing matching lies between the last event and `caughtUp`: the state holds up to there.
+      position = Math.max(position, caughtUp);
       if (Date.now() - savedAt >= (options.saveIntervalMs ?? 1_000)) void save().catch((error: unknown) => options.onError?.(error));
-      options.onCaughtUp?.(position);
+      options.onCaughtUp?.(caughtUp);
     },
     ...(options.onError && { onError: options.onError }),
   });
   return {
-    current: () => snapshot,
+    current,
     amend: async (update) => {
-      snapshot = { ...snapshot, state: update(snapshot.state) };
+      state = update(state);
+      const snapshot = current();
       await projections.save(projection.name, snapshot);
       savedPosition = snapshot.position;
       savedAt = Date.now();

@@ -41,14 +41,17 @@ export const catchUpSubscription = (source: CatchUpSource, options: SubscribeOpt
       let sliceStarted = performance.now();
       for (const event of page) {
         if (abort.signal.aborted) return;
-        await options.onEvent(event);
+        // A handler that finished its work at once returns nothing: no promise to wait for.
+        const handling = options.onEvent(event);
+        if (handling) await handling;
         position = event.position;
-        follower?.at(position);
         if (performance.now() - sliceStarted > SLICE_MS) {
+          follower?.at(position);
           await nextTurn();
           sliceStarted = performance.now();
         }
       }
+      follower?.at(position);
       if (page.length < PAGE_SIZE) {
         // Everything up to the head read before this page has been seen, matching the prefixes or
         // not: the next read starts there, so rare prefixes never rescan what others appended.

@@ -27,6 +27,12 @@ describe('local days in Europe/Amsterdam', () => {
   });
 
   it('works in a zone far from UTC too', () => expect(localDay(at('2026-01-01T10:30:00Z'), 'Pacific/Kiritimati')).toBe('2026-01-02'));
+
+  it('answers each zone its own day when asked in turn for the same quarter hour', () => {
+    const instants = ['2026-01-01T10:30:00Z', '2026-01-01T10:44:59Z'].map(at);
+    const days = instants.flatMap((instant) => [localDay(instant, AMS), localDay(instant, 'Pacific/Kiritimati'), localDay(instant, AMS)]);
+    expect(days).toEqual(['2026-01-01', '2026-01-02', '2026-01-01', '2026-01-01', '2026-01-02', '2026-01-01']);
+  });
 });
 
 describe('calendar', () => {

@@ -62,8 +62,19 @@ export const zoneOffset = (instant: number, timeZone: string): number => {
   return offset;
 };
 
-export const localDay = (instant: number, timeZone: string): LocalDate =>
-  new Date(instant + zoneOffset(instant, timeZone)).toISOString().slice(0, 10);
+/**
+ * The day of the last quarter hour asked for. Local midnight falls on a quarter hour of UTC (see above), so the
+ * day is the same all through one; projections ask for event after event of the same stretch of time.
+ */
+let lastDay = { timeZone: '', quarter: Number.NaN, day: '' };
+
+export const localDay = (instant: number, timeZone: string): LocalDate => {
+  const quarter = Math.floor(instant / QUARTER_HOUR_MS);
+  if (quarter === lastDay.quarter && timeZone === lastDay.timeZone) return lastDay.day;
+  const day = new Date(instant + zoneOffset(instant, timeZone)).toISOString().slice(0, 10);
+  lastDay = { timeZone, quarter, day };
+  return day;
+};
 
 /** The instant a local day begins; the offset is checked again because midnight may sit on the other side of a change. */
 export const startOfLocalDay = (date: LocalDate, timeZone: string): number => {
