@@ -23,7 +23,7 @@ import { applyConnectionSettings, applyStorePragmas } from './sqlite-pragmas';
 import { prepareSqliteSchema } from './sqlite-schema';
 import { limitClause, prefixFilter } from './sqlite-prefixes';
 import { inlineWriter, threadWriter, type SqliteWriter } from './sqlite-writer';
-import type { AppendToWrite, SqlWrite } from './sqlite-writes';
+import type { SqlWrite } from './sqlite-writes';
 
 interface EventRow {
   position: number;
@@ -109,33 +109,19 @@ export class SqliteEventStore implements EventStore, SqliteFile {
     return result!;
   }
 
-  /** Data and metadata become JSON here, once; the writer gets them as text, and the tail gets them parsed back, as a read would. */
+  /**
+   * The batch becomes JSON here, once: the writer stores its data and metadata as JSON, and the tail of recent
+   * appends gets them parsed back from it, as a read would return them (never the caller's own objects).
+   */
   async appendToStreams(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
-    const toWrite = appends.map(({ stream, expectedRevision, events }): AppendToWrite => ({
-      stream,
-      ...(expectedRevision !== undefined && { expectedRevision }),
-      events: events.map(({ type, data, metadata }) => ({
-        type,
-        data: JSON.stringify(data),
-        metadata: JSON.stringify(metadata),
-        ...(metadata.idempotencyKey !== undefined && { idempotencyKey: metadata.idempotencyKey }),
-      })),
-    }));
-    const { results, written, recordedAt } = await this.writer.append(toWrite);
+    const batch = JSON.stringify(appends);
+    const { results, written, recordedAt } = await this.writer.append(batch);
     if (written.length > 0) {
+      const copies = JSON.parse(batch) as StreamAppend[];
       this.recent.appended(
-        written.map(({ position, eventId, streamName, revision, index, append }) => {
-          const { type, data, metadata } = toWrite[append]!.events[index]!;
-          return toRecorded({
-            position,
-            event_id: eventId,
-            stream_name: streamName,
-            revision,
-            type,
-            data,
-            metadata,
-            recorded_at: recordedAt,
-          });
+        written.map(({ position, eventId, streamName, revision, index, append }): RecordedEvent => {
+          const { type, data, metadata } = copies[append]!.events[index]!;
+          return { type, data, metadata, eventId, streamName, revision, position, recordedAt };
         }),
       );
       this.notifier.notify();

@@ -3,12 +3,14 @@ import type { buildSync as BuildSync } from 'esbuild';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import type { StreamAppend } from '../../event-store.port';
 import { errorOf, type WithoutId, type WriterReply, type WriterRequest } from './sqlite-writer-protocol';
-import { SqliteWrites, type AppendToWrite, type AppendWritten, type SqlWrite } from './sqlite-writes';
+import { SqliteWrites, type AppendWritten, type SqlWrite } from './sqlite-writes';
 
 /** Every change to the store's file goes through its writer: on the caller's thread, or on a thread of its own. */
 export interface SqliteWriter {
-  append(appends: readonly AppendToWrite[]): Promise<AppendWritten>;
+  /** `batch`: the `StreamAppend`s as JSON. */
+  append(batch: string): Promise<AppendWritten>;
   deleteStream(stream: string): Promise<void>;
   write(writes: readonly SqlWrite[]): Promise<void>;
   close(): Promise<void>;
@@ -18,7 +20,7 @@ export interface SqliteWriter {
 export const inlineWriter = (db: Database.Database): SqliteWriter => {
   const writes = new SqliteWrites(db);
   return {
-    append: async (appends) => writes.append(appends),
+    append: async (batch) => writes.append(JSON.parse(batch) as StreamAppend[]),
     deleteStream: async (stream) => writes.deleteStream(stream),
     write: async (statements) => writes.write(statements),
     close: async () => undefined,
@@ -94,7 +96,7 @@ export const threadWriter = (filename: string): SqliteWriter => {
   };
 
   return {
-    append: (appends) => call<AppendWritten>({ op: 'append', appends }),
+    append: async (batch) => JSON.parse(await call<string>({ op: 'append', batch })) as AppendWritten,
     deleteStream: (stream) => call<void>({ op: 'deleteStream', stream }),
     write: (writes) => (writes.length === 0 ? Promise.resolve() : call<void>({ op: 'write', writes })),
     close: () =>

@@ -4,6 +4,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { applyConnectionSettings, applyStorePragmas } from './sqlite-pragmas';
 import { failureOf, type WriterReply, type WriterRequest } from './sqlite-writer-protocol';
 import { SqliteWrites } from './sqlite-writes';
+import type { StreamAppend } from '../../event-store.port';
 
 const db = new Database((workerData as { filename: string }).filename);
 applyStorePragmas(db);
@@ -14,7 +15,7 @@ const port = parentPort!;
 const handle = (request: WriterRequest): unknown => {
   switch (request.op) {
     case 'append':
-      return writes.append(request.appends);
+      return JSON.stringify(writes.append(JSON.parse(request.batch) as StreamAppend[]));
     case 'deleteStream':
       return writes.deleteStream(request.stream);
     case 'write':

@@ -1,19 +1,9 @@
 import type Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import { planAppends, type PlannableAppend } from '../../append-plan';
-import { START, type AppendResult } from '../../event-store.port';
+import { keysOf, planAppends } from '../../append-plan';
+import { START, type AppendResult, type StreamAppend } from '../../event-store.port';
 import { NEW_STREAM, visibleRevision, type StreamHead } from '../../expected-revision';
 import { timeOrderedId } from '../../event-id';
-
-/** An event as the writer gets it: its data and metadata already JSON (made by the caller, once). */
-export interface EventToWrite {
-  readonly type: string;
-  readonly data: string;
-  readonly metadata: string;
-  readonly idempotencyKey?: string;
-}
-
-export type AppendToWrite = PlannableAppend<EventToWrite>;
 
 /** What an append wrote, per event in position order: enough for the caller to build what a read returns. */
 export interface WrittenEvent {
@@ -44,8 +34,6 @@ export interface SqlWrite {
  * customer (`journey-<customerId>`). Rows written before carry the plain name; both are looked up.
  */
 const erasedName = (stream: string): string => `sha256:${createHash('sha256').update(stream).digest('hex')}`;
-
-const keyOf = (event: EventToWrite): string | undefined => event.idempotencyKey;
 
 /** Past this many distinct statements in `write`, a new one is prepared for its call alone. */
 const MAX_STATEMENTS = 256;
@@ -98,7 +86,7 @@ export class SqliteWrites {
       ),
       deleteStream: db.prepare<[string]>('DELETE FROM events WHERE stream_name = ?'),
     };
-    this.appendTransaction = db.transaction((appends: readonly AppendToWrite[]) => this.appendNow(appends));
+    this.appendTransaction = db.transaction((appends: readonly StreamAppend[]) => this.appendNow(appends));
     this.deleteTransaction = db.transaction((stream: string) => {
       this.statements.keepErasedKeys.run(stream);
       this.statements.keepErasedHead.run(erasedName(stream), stream);
@@ -110,7 +98,7 @@ export class SqliteWrites {
     });
   }
 
-  append(appends: readonly AppendToWrite[]): AppendWritten {
+  append(appends: readonly StreamAppend[]): AppendWritten {
     return this.appendTransaction.immediate(appends);
   }
 
@@ -146,15 +134,13 @@ export class SqliteWrites {
     return heads;
   }
 
-  private appendNow(appends: readonly AppendToWrite[]): AppendWritten {
-    const keys = appends.flatMap(({ events }) =>
-      events.flatMap(({ idempotencyKey }) => (idempotencyKey === undefined ? [] : [idempotencyKey])),
-    );
+  private appendNow(appends: readonly StreamAppend[]): AppendWritten {
+    const keys = keysOf(appends);
     const recorded = new Set(
       keys.length === 0 ? [] : this.statements.recordedKeys.all({ keys: JSON.stringify(keys) }).map(({ key }) => key),
     );
     const heads = this.headsOf(appends.map(({ stream }) => stream));
-    const plans = planAppends(appends, heads, (key) => recorded.has(key), keyOf);
+    const plans = planAppends(appends, heads, (key) => recorded.has(key));
     const recordedAt = new Date().toISOString();
     const written: WrittenEvent[] = [];
     const results = plans.map(({ stream, head, fresh, duplicates }, append): AppendResult => {
@@ -168,10 +154,18 @@ export class SqliteWrites {
       fresh.forEach((event, offset) => {
         const eventId = timeOrderedId();
         const revision = head.lastRevision + 1 + offset;
-        const { type, data, metadata, idempotencyKey = null } = event;
+        const { type, data, metadata } = event;
         position = Number(
-          this.statements.insert.run({ eventId, streamName: stream, revision, type, data, metadata, idempotencyKey, recordedAt })
-            .lastInsertRowid,
+          this.statements.insert.run({
+            eventId,
+            streamName: stream,
+            revision,
+            type,
+            data: JSON.stringify(data),
+            metadata: JSON.stringify(metadata),
+            idempotencyKey: metadata.idempotencyKey ?? null,
+            recordedAt,
+          }).lastInsertRowid,
         );
         while (events[index] !== event) index += 1;
         written.push({ position, eventId, streamName: stream, revision, index, append });
