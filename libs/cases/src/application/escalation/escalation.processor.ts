@@ -82,15 +82,19 @@ export class EscalationProcessor implements OnApplicationBootstrap, SingleWriter
 
   private async onJourneyEvent(recorded: RecordedEvent): Promise<void> {
     const event = { type: recorded.type, data: recorded.data } as JourneyEvent;
-    const journey = await this.journeyAt(recorded, event);
     const customerId = event.data.customerId;
+    // The journey as it stood with this event applied: as recording it left it (unless that batch held more of the
+    // customer's events), or folded on from the previous event when known, or from the stream.
+    const journey = this.journeys.stateAt(customerId, recorded.revision) ?? (await this.foldedTo(recorded, event));
+    this.folded.set(recorded.streamName, recorded.revision, journey);
     const concept = this.concept.current();
-    const excluded = await this.exclusions.excludedChannels(customerId, this.clock.now(), recorded.position);
+    const now = this.clock.now();
+    const excluded = await this.exclusions.excludedChannels(customerId, now, recorded.position);
     const escalation = {
       event,
       journey,
       rules: escalationRulesFrom(concept),
-      now: this.clock.now().toISOString(),
+      now: now.toISOString(),
       earlierCases: [] as readonly string[],
       excluded,
       caseIdFor: (customer: string, contact: string, channel: string) => derivedId('case', customer, contact, channel),
@@ -112,16 +116,6 @@ export class EscalationProcessor implements OnApplicationBootstrap, SingleWriter
         }
       } else await this.journeys.handle(customerId, command, metadata);
     }
-  }
-
-  /**
-   * The journey as it stood with this event applied: as recording it left it (unless that batch held more of the
-   * customer's events), or folded on from the previous event when known, or from the stream.
-   */
-  private async journeyAt(recorded: RecordedEvent, event: JourneyEvent): Promise<JourneyState> {
-    const journey = this.journeys.stateAt(event.data.customerId, recorded.revision) ?? (await this.foldedTo(recorded, event));
-    this.folded.set(recorded.streamName, recorded.revision, journey);
-    return journey;
   }
 
   private async foldedTo(recorded: RecordedEvent, event: JourneyEvent): Promise<JourneyState> {

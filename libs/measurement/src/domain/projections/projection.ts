@@ -29,12 +29,20 @@ export const projectionName = (kind: string, timeZone: string): string => `kpi-$
 /** The event's time for bucketing and windows: the CloudEvent `time`, never the recording time. */
 export const instantOf = (occurredAt: string): number => Date.parse(occurredAt);
 
+/** The recording time last parsed: every event of one append shares it, so it is parsed once per append, not per event. */
+let lastRecorded = { recordedAt: '', instant: Number.NaN };
+
+const recordingTime = (recordedAt: string): number => {
+  if (recordedAt !== lastRecorded.recordedAt) lastRecorded = { recordedAt, instant: Date.parse(recordedAt) };
+  return lastRecorded.instant;
+};
+
 /**
  * The latest event time seen, the projection's only clock (pure: no wall clock). An event cannot
  * move it past the moment it was recorded, so a bad `time` far in the future cannot close windows.
  */
 export const advanceClock = (clock: number, occurredAt: number, recordedAt: string | undefined): number => {
-  const recorded = recordedAt === undefined ? Number.NaN : Date.parse(recordedAt);
+  const recorded = recordedAt === undefined ? Number.NaN : recordingTime(recordedAt);
   const candidate = Number.isNaN(recorded) ? occurredAt : Math.min(occurredAt, recorded);
   return Number.isNaN(candidate) ? clock : Math.max(clock, candidate);
 };

@@ -17,13 +17,20 @@ const NO_COUNTERS: ChannelCounters = Object.freeze({});
 
 export const countersOn = (tally: Tally, day: LocalDate): ChannelCounters => tally[day.slice(0, 7)]?.[day] ?? NO_COUNTERS;
 
+/** Per event of every KPI read model: plain loops, no arrays of entries. */
 export const addToTally = (tally: Tally, day: LocalDate, channel: string, changes: Counters): Tally => {
-  if (Object.values(changes).every((by) => by === 0)) return tally;
-  const month = tally[day.slice(0, 7)] ?? {};
+  let changed = false;
+  for (const name in changes) if (changes[name] !== 0) changed = true;
+  if (!changed) return tally;
+  const monthKey = day.slice(0, 7);
+  const month = tally[monthKey] ?? {};
   const channels = month[day] ?? {};
   const counters: Record<string, number> = { ...channels[channel] };
-  for (const [name, by] of Object.entries(changes)) if (by !== 0) counters[name] = (counters[name] ?? 0) + by;
-  return { ...tally, [day.slice(0, 7)]: { ...month, [day]: { ...channels, [channel]: counters } } };
+  for (const name in changes) {
+    const by = changes[name]!;
+    if (by !== 0) counters[name] = (counters[name] ?? 0) + by;
+  }
+  return { ...tally, [monthKey]: { ...month, [day]: { ...channels, [channel]: counters } } };
 };
 
 /**
