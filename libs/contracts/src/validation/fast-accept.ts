@@ -45,12 +45,25 @@ const compile = (cls: new () => object): Accepts | null => {
     }
     checks.push({ property, conditions, validators });
   }
+  // One arguments object per validator, filled in per call: validators read it and keep nothing of it, and
+  // making one per field of every event was a good share of validation's garbage.
+  const plan = checks.map(({ property, conditions, validators }) => ({
+    property,
+    conditions,
+    validators: validators.map(({ constraints, validate }) => {
+      const args: ValidationArguments = { targetName: cls.name, property, object: {}, value: undefined, constraints };
+      return { validate, args };
+    }),
+  }));
   return (instance) => {
-    for (const { property, conditions, validators } of checks) {
+    for (const { property, conditions, validators } of plan) {
       const value = (instance as Record<string, unknown>)[property];
-      if (!conditions.every((condition) => condition(instance, value))) continue;
-      for (const { constraints, validate } of validators) {
-        const args: ValidationArguments = { targetName: cls.name, property, object: instance, value, constraints };
+      let applies = true;
+      for (const condition of conditions) if (!condition(instance, value)) applies = false;
+      if (!applies) continue;
+      for (const { validate, args } of validators) {
+        args.object = instance;
+        args.value = value;
         if (validate(value, args) !== true) return false;
       }
     }
