@@ -1,5 +1,5 @@
 import { ExpectedRevisionConflictError, assertDistinctStreams } from './errors';
-import { ANY, type NewEvent, type StreamAppend } from './event-store.port';
+import { ANY, type AppendResult, type NewEvent, type StreamAppend } from './event-store.port';
 import { satisfies, visibleRevision, type StreamHead } from './expected-revision';
 
 export interface PlannedAppend<Event = NewEvent> {
@@ -71,3 +71,28 @@ export function planAppends<Event>(
 /** Every idempotency key in a batch, for adapters that look them up in one query. */
 export const keysOf = (appends: readonly StreamAppend[]): string[] =>
   appends.flatMap(({ events }) => events.flatMap(({ metadata: { idempotencyKey: key } }) => (key === undefined ? [] : [key])));
+
+/**
+ * Whether each pipelined append (by ticket) wrote every event it was given: a batch sent after one that did not
+ * was decided on events that are not there, and is refused as a conflict on its first stream. Kept where the
+ * appends are applied, in their order; the last thousand tickets are remembered, an older one counts as not written.
+ */
+export class AppendOutcomes {
+  private readonly wroteInFull = new Map<number, boolean>();
+
+  assertAfter(after: number | undefined, appends: readonly PlannableAppend<unknown>[], headOf: (stream: string) => StreamHead): void {
+    if (after === undefined || this.wroteInFull.get(after) === true) return;
+    const { stream, expectedRevision = ANY } = appends[0]!;
+    throw new ExpectedRevisionConflictError(stream, expectedRevision, visibleRevision(headOf(stream)));
+  }
+
+  settle(ticket: number | undefined, wroteInFull: boolean): void {
+    if (ticket === undefined) return;
+    this.wroteInFull.set(ticket, wroteInFull);
+    if (this.wroteInFull.size > 1_000) this.wroteInFull.delete(this.wroteInFull.keys().next().value!);
+  }
+}
+
+/** Every event of the batch was written: none was a duplicate. */
+export const wroteEveryEvent = (appends: readonly PlannableAppend<unknown>[], results: readonly AppendResult[]): boolean =>
+  appends.every(({ events }, index) => results[index]!.appended === events.length);

@@ -122,6 +122,12 @@ export interface Subscription {
   readonly done: Promise<void>;
 }
 
+/** A pipelined append (appendToStreamsAfter): its ticket, for the batch after it, and its results. */
+export interface PipelinedAppend {
+  readonly ticket: number;
+  readonly results: Promise<AppendResult[]>;
+}
+
 export interface EventStore {
   /** Appends to one stream if its last revision satisfies `expectedRevision` (default ANY). */
   appendToStream(stream: string, events: readonly NewEvent[], options?: AppendOptions): Promise<AppendResult>;
@@ -134,6 +140,14 @@ export interface EventStore {
    * atomicity across streams (handleAcrossStreams: journey recording) then append stream by stream.
    */
   appendToStreams(appends: readonly StreamAppend[]): Promise<AppendResult[]>;
+  /**
+   * Optional (SQLite, in memory): appendToStreams for a writer that sends its next batch before the last one has
+   * returned, having decided it on what the last one appends (pipelined). Batches are applied in the order they
+   * are made. Given `after`, the ticket of an earlier pipelined append, a batch is written only if that append
+   * wrote every event it was given; otherwise it fails as a revision conflict and writes nothing, so nothing
+   * decided on an append that did not happen is ever written. The ticket is known at once.
+   */
+  appendToStreamsAfter?(appends: readonly StreamAppend[], after?: number): PipelinedAppend;
   /** The stream's events oldest first; an empty array when the stream does not exist. */
   readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;

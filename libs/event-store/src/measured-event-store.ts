@@ -1,5 +1,5 @@
 import { isConflict } from './errors';
-import type { AppendResult, EventStore, NewEvent, AppendOptions, StreamAppend } from './event-store.port';
+import type { AppendResult, EventStore, NewEvent, AppendOptions, PipelinedAppend, StreamAppend } from './event-store.port';
 
 /** Told how long each append took and how it ended; the metrics behind it are the app's business. */
 export interface AppendObserver {
@@ -11,7 +11,16 @@ export class MeasuredEventStore implements EventStore {
   constructor(
     private readonly store: EventStore,
     private readonly observer: AppendObserver,
-  ) {}
+  ) {
+    const pipelined = store.appendToStreamsAfter?.bind(store);
+    if (pipelined) {
+      this.appendToStreamsAfter = (appends, after) => {
+        let sent: PipelinedAppend | undefined;
+        const results = this.timed(() => (sent = pipelined(appends, after)).results);
+        return { ticket: sent!.ticket, results };
+      };
+    }
+  }
 
   appendToStream(stream: string, events: readonly NewEvent[], options?: AppendOptions): Promise<AppendResult> {
     return this.timed(() => this.store.appendToStream(stream, events, options));
@@ -20,6 +29,9 @@ export class MeasuredEventStore implements EventStore {
   appendToStreams(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
     return this.timed(() => this.store.appendToStreams(appends));
   }
+
+  /** Where the store has it: pipelined appends, timed like the rest. */
+  readonly appendToStreamsAfter?: (appends: readonly StreamAppend[], after?: number) => PipelinedAppend;
 
   readStream: EventStore['readStream'] = (stream, options) => this.store.readStream(stream, options);
   readAll: EventStore['readAll'] = (options) => this.store.readAll(options);

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { describeAppending } from './contract/appending';
 import { describeErasing, describeIdempotency } from './contract/idempotency';
 import { describeMultiStream } from './contract/multi-stream';
+import { describePipelined } from './contract/pipelined';
 import { describeReading, describeSubscribing } from './contract/reading';
 import type { ContractContext, EventStoreUnderTest } from './contract/support';
 
@@ -26,6 +27,7 @@ export const describeEventStoreContract = (adapter: string, create: () => Promis
     };
     describeAppending(context);
     describeMultiStream(context);
+    describePipelined(context);
     describeIdempotency(context);
     describeReading(context);
     describeSubscribing(context);

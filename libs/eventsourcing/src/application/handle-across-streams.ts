@@ -3,12 +3,14 @@ import {
   isConflict,
   MultiStreamAppendUnsupportedError,
   NO_STREAM,
+  type AppendResult,
   type EventMetadata,
   type EventStore,
   type RecordedEvent,
   type StreamAppend,
 } from '@regie/event-store';
 import { handleCommands, keyed, type CommandEnvelope, type Handled, type HandleOptions } from './handle-command';
+import type { StateCache } from './state-cache';
 
 /** The commands for one stream of a batch. */
 export interface StreamCommands<Command> {
@@ -38,35 +40,110 @@ export const handleAcrossStreams = async <Command, Event extends DomainEvent, St
   decider: Decider<Command, Event, State>,
   batches: readonly StreamCommands<Command>[],
   options: HandleOptions<State> = {},
+  firstAttempt = 1,
 ): Promise<Handled<Event>[]> => {
   const maxAttempts = options.maxAttempts ?? 10;
-  for (let attempt = 1; ; attempt += 1) {
+  for (let attempt = firstAttempt; ; attempt += 1) {
     const decided: Decided<Event, State>[] = [];
     // The first attempt trusts the cache (a stale entry fails its expected revision); a retry reads every stream.
     for (const { stream, commands } of batches) decided.push(await decideOn(store, decider, stream, commands, options, attempt === 1));
-    const appends = decided
-      .filter(({ toAppend }) => toAppend.length > 0)
-      .map(({ stream, toAppend, expectedRevision }): StreamAppend => ({
-        stream,
-        events: toAppend.map(({ event, metadata }) => ({ type: event.type, data: event.data, metadata })),
-        expectedRevision,
-      }));
+    const appends = appendsOf(decided);
     if (appends.length === 0) return decided.map(() => ({ events: [], result: undefined }));
     try {
-      const results = await store.appendToStreams(appends);
-      let next = 0;
-      return decided.map(({ stream, toAppend, state }): Handled<Event> => {
-        if (toAppend.length === 0) return { events: [], result: undefined };
-        const result = results[next++]!;
-        // Duplicates (already recorded) leave the stream as it was read; only a full append is cached.
-        if (options.cache && result.appended === toAppend.length) options.cache.set(stream, result.nextExpectedRevision, state);
-        return { events: toAppend.map(({ event }) => event), result };
-      });
+      return handledFrom(decided, await store.appendToStreams(appends), options.cache);
     } catch (error) {
       if (error instanceof MultiStreamAppendUnsupportedError) return handleOneByOne(store, decider, batches, options);
       if (!isConflict(error) || attempt >= maxAttempts) throw error;
     }
   }
+};
+
+/** What appends in flight leave a stream at: its last revision and state, and the ticket of the append. */
+export interface PendingState<State> {
+  readonly revision: number;
+  readonly state: State;
+  readonly ticket: number;
+}
+
+/** One batch's place among the pipelined batches of one handler (StreamHandler.handleMany). */
+export interface PipelineTurn<State> {
+  /** Resolves once the batch before has sent its append: with its ticket, to be written only after it. */
+  readonly turn: Promise<number | undefined>;
+  /** Lets the batch after decide and send: with this batch's ticket, or the one before it when it sent none. */
+  readonly pass: (ticket: number | undefined) => void;
+  /** Settles once every batch before has: a retry starts from the store only then. */
+  readonly earlierSettled: Promise<unknown>;
+  /** The streams appends in flight are writing to, shared by the handler's batches. */
+  readonly pending: Map<string, PendingState<State>>;
+}
+
+/**
+ * handleAcrossStreams for a handler whose batches follow each other closely (journey recording): a batch decides
+ * on what the batch before it appends, and sends its own append before that one has returned
+ * (EventStore.appendToStreamsAfter), so that the store's writer goes from one to the next without waiting for
+ * the event loop. It is written only if the one before was written in full; if not, it fails as a conflict, and
+ * once every earlier batch has settled it starts again from the store, as handleAcrossStreams does.
+ */
+export const handlePipelined = async <Command, Event extends DomainEvent, State>(
+  store: Required<Pick<EventStore, 'appendToStreamsAfter'>> & EventStore,
+  decider: Decider<Command, Event, State>,
+  batches: readonly StreamCommands<Command>[],
+  turn: PipelineTurn<State>,
+  options: HandleOptions<State> = {},
+): Promise<Handled<Event>[]> => {
+  try {
+    const after = await turn.turn;
+    const decided: Decided<Event, State>[] = [];
+    for (const { stream, commands } of batches) decided.push(await decideOn(store, decider, stream, commands, options, true, turn.pending));
+    const appends = appendsOf(decided);
+    if (appends.length === 0) {
+      turn.pass(after);
+      return decided.map(() => ({ events: [], result: undefined }));
+    }
+    const { ticket, results } = store.appendToStreamsAfter(appends, after);
+    for (const { stream, toAppend, state, expectedRevision } of decided) {
+      if (toAppend.length === 0) continue;
+      const revision = (typeof expectedRevision === 'number' ? expectedRevision : -1) + toAppend.length;
+      turn.pending.set(stream, { revision, state, ticket });
+    }
+    turn.pass(ticket);
+    try {
+      return handledFrom(decided, await results, options.cache);
+    } finally {
+      // Written or not, the store now answers for these streams (or the cache does): the next batch reads there.
+      for (const { stream } of appends) if (turn.pending.get(stream)?.ticket === ticket) turn.pending.delete(stream);
+    }
+  } catch (error) {
+    if (!isConflict(error)) throw error;
+    await turn.earlierSettled;
+    return handleAcrossStreams(store, decider, batches, options, 2);
+  } finally {
+    turn.pass(undefined); // failed before sending: the batch after must not wait for ever
+  }
+};
+
+const appendsOf = <Event extends DomainEvent, State>(decided: readonly Decided<Event, State>[]): StreamAppend[] =>
+  decided
+    .filter(({ toAppend }) => toAppend.length > 0)
+    .map(({ stream, toAppend, expectedRevision }): StreamAppend => ({
+      stream,
+      events: toAppend.map(({ event, metadata }) => ({ type: event.type, data: event.data, metadata })),
+      expectedRevision,
+    }));
+
+const handledFrom = <Event extends DomainEvent, State>(
+  decided: readonly Decided<Event, State>[],
+  results: readonly AppendResult[],
+  cache: StateCache<State> | undefined,
+): Handled<Event>[] => {
+  let next = 0;
+  return decided.map(({ stream, toAppend, state }): Handled<Event> => {
+    if (toAppend.length === 0) return { events: [], result: undefined };
+    const result = results[next++]!;
+    // Duplicates (already recorded) leave the stream as it was read; only a full append is cached.
+    if (cache && result.appended === toAppend.length) cache.set(stream, result.nextExpectedRevision, state);
+    return { events: toAppend.map(({ event }) => event), result };
+  });
 };
 
 const decideOn = async <Command, Event extends DomainEvent, State>(
@@ -76,8 +153,9 @@ const decideOn = async <Command, Event extends DomainEvent, State>(
   commands: readonly CommandEnvelope<Command>[],
   options: HandleOptions<State>,
   trustCache: boolean,
+  pending?: ReadonlyMap<string, PendingState<State>>,
 ): Promise<Decided<Event, State>> => {
-  const cached = options.cache?.get(stream);
+  const cached = pending?.get(stream) ?? options.cache?.get(stream);
   const recorded =
     cached && trustCache
       ? []

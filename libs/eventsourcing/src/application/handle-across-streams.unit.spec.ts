@@ -1,7 +1,15 @@
 import type { Decider, DomainEvent } from '@regie/eventsourcing';
-import { InMemoryEventStore, MultiStreamAppendUnsupportedError, type EventMetadata } from '@regie/event-store';
+import {
+  InMemoryEventStore,
+  MultiStreamAppendUnsupportedError,
+  type AppendResult,
+  type EventMetadata,
+  type PipelinedAppend,
+  type StreamAppend,
+} from '@regie/event-store';
 import { handleAcrossStreams } from './handle-across-streams';
 import { StateCache } from './state-cache';
+import { StreamHandler } from './stream-handler';
 
 /** Counts per stream; a Count command with a key is recorded once (the store's idempotency). */
 type Count = DomainEvent<'Count', { readonly by: number }>;
@@ -99,5 +107,82 @@ describe('handleAcrossStreams', () => {
     ]);
     expect(single.mock.calls.map(([stream]) => stream)).toEqual(['n-a', 'n-b']);
     expect(handled.map(({ result }) => result?.appended)).toEqual([1, 1]);
+  });
+});
+
+/** The in-memory store, its pipelined appends applied at once but answered only when released: as the writer thread answers later. */
+class HeldReplies extends InMemoryEventStore {
+  readonly held: (() => void)[] = [];
+
+  override appendToStreamsAfter(appends: readonly StreamAppend[], after?: number): PipelinedAppend {
+    const sent = super.appendToStreamsAfter(appends, after);
+    const outcome = sent.results.then(
+      (results) => ({ results }),
+      (error: unknown) => ({ error }),
+    );
+    const results = new Promise<AppendResult[]>((resolve, reject) =>
+      this.held.push(() => void outcome.then((o) => ('results' in o ? resolve(o.results) : reject(o.error)))),
+    );
+    return { ticket: sent.ticket, results };
+  }
+}
+
+/** Event-loop turns until `done` (what is awaited is the handler's own promises, not time). */
+const turnsUntil = async (done: () => boolean): Promise<void> => {
+  for (let turn = 0; turn < 100 && !done(); turn += 1) await new Promise((resolve) => setImmediate(resolve));
+  expect(done()).toBe(true);
+};
+
+describe('pipelined batches (StreamHandler.handleMany)', () => {
+  let store: HeldReplies;
+  let handler: StreamHandler<Count, Counted, number>;
+  let cache: StateCache<number>;
+  beforeEach(() => {
+    store = new HeldReplies();
+    cache = new StateCache<number>();
+    handler = new StreamHandler(store, (id) => `n-${id}`, counter, cache);
+  });
+
+  it('sends a batch decided on what the one before appends, before that one has returned', async () => {
+    const first = handler.handleMany(new Map([['a', [count(1)]]]));
+    const second = handler.handleMany(
+      new Map([
+        ['a', [count(2)]],
+        ['b', [count(5)]],
+      ]),
+    );
+    await turnsUntil(() => store.held.length === 2);
+    expect(await totals(store, 'n-a')).toEqual([1, 3]);
+
+    for (const release of store.held) release();
+    expect((await first).map(({ result }) => result?.appended)).toEqual([1]);
+    expect((await second).map(({ result }) => result?.appended)).toEqual([1, 1]);
+    expect(cache.get('n-a')).toEqual({ revision: 1, state: 3 });
+  });
+
+  it('starts a batch decided on one that failed again from the store, once that one has settled', async () => {
+    // Another writer appends to n-a between the first batch's read and its append: the first conflicts.
+    const read = store.readStream.bind(store);
+    jest.spyOn(store, 'readStream').mockImplementationOnce(async (stream, options) => {
+      const events = await read(stream, options);
+      await store.appendToStream('n-a', [{ type: 'Counted', data: { by: 10, total: 10 }, metadata: meta() }]);
+      return events;
+    });
+    const first = handler.handleMany(new Map([['a', [count(1)]]]));
+    const second = handler.handleMany(
+      new Map([
+        ['a', [count(2)]],
+        ['b', [count(5)]],
+      ]),
+    );
+    await turnsUntil(() => store.held.length === 2);
+    // Both refused: the first on its revision, the second because it was decided on the first.
+    expect(await totals(store, 'n-a')).toEqual([10]);
+    for (const release of store.held) release();
+
+    await expect(first).resolves.toMatchObject([{ result: { appended: 1 } }]);
+    await expect(second).resolves.toMatchObject([{ result: { appended: 1 } }, { result: { appended: 1 } }]);
+    expect(await totals(store, 'n-a')).toEqual([10, 11, 13]);
+    expect(await totals(store, 'n-b')).toEqual([5]);
   });
 });

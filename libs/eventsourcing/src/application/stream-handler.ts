@@ -1,13 +1,17 @@
 import type { Decider, DomainEvent } from '@regie/eventsourcing';
 import type { EventMetadata, EventStore } from '@regie/event-store';
-import { handleAcrossStreams } from './handle-across-streams';
+import { handleAcrossStreams, handlePipelined, type PendingState } from './handle-across-streams';
 import { handleCommands, type CommandEnvelope, type Handled } from './handle-command';
 import type { StateCache } from './state-cache';
 
 /** Commands for one kind of stream (one decider): load, decide, append with the expected revision. */
 export class StreamHandler<Command, Event extends DomainEvent, State> {
-  /** The batch in flight: handleMany takes one at a time (see there). */
+  /** The last batch handleMany was given: settles once it has. */
   private lastBatch: Promise<unknown> = Promise.resolve();
+  /** Pipelined: resolves once the last batch has sent its append, with its ticket (see handlePipelined). */
+  private lastSent: Promise<number | undefined> = Promise.resolve(undefined);
+  /** Pipelined: the streams of appends in flight, as they leave them. */
+  private readonly pending = new Map<string, PendingState<State>>();
 
   constructor(
     private readonly store: EventStore,
@@ -40,12 +44,26 @@ export class StreamHandler<Command, Event extends DomainEvent, State> {
 
   /**
    * Commands for many streams (id → commands), appended as one atomic batch (handleAcrossStreams);
-   * results in the order of `batch`. Batches through one handler go one at a time: two batches of
-   * one process interleaved on their awaits would only make each other conflict and start over.
+   * results in the order of `batch`. Batches through one handler are decided one after the other: two
+   * interleaved on their awaits would only make each other conflict and start over. Where the store takes
+   * pipelined appends, a batch is decided on what the one before appends and sent before that one has
+   * returned (handlePipelined); elsewhere it waits until the one before has settled.
    */
   handleMany(batch: ReadonlyMap<string, readonly CommandEnvelope<Command>[]>): Promise<Handled<Event>[]> {
     const streams = [...batch].map(([id, commands]) => ({ stream: this.streamOf(id), commands }));
-    const handled = this.lastBatch.then(() => handleAcrossStreams(this.store, this.decider, streams, { cache: this.cache }));
+    const options = this.cache ? { cache: this.cache } : {};
+    const earlierSettled = this.lastBatch;
+    let handled: Promise<Handled<Event>[]>;
+    if (this.store.appendToStreamsAfter) {
+      const store = this.store as EventStore & Required<Pick<EventStore, 'appendToStreamsAfter'>>;
+      let pass!: (ticket: number | undefined) => void;
+      const sent = new Promise<number | undefined>((resolve) => (pass = resolve));
+      const turn = { turn: this.lastSent, pass, earlierSettled, pending: this.pending };
+      this.lastSent = sent;
+      handled = handlePipelined(store, this.decider, streams, turn, options);
+    } else {
+      handled = earlierSettled.then(() => handleAcrossStreams(this.store, this.decider, streams, options));
+    }
     this.lastBatch = handled.catch(() => undefined);
     return handled;
   }

@@ -4,6 +4,7 @@ import type {
   AppendResult,
   EventStore,
   NewEvent,
+  PipelinedAppend,
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
@@ -12,7 +13,7 @@ import type {
   Subscription,
 } from '../../event-store.port';
 import { START } from '../../event-store.port';
-import { planAppends } from '../../append-plan';
+import { AppendOutcomes, planAppends, wroteEveryEvent } from '../../append-plan';
 import { matchesPrefix, NEW_STREAM, visibleRevision, type StreamHead } from '../../expected-revision';
 import { AppendNotifier } from '../../subscriptions/append-notifier';
 import { catchUpSubscription } from '../../subscriptions/catch-up-subscription';
@@ -29,6 +30,8 @@ export class InMemoryEventStore implements EventStore {
   private readonly idempotencyKeys = new Set<string>();
   private readonly notifier = new AppendNotifier();
   private readonly followers = new Followers();
+  private readonly outcomes = new AppendOutcomes();
+  private lastTicket = 0;
 
   async appendToStream(stream: string, events: readonly NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
     const [result] = await this.appendToStreams([{ stream, events, ...options }]);
@@ -36,6 +39,24 @@ export class InMemoryEventStore implements EventStore {
   }
 
   async appendToStreams(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
+    return this.appendNow(appends);
+  }
+
+  appendToStreamsAfter(appends: readonly StreamAppend[], after?: number): PipelinedAppend {
+    const ticket = (this.lastTicket += 1);
+    // Applied at once, in the order made: an async body would run here up to its first await anyway.
+    try {
+      this.outcomes.assertAfter(after, appends, (stream) => this.headOf(stream));
+      const results = this.appendNow(appends);
+      this.outcomes.settle(ticket, wroteEveryEvent(appends, results));
+      return { ticket, results: Promise.resolve(results) };
+    } catch (error) {
+      this.outcomes.settle(ticket, false);
+      return { ticket, results: Promise.reject(error as Error) };
+    }
+  }
+
+  private appendNow(appends: readonly StreamAppend[]): AppendResult[] {
     // Everything below runs without awaiting, so concurrent appends are serialised by the event loop.
     const plans = planAppends(
       appends,

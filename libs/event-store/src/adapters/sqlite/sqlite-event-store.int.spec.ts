@@ -18,6 +18,7 @@ const twoConnections = (writeOn: 'thread' | 'caller' = 'thread') => {
   return {
     store,
     other,
+    pipelined: true,
     dispose: async () => {
       await store.close();
       await other.close();
@@ -99,6 +100,40 @@ describe('sqlite store with its writer thread', () => {
       await dispose();
     }
   });
+  it('gives a subscriber every event once and in order while pipelined appends are in flight, another process appending between', async () => {
+    const { store, other, dispose } = twoConnections();
+    const metadata = { causationId: 'c', correlationId: 'c', actor: 'test' };
+    const events = (n: number) => Array.from({ length: 10 }, (_, k) => ({ type: 'Noted', data: { n, k }, metadata }));
+    const seen: number[] = [];
+    let caughtUp = (_position: number) => undefined as void;
+    const subscription = store.subscribe({
+      streamPrefixes: ['burst-'],
+      onEvent: (event) => void seen.push(event.position),
+      onCaughtUp: (position) => caughtUp(position),
+    });
+    try {
+      const sent: Promise<unknown>[] = [];
+      let after: number | undefined;
+      for (let n = 0; n < 100; n += 1) {
+        const { ticket, results } = store.appendToStreamsAfter([{ stream: `burst-${n}`, events: events(n) }], after);
+        sent.push(results);
+        after = ticket;
+        if (n % 10 === 0) sent.push(other.appendToStream(`burst-other-${n}`, events(n)));
+      }
+      await Promise.all(sent);
+      const head = await store.headPosition();
+      await new Promise<void>((resolve) => {
+        caughtUp = (position) => (position >= head ? resolve() : undefined);
+      });
+      const expected = (await store.readAll({ streamPrefixes: ['burst-'] })).map((event) => event.position);
+      expect(expected).toHaveLength(1_100);
+      expect(seen).toEqual(expected);
+    } finally {
+      await subscription.stop();
+      await dispose();
+    }
+  });
+
   it('gives no subscriber an erased stream from the tail of recent appends while the writer deletes it', async () => {
     const { store, dispose } = twoConnections();
     const metadata = { causationId: 'c', correlationId: 'c', actor: 'test' };

@@ -7,7 +7,7 @@ import type { SqlWrite } from './sqlite-writes';
  * between threads at a fraction of the cost of a thousand objects, and the data becomes JSON to be stored anyway.
  */
 export type WriterRequest =
-  | { readonly id: number; readonly op: 'append'; readonly batch: string }
+  | { readonly id: number; readonly op: 'append'; readonly batch: string; readonly ticket?: number; readonly after?: number }
   | { readonly id: number; readonly op: 'deleteStream'; readonly stream: string }
   | { readonly id: number; readonly op: 'write'; readonly writes: readonly SqlWrite[] }
   | { readonly id: number; readonly op: 'close' };

@@ -9,8 +9,8 @@ import { SqliteWrites, type AppendWritten, type SqlWrite } from './sqlite-writes
 
 /** Every change to the store's file goes through its writer: on the caller's thread, or on a thread of its own. */
 export interface SqliteWriter {
-  /** `batch`: the `StreamAppend`s as JSON. */
-  append(batch: string): Promise<AppendWritten>;
+  /** `batch`: the `StreamAppend`s as JSON; `ticket` and `after` as SqliteWrites.append takes them. */
+  append(batch: string, ticket?: number, after?: number): Promise<AppendWritten>;
   deleteStream(stream: string): Promise<void>;
   write(writes: readonly SqlWrite[]): Promise<void>;
   close(): Promise<void>;
@@ -20,7 +20,7 @@ export interface SqliteWriter {
 export const inlineWriter = (db: Database.Database): SqliteWriter => {
   const writes = new SqliteWrites(db);
   return {
-    append: async (batch) => writes.append(JSON.parse(batch) as StreamAppend[]),
+    append: async (batch, ticket, after) => writes.append(JSON.parse(batch) as StreamAppend[], ticket, after),
     deleteStream: async (stream) => writes.deleteStream(stream),
     write: async (statements) => writes.write(statements),
     close: async () => undefined,
@@ -96,7 +96,7 @@ export const threadWriter = (filename: string): SqliteWriter => {
   };
 
   return {
-    append: async (batch) => JSON.parse(await call<string>({ op: 'append', batch })) as AppendWritten,
+    append: async (batch, ticket, after) => JSON.parse(await call<string>({ op: 'append', batch, ticket, after })) as AppendWritten,
     deleteStream: (stream) => call<void>({ op: 'deleteStream', stream }),
     write: (writes) => (writes.length === 0 ? Promise.resolve() : call<void>({ op: 'write', writes })),
     close: () =>

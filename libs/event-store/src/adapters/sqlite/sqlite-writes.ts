@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import { keysOf, planAppends } from '../../append-plan';
+import { AppendOutcomes, keysOf, planAppends, wroteEveryEvent } from '../../append-plan';
 import { START, type AppendResult, type StreamAppend } from '../../event-store.port';
 import { NEW_STREAM, visibleRevision, type StreamHead } from '../../expected-revision';
 import { timeOrderedId } from '../../event-id';
@@ -52,6 +52,7 @@ export class SqliteWrites {
   private readonly appendTransaction;
   private readonly deleteTransaction;
   private readonly writeTransaction;
+  private readonly outcomes = new AppendOutcomes();
 
   constructor(private readonly db: Database.Database) {
     this.statements = {
@@ -87,7 +88,10 @@ export class SqliteWrites {
       ),
       deleteStream: db.prepare<[string]>('DELETE FROM events WHERE stream_name = ?'),
     };
-    this.appendTransaction = db.transaction((appends: readonly StreamAppend[]) => this.appendNow(appends));
+    this.appendTransaction = db.transaction((appends: readonly StreamAppend[], after?: number) => {
+      this.outcomes.assertAfter(after, appends, (stream) => this.headsOf([stream]).get(stream)!);
+      return this.appendNow(appends);
+    });
     this.deleteTransaction = db.transaction((stream: string) => {
       this.statements.keepErasedKeys.run(stream);
       this.statements.keepErasedHead.run(erasedName(stream), stream);
@@ -99,8 +103,16 @@ export class SqliteWrites {
     });
   }
 
-  append(appends: readonly StreamAppend[]): AppendWritten {
-    return this.appendTransaction.immediate(appends);
+  /** `ticket` and `after`: a pipelined append (EventStore.appendToStreamsAfter), refused unless `after` wrote in full. */
+  append(appends: readonly StreamAppend[], ticket?: number, after?: number): AppendWritten {
+    try {
+      const written = this.appendTransaction.immediate(appends, after);
+      this.outcomes.settle(ticket, wroteEveryEvent(appends, written.results));
+      return written;
+    } catch (error) {
+      this.outcomes.settle(ticket, false);
+      throw error;
+    }
   }
 
   /** Also moves the WAL into the file and truncates it, so no copy of the erased pages stays in `-wal`. */

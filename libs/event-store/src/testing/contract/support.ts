@@ -7,6 +7,8 @@ export interface EventStoreUnderTest {
   readonly other: EventStore;
   /** False for adapters that refuse multi-stream batches (EventStoreDB 24). Default true. */
   readonly atomicMultiStream?: boolean;
+  /** True for adapters with pipelined appends (EventStore.appendToStreamsAfter). Default false. */
+  readonly pipelined?: boolean;
   dispose(): Promise<void>;
 }
 
