@@ -20,9 +20,10 @@ export class StreamHandler<Command, Event extends DomainEvent, State> {
     private readonly cache?: StateCache<State>,
   ) {}
 
-  /** Forgets what is cached of the stream (it was erased), so the next command reads the store. */
+  /** Forgets what is cached of the stream, and what an append in flight leaves it at (it was erased): the next command reads the store. */
   forget(id: string): void {
     this.cache?.delete(this.streamOf(id));
+    this.pending.delete(this.streamOf(id));
   }
 
   /**
