@@ -137,6 +137,16 @@ describe('pipelined batches (StreamHandler.handleMany)', () => {
   let store: HeldReplies;
   let handler: StreamHandler<Count, Counted, number>;
   let cache: StateCache<number>;
+  /** n-a counts 1, then n-a 2 and n-b 5: the second decided on the first, sent one after the other. */
+  const twoBatches = () => [
+    handler.handleMany(new Map([['a', [count(1)]]])),
+    handler.handleMany(
+      new Map([
+        ['a', [count(2)]],
+        ['b', [count(5)]],
+      ]),
+    ),
+  ];
   beforeEach(() => {
     store = new HeldReplies();
     cache = new StateCache<number>();
@@ -144,13 +154,7 @@ describe('pipelined batches (StreamHandler.handleMany)', () => {
   });
 
   it('sends a batch decided on what the one before appends, before that one has returned', async () => {
-    const first = handler.handleMany(new Map([['a', [count(1)]]]));
-    const second = handler.handleMany(
-      new Map([
-        ['a', [count(2)]],
-        ['b', [count(5)]],
-      ]),
-    );
+    const [first, second] = twoBatches();
     await turnsUntil(() => store.held.length === 2);
     expect(await totals(store, 'n-a')).toEqual([1, 3]);
 
@@ -168,13 +172,7 @@ describe('pipelined batches (StreamHandler.handleMany)', () => {
       await store.appendToStream('n-a', [{ type: 'Counted', data: { by: 10, total: 10 }, metadata: meta() }]);
       return events;
     });
-    const first = handler.handleMany(new Map([['a', [count(1)]]]));
-    const second = handler.handleMany(
-      new Map([
-        ['a', [count(2)]],
-        ['b', [count(5)]],
-      ]),
-    );
+    const [first, second] = twoBatches();
     await turnsUntil(() => store.held.length === 2);
     // Both refused: the first on its revision, the second because it was decided on the first.
     expect(await totals(store, 'n-a')).toEqual([10]);

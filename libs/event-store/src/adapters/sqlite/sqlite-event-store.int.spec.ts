@@ -69,74 +69,60 @@ describe('sqlite erasure leaves no bytes behind', () => {
 describeEventStoreContract('sqlite, writing on the caller’s thread', async () => twoConnections('caller'));
 
 describe('sqlite store with its writer thread', () => {
-  it('gives a subscriber every event once and in order while appends commit beside it', async () => {
-    const { store, dispose } = twoConnections();
-    const metadata = { causationId: 'c', correlationId: 'c', actor: 'test' };
+  const metadata = { causationId: 'c', correlationId: 'c', actor: 'test' };
+  const noted = (n: number) => Array.from({ length: 10 }, (_, k) => ({ type: 'Noted', data: { n, k }, metadata }));
+
+  /**
+   * A subscriber to `burst-` streams (a prefix filter: a short page then moves it to the head it read before
+   * it) while `append` writes; then it must have seen every such event once, in order: `count` of them.
+   */
+  const followedInFull = async (store: SqliteEventStore, append: () => Promise<unknown>, count: number) => {
     const seen: number[] = [];
     let caughtUp = (_position: number) => undefined as void;
-    // A prefix filter: a short page then moves the subscriber to the head it read before it.
     const subscription = store.subscribe({
       streamPrefixes: ['burst-'],
       onEvent: (event) => void seen.push(event.position),
       onCaughtUp: (position) => caughtUp(position),
     });
     try {
-      const appends = Array.from({ length: 200 }, (_, n) =>
-        store.appendToStream(
-          n % 2 === 0 ? `burst-${n}` : `other-${n}`,
-          Array.from({ length: 10 }, (_, k) => ({ type: 'Noted', data: { n, k }, metadata })),
-        ),
-      );
-      await Promise.all(appends);
+      await append();
       const head = await store.headPosition();
       await new Promise<void>((resolve) => {
         caughtUp = (position) => (position >= head ? resolve() : undefined);
       });
       const expected = (await store.readAll({ streamPrefixes: ['burst-'] })).map((event) => event.position);
-      expect(expected).toHaveLength(1_000);
+      expect(expected).toHaveLength(count);
       expect(seen).toEqual(expected);
     } finally {
       await subscription.stop();
-      await dispose();
     }
+  };
+
+  it('gives a subscriber every event once and in order while appends commit beside it', async () => {
+    const { store, dispose } = twoConnections();
+    const appendAll = () =>
+      Promise.all(Array.from({ length: 200 }, (_, n) => store.appendToStream(n % 2 === 0 ? `burst-${n}` : `other-${n}`, noted(n))));
+    await followedInFull(store, appendAll, 1_000).finally(dispose);
   });
+
   it('gives a subscriber every event once and in order while pipelined appends are in flight, another process appending between', async () => {
     const { store, other, dispose } = twoConnections();
-    const metadata = { causationId: 'c', correlationId: 'c', actor: 'test' };
-    const events = (n: number) => Array.from({ length: 10 }, (_, k) => ({ type: 'Noted', data: { n, k }, metadata }));
-    const seen: number[] = [];
-    let caughtUp = (_position: number) => undefined as void;
-    const subscription = store.subscribe({
-      streamPrefixes: ['burst-'],
-      onEvent: (event) => void seen.push(event.position),
-      onCaughtUp: (position) => caughtUp(position),
-    });
-    try {
+    const appendAll = () => {
       const sent: Promise<unknown>[] = [];
       let after: number | undefined;
       for (let n = 0; n < 100; n += 1) {
-        const { ticket, results } = store.appendToStreamsAfter([{ stream: `burst-${n}`, events: events(n) }], after);
+        const { ticket, results } = store.appendToStreamsAfter([{ stream: `burst-${n}`, events: noted(n) }], after);
         sent.push(results);
         after = ticket;
-        if (n % 10 === 0) sent.push(other.appendToStream(`burst-other-${n}`, events(n)));
+        if (n % 10 === 0) sent.push(other.appendToStream(`burst-other-${n}`, noted(n)));
       }
-      await Promise.all(sent);
-      const head = await store.headPosition();
-      await new Promise<void>((resolve) => {
-        caughtUp = (position) => (position >= head ? resolve() : undefined);
-      });
-      const expected = (await store.readAll({ streamPrefixes: ['burst-'] })).map((event) => event.position);
-      expect(expected).toHaveLength(1_100);
-      expect(seen).toEqual(expected);
-    } finally {
-      await subscription.stop();
-      await dispose();
-    }
+      return Promise.all(sent);
+    };
+    await followedInFull(store, appendAll, 1_100).finally(dispose);
   });
 
   it('gives no subscriber an erased stream from the tail of recent appends while the writer deletes it', async () => {
     const { store, dispose } = twoConnections();
-    const metadata = { causationId: 'c', correlationId: 'c', actor: 'test' };
     await store.appendToStream('keep-1', [{ type: 'Noted', data: {}, metadata }]);
     let started!: () => void;
     const handling = new Promise<void>((resolve) => (started = resolve));
