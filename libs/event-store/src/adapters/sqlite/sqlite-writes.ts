@@ -35,6 +35,9 @@ export interface SqlWrite {
  */
 const erasedName = (stream: string): string => `sha256:${createHash('sha256').update(stream).digest('hex')}`;
 
+/** Stream heads kept from this connection's own appends, at most (then forgotten, and read from the file again). */
+const MAX_HEADS_KEPT = 100_000;
+
 /** Past this many distinct statements in `write`, a new one is prepared for its call alone. */
 const MAX_STATEMENTS = 256;
 
@@ -53,6 +56,13 @@ export class SqliteWrites {
   private readonly deleteTransaction;
   private readonly writeTransaction;
   private readonly outcomes = new AppendOutcomes();
+  /**
+   * The last revision of each stream this connection appended to, while no other connection has changed the
+   * file: SQLite's `data_version` changes only with another connection's commits. Saves a look-up in the
+   * stream index per stream and batch (an eighth of the writer's time in the ingest bench).
+   */
+  private readonly written = new Map<string, number>();
+  private dataVersion = -1;
 
   constructor(private readonly db: Database.Database) {
     this.statements = {
@@ -106,9 +116,12 @@ export class SqliteWrites {
   /** `ticket` and `after`: a pipelined append (EventStore.appendToStreamsAfter), refused unless `after` wrote in full. */
   append(appends: readonly StreamAppend[], ticket?: number, after?: number): AppendWritten {
     try {
-      const written = this.appendTransaction.immediate(appends, after);
-      this.outcomes.settle(ticket, wroteEveryEvent(appends, written.results));
-      return written;
+      const appended = this.appendTransaction.immediate(appends, after);
+      // Committed: these are the streams' heads now (a rolled back batch leaves nothing here).
+      if (this.written.size > MAX_HEADS_KEPT) this.written.clear();
+      for (const { streamName, revision } of appended.written) this.written.set(streamName, revision);
+      this.outcomes.settle(ticket, wroteEveryEvent(appends, appended.results));
+      return appended;
     } catch (error) {
       this.outcomes.settle(ticket, false);
       throw error;
@@ -117,6 +130,7 @@ export class SqliteWrites {
 
   /** Also moves the WAL into the file and truncates it, so no copy of the erased pages stays in `-wal`. */
   deleteStream(stream: string): void {
+    this.written.delete(stream);
     this.deleteTransaction.immediate(stream);
     this.db.pragma('wal_checkpoint(TRUNCATE)');
   }
@@ -134,10 +148,27 @@ export class SqliteWrites {
     return statement;
   }
 
+  /**
+   * Each stream's head, from what this connection wrote last where it may (see `written`), else from the file.
+   * Called in the write transaction: the data version read here holds until it commits.
+   */
   private headsOf(streams: readonly string[]): Map<string, StreamHead> {
+    const version = this.db.pragma('data_version', { simple: true }) as number;
+    if (version !== this.dataVersion) {
+      this.written.clear();
+      this.dataVersion = version;
+    }
     const heads = new Map<string, StreamHead>();
-    for (const { stream, revision } of this.statements.liveHeads.all({ streams: JSON.stringify(streams) })) {
-      if (revision !== null) heads.set(stream, { lastRevision: revision, exists: true });
+    const unknown: string[] = [];
+    for (const stream of streams) {
+      const revision = this.written.get(stream);
+      if (revision === undefined) unknown.push(stream);
+      else heads.set(stream, { lastRevision: revision, exists: true });
+    }
+    if (unknown.length > 0) {
+      for (const { stream, revision } of this.statements.liveHeads.all({ streams: JSON.stringify(unknown) })) {
+        if (revision !== null) heads.set(stream, { lastRevision: revision, exists: true });
+      }
     }
     for (const stream of streams) {
       if (heads.has(stream)) continue;

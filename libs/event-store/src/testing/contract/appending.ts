@@ -36,6 +36,16 @@ export const describeAppending = (context: ContractContext): void => {
       expect(Number.isNaN(Date.parse(recorded.recordedAt))).toBe(false);
     });
 
+    it('checks the expected revision against what the other handle appended, after this one appended itself', async () => {
+      await store.appendToStream(stream, [event('A')], { expectedRevision: NO_STREAM });
+      await subject.other.appendToStream(stream, [event('B')], { expectedRevision: 0 });
+      await expect(store.appendToStream(stream, [event('C')], { expectedRevision: 0 })).rejects.toMatchObject({ expected: 0, actual: 1 });
+      await store.appendToStream(stream, [event('C')], { expectedRevision: 1 });
+      await subject.other.deleteStream(stream);
+      // Erased there: absent here too, its revisions going on.
+      expect((await store.appendToStream(stream, [event('D')], { expectedRevision: NO_STREAM })).nextExpectedRevision).toBe(3);
+    });
+
     it('accepts the matching numeric revision and refuses a stale one with the actual revision', async () => {
       await store.appendToStream(stream, [event('A')], { expectedRevision: NO_STREAM });
       await store.appendToStream(stream, [event('B')], { expectedRevision: 0 });
