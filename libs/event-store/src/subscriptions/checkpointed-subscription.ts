@@ -38,13 +38,17 @@ export const subscribeWithCheckpoint = async (
     await checkpoints.save(options.name, position);
     saved = position;
   };
+  const counted = (position: number): Promise<void> | undefined => {
+    handled += 1;
+    return handled % every === 0 ? save(position) : undefined;
+  };
   return store.subscribe({
     ...options,
     after: saved,
-    onEvent: async (event) => {
-      await options.onEvent(event);
-      handled += 1;
-      if (handled % every === 0) await save(event.position);
+    // A handler that finished its work at once gets no promise of ours either (the subscription awaits only one).
+    onEvent: (event) => {
+      const handling = options.onEvent(event);
+      return handling ? handling.then(() => counted(event.position)) : counted(event.position);
     },
     onCaughtUp: (position) => {
       // The subscription calls this between events, so every event up to `position` is handled.

@@ -1,4 +1,4 @@
-import { CLOCK, type Clock, failureOf, stackFramesOf } from '@regie/eventsourcing';
+import { CLOCK, type Clock, failureOf, isoText, stackFramesOf } from '@regie/eventsourcing';
 import { Inject, Injectable, Logger, Optional, type OnApplicationBootstrap } from '@nestjs/common';
 import { caseLifecycleSaga } from '../../domain/case/case-lifecycle.saga';
 import { caseStream, type CaseEvent, type CaseOpened } from '../../domain/case/case.events';
@@ -94,7 +94,7 @@ export class EscalationProcessor implements OnApplicationBootstrap, SingleWriter
       event,
       journey,
       rules: escalationRulesFrom(concept),
-      now: now.toISOString(),
+      now: isoText(now),
       earlierCases: [] as readonly string[],
       excluded,
       caseIdFor: (customer: string, contact: string, channel: string) => derivedId('case', customer, contact, channel),

@@ -18,6 +18,7 @@ import { matchesPrefix, NEW_STREAM, visibleRevision, type StreamHead } from '../
 import { AppendNotifier } from '../../subscriptions/append-notifier';
 import { catchUpSubscription } from '../../subscriptions/catch-up-subscription';
 import { Followers, FOLLOWERS_BACKLOG, FOLLOWERS_MAX_WAIT_MS } from '../../subscriptions/followers';
+import { jsonCopy } from '../../json-copy';
 
 /** For unit tests and throwaway runs; passes the same contract suite as the durable adapters. */
 export class InMemoryEventStore implements EventStore {
@@ -71,8 +72,9 @@ export class InMemoryEventStore implements EventStore {
       }
       const recorded = fresh.map((event, index): RecordedEvent => ({
         type: event.type,
-        data: structuredClone(event.data),
-        metadata: structuredClone(event.metadata),
+        // As a store keeping JSON reads them back: a Date becomes its text, an undefined field goes.
+        data: jsonCopy(event.data),
+        metadata: jsonCopy(event.metadata),
         eventId: timeOrderedId(),
         streamName: stream,
         revision: head.lastRevision + 1 + index,

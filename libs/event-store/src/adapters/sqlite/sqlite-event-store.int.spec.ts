@@ -7,14 +7,15 @@ import { describeCheckpointStoreContract } from '../../testing/checkpoint-store.
 import { describeEventStoreContract } from '../../testing/event-store.contract';
 import { describeProjectionStoreContract } from '../../testing/projection-store.contract';
 import { SqliteCheckpointStore } from './sqlite-checkpoint-store';
+import type { ReadAllOptions, RecordedEvent } from '../../event-store.port';
 import { SqliteEventStore } from './sqlite-event-store';
 
 /** Two stores on one file, as two processes would have; each writes on its writer thread unless told otherwise. */
-const twoConnections = (writeOn: 'thread' | 'caller' = 'thread') => {
+const twoConnections = (writeOn: 'thread' | 'caller' = 'thread', pollIntervalMs = 20) => {
   const dir = mkdtempSync(join(tmpdir(), 'regie-store-'));
   const filename = join(dir, 'events.db');
-  const store = new SqliteEventStore({ filename, pollIntervalMs: 20, writeOn });
-  const other = new SqliteEventStore({ filename, pollIntervalMs: 20, writeOn });
+  const store = new SqliteEventStore({ filename, pollIntervalMs, writeOn });
+  const other = new SqliteEventStore({ filename, pollIntervalMs, writeOn });
   return {
     store,
     other,
@@ -119,6 +120,27 @@ describe('sqlite store with its writer thread', () => {
       return Promise.all(sent);
     };
     await followedInFull(store, appendAll, 1_100).finally(dispose);
+  });
+
+  it('gives a subscriber following the pipelined appends of its own process every event from the tail, none read from the file', async () => {
+    const { store, dispose } = twoConnections('thread', 1);
+    const readStored = jest.spyOn(store as unknown as { readStored: (options: ReadAllOptions) => RecordedEvent[] }, 'readStored');
+    // Batches the writer takes a while over: the subscriber, caught up, looks again (its poll, every millisecond) while they are in flight.
+    const appendAll = async () => {
+      await store.appendToStream('other-0', noted(0)); // the tail starts here: before, the file is all there is
+      const sent: Promise<unknown>[] = [];
+      let after: number | undefined;
+      for (let n = 0; n < 20; n += 1) {
+        const streams = Array.from({ length: 50 }, (_, k) => ({ stream: `burst-${n}-${k}`, events: noted(n) }));
+        const { ticket, results } = store.appendToStreamsAfter(streams, after);
+        sent.push(results);
+        after = ticket;
+      }
+      return Promise.all(sent);
+    };
+    await followedInFull(store, appendAll, 10_000).finally(dispose);
+    const readFromFile = readStored.mock.results.flatMap(({ value }) => value as RecordedEvent[]);
+    expect(readFromFile.map((event) => event.position)).toEqual([]);
   });
 
   it('gives no subscriber an erased stream from the tail of recent appends while the writer deletes it', async () => {

@@ -16,6 +16,7 @@ import type {
   Subscription,
 } from '../../event-store.port';
 import { START } from '../../event-store.port';
+import { jsonCopy } from '../../json-copy';
 import { AppendNotifier } from '../../subscriptions/append-notifier';
 import { catchUpSubscription } from '../../subscriptions/catch-up-subscription';
 import { Followers, FOLLOWERS_BACKLOG, FOLLOWERS_MAX_WAIT_MS } from '../../subscriptions/followers';
@@ -114,8 +115,9 @@ export class SqliteEventStore implements EventStore, SqliteFile {
   }
 
   /**
-   * The batch becomes JSON here, once: the writer stores its data and metadata as JSON, and the tail of recent
-   * appends gets them parsed back from it, as a read would return them (never the caller's own objects).
+   * The batch becomes JSON here, once, for the writer, which stores its data and metadata as JSON. The tail of
+   * recent appends gets copies as a read would return them (never the caller's own objects), taken before the
+   * caller could change its own.
    */
   appendToStreams(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
     return this.appendBatch(appends);
@@ -129,6 +131,9 @@ export class SqliteEventStore implements EventStore, SqliteFile {
 
   private async appendBatch(appends: readonly StreamAppend[], ticket?: number, after?: number): Promise<AppendResult[]> {
     const batch = JSON.stringify(appends);
+    const copies = appends.map(({ events }) =>
+      events.map(({ type, data, metadata }) => ({ type, data: jsonCopy(data), metadata: jsonCopy(metadata) })),
+    );
     this.inFlight += 1;
     let appended: AppendWritten;
     try {
@@ -138,10 +143,9 @@ export class SqliteEventStore implements EventStore, SqliteFile {
     }
     const { results, written, recordedAt } = appended;
     if (written.length > 0) {
-      const copies = JSON.parse(batch) as StreamAppend[];
       this.recent.appended(
         written.map(({ position, eventId, streamName, revision, index, append }): RecordedEvent => {
-          const { type, data, metadata } = copies[append]!.events[index]!;
+          const { type, data, metadata } = copies[append]![index]!;
           return { type, data, metadata, eventId, streamName, revision, position, recordedAt };
         }),
       );
@@ -241,7 +245,13 @@ export class SqliteEventStore implements EventStore, SqliteFile {
   }
 
   private async readForFollowers(options: ReadAllOptions): Promise<RecordedEvent[]> {
-    return (this.inFlight > 0 ? this.recent.read(options) : undefined) ?? this.readAll(options);
+    if (this.inFlight > 0 && this.recent.end > 0) {
+      const recent = this.recent.read(options);
+      if (recent) return recent;
+      // At the end of the tail (woken by an append it has already handled): what lies beyond comes with its reply.
+      if ((options.after ?? START) >= this.recent.end) return [];
+    }
+    return this.readAll(options);
   }
 
   async untilFollowersClose(): Promise<void> {
