@@ -65,9 +65,10 @@ export type JourneyState =
 export type KnownJourney = Extract<JourneyState, { status: 'known' }>;
 
 export const contactOf = (journey: Pick<KnownJourney, 'contacts'>, contactId: string): ContactSummary | undefined => {
+  // Indexed, not destructured: an array pattern runs the iterator protocol, per kept contact of every event.
   for (let index = journey.contacts.length - 1; index >= 0; index -= 1) {
-    const [id, summary] = journey.contacts[index]!;
-    if (id === contactId) return summary;
+    const kept = journey.contacts[index]!;
+    if (kept[0] === contactId) return kept[1];
   }
   return undefined;
 };

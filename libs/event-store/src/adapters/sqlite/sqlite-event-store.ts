@@ -115,9 +115,9 @@ export class SqliteEventStore implements EventStore, SqliteFile {
   }
 
   /**
-   * The batch becomes JSON here, once, for the writer, which stores its data and metadata as JSON. The tail of
-   * recent appends gets copies as a read would return them (never the caller's own objects), taken before the
-   * caller could change its own.
+   * The batch is copied here as JSON would copy it (jsonCopy), before the caller could change its own objects: the
+   * writer gets the copies, and stores their data and metadata as JSON; the tail of recent appends keeps them, as
+   * a read would return them (never the caller's own objects).
    */
   appendToStreams(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
     return this.appendBatch(appends);
@@ -130,14 +130,14 @@ export class SqliteEventStore implements EventStore, SqliteFile {
   }
 
   private async appendBatch(appends: readonly StreamAppend[], ticket?: number, after?: number): Promise<AppendResult[]> {
-    const batch = JSON.stringify(appends);
-    const copies = appends.map(({ events }) =>
-      events.map(({ type, data, metadata }) => ({ type, data: jsonCopy(data), metadata: jsonCopy(metadata) })),
-    );
+    const copies = appends.map((append): StreamAppend => ({
+      ...append,
+      events: append.events.map(({ type, data, metadata }) => ({ type, data: jsonCopy(data), metadata: jsonCopy(metadata) })),
+    }));
     this.inFlight += 1;
     let appended: AppendWritten;
     try {
-      appended = await this.writer.append(batch, ticket, after);
+      appended = await this.writer.append(copies, ticket, after);
     } finally {
       this.inFlight -= 1;
     }
@@ -145,7 +145,7 @@ export class SqliteEventStore implements EventStore, SqliteFile {
     if (written.length > 0) {
       this.recent.appended(
         written.map(({ position, eventId, streamName, revision, index, append }): RecordedEvent => {
-          const { type, data, metadata } = copies[append]![index]!;
+          const { type, data, metadata } = copies[append]!.events[index]!;
           return { type, data, metadata, eventId, streamName, revision, position, recordedAt };
         }),
       );

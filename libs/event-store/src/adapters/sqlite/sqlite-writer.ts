@@ -9,8 +9,8 @@ import { SqliteWrites, type AppendWritten, type SqlWrite } from './sqlite-writes
 
 /** Every change to the store's file goes through its writer: on the caller's thread, or on a thread of its own. */
 export interface SqliteWriter {
-  /** `batch`: the `StreamAppend`s as JSON; `ticket` and `after` as SqliteWrites.append takes them. */
-  append(batch: string, ticket?: number, after?: number): Promise<AppendWritten>;
+  /** `batch`: the `StreamAppend`s, made of JSON's values alone (jsonCopy); `ticket` and `after` as SqliteWrites.append takes them. */
+  append(batch: readonly StreamAppend[], ticket?: number, after?: number): Promise<AppendWritten>;
   deleteStream(stream: string): Promise<void>;
   write(writes: readonly SqlWrite[]): Promise<void>;
   close(): Promise<void>;
@@ -20,7 +20,7 @@ export interface SqliteWriter {
 export const inlineWriter = (db: Database.Database): SqliteWriter => {
   const writes = new SqliteWrites(db);
   return {
-    append: async (batch, ticket, after) => writes.append(JSON.parse(batch) as StreamAppend[], ticket, after),
+    append: async (batch, ticket, after) => writes.append(batch, ticket, after),
     deleteStream: async (stream) => writes.deleteStream(stream),
     write: async (statements) => writes.write(statements),
     close: async () => undefined,

@@ -15,7 +15,7 @@ const port = parentPort!;
 const handle = (request: WriterRequest): unknown => {
   switch (request.op) {
     case 'append':
-      return JSON.stringify(writes.append(JSON.parse(request.batch) as StreamAppend[], request.ticket, request.after));
+      return JSON.stringify(writes.append(request.batch, request.ticket, request.after));
     case 'deleteStream':
       return writes.deleteStream(request.stream);
     case 'write':
