@@ -4,7 +4,6 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { applyConnectionSettings, applyStorePragmas } from './sqlite-pragmas';
 import { failureOf, type WriterReply, type WriterRequest } from './sqlite-writer-protocol';
 import { SqliteWrites } from './sqlite-writes';
-import type { StreamAppend } from '../../event-store.port';
 
 const db = new Database((workerData as { filename: string }).filename);
 applyStorePragmas(db);
