@@ -33,7 +33,9 @@ const objectCopy = (object: object): unknown => {
   // A class instance (a Date, a Map) or a toJSON of its own: JSON decides what it becomes.
   if ((prototype !== Object.prototype && prototype !== null) || 'toJSON' in object) return NOT_PLAIN;
   const copy: Record<string, unknown> = {};
-  for (const key of Object.keys(object)) {
+  // for…in with Object.hasOwn: the own keys JSON takes, without an array of them per object.
+  for (const key in object) {
+    if (!Object.hasOwn(object, key)) continue;
     if (key === '__proto__') return NOT_PLAIN; // assigned, it would set the copy's prototype
     const item = plainCopy((object as Record<string, unknown>)[key]);
     if (item === NOT_PLAIN) return NOT_PLAIN;

@@ -46,7 +46,10 @@ export const handleAcrossStreams = async <Command, Event extends DomainEvent, St
   for (let attempt = firstAttempt; ; attempt += 1) {
     const decided: Decided<Event, State>[] = [];
     // The first attempt trusts the cache (a stale entry fails its expected revision); a retry reads every stream.
-    for (const { stream, commands } of batches) decided.push(await decideOn(store, decider, stream, commands, options, attempt === 1));
+    for (const { stream, commands } of batches) {
+      const deciding = decideOn(store, decider, stream, commands, options, attempt === 1);
+      decided.push(deciding instanceof Promise ? await deciding : deciding);
+    }
     const appends = appendsOf(decided);
     if (appends.length === 0) return decided.map(() => ({ events: [], result: undefined }));
     try {
@@ -94,7 +97,10 @@ export const handlePipelined = async <Command, Event extends DomainEvent, State>
   try {
     const after = await turn.turn;
     const decided: Decided<Event, State>[] = [];
-    for (const { stream, commands } of batches) decided.push(await decideOn(store, decider, stream, commands, options, true, turn.pending));
+    for (const { stream, commands } of batches) {
+      const deciding = decideOn(store, decider, stream, commands, options, true, turn.pending);
+      decided.push(deciding instanceof Promise ? await deciding : deciding);
+    }
     const appends = appendsOf(decided);
     if (appends.length === 0) {
       turn.pass(after);
@@ -146,7 +152,11 @@ const handledFrom = <Event extends DomainEvent, State>(
   });
 };
 
-const decideOn = async <Command, Event extends DomainEvent, State>(
+/**
+ * A stream's decision, on its state as kept (the cache or the appends in flight: at once, without a promise) or
+ * as read from the store.
+ */
+const decideOn = <Command, Event extends DomainEvent, State>(
   store: EventStore,
   decider: Decider<Command, Event, State>,
   stream: string,
@@ -154,22 +164,46 @@ const decideOn = async <Command, Event extends DomainEvent, State>(
   options: HandleOptions<State>,
   trustCache: boolean,
   pending?: ReadonlyMap<string, PendingState<State>>,
-): Promise<Decided<Event, State>> => {
+): Decided<Event, State> | Promise<Decided<Event, State>> => {
   const cached = pending?.get(stream) ?? options.cache?.get(stream);
-  const recorded =
-    cached && trustCache
-      ? []
-      : ((await store.readStream(stream, { fromRevision: (cached?.revision ?? -1) + 1 })) as RecordedEvent<Event['type'], Event['data']>[]);
+  if (cached && trustCache) return decideFrom(decider, stream, commands, cached.state, cached.revision);
+  return readAndDecide(store, decider, stream, commands, options, cached);
+};
+
+const readAndDecide = async <Command, Event extends DomainEvent, State>(
+  store: EventStore,
+  decider: Decider<Command, Event, State>,
+  stream: string,
+  commands: readonly CommandEnvelope<Command>[],
+  options: HandleOptions<State>,
+  cached: { readonly revision: number; readonly state: State } | undefined,
+): Promise<Decided<Event, State>> => {
+  const recorded = (await store.readStream(stream, { fromRevision: (cached?.revision ?? -1) + 1 })) as RecordedEvent<
+    Event['type'],
+    Event['data']
+  >[];
   let state = cached?.state ?? decider.initialState();
   for (const event of recorded) state = decider.evolve(state, { type: event.type, data: event.data } as Event);
   const lastRevision = recorded.at(-1)?.revision ?? cached?.revision;
   if (options.cache && lastRevision !== undefined && recorded.length > 0) options.cache.set(stream, lastRevision, state);
+  return decideFrom(decider, stream, commands, state, lastRevision);
+};
+
+const decideFrom = <Command, Event extends DomainEvent, State>(
+  decider: Decider<Command, Event, State>,
+  stream: string,
+  commands: readonly CommandEnvelope<Command>[],
+  folded: State,
+  lastRevision: number | undefined,
+): Decided<Event, State> => {
+  let state = folded;
   const toAppend: { event: Event; metadata: EventMetadata }[] = [];
   for (const { command, metadata } of commands) {
-    decider.decide(command, state).forEach((event, index) => {
-      state = decider.evolve(state, event);
-      toAppend.push({ event, metadata: keyed(metadata, index) });
-    });
+    const events = decider.decide(command, state);
+    for (let index = 0; index < events.length; index += 1) {
+      state = decider.evolve(state, events[index]!);
+      toAppend.push({ event: events[index]!, metadata: keyed(metadata, index) });
+    }
   }
   return { stream, toAppend, state, expectedRevision: lastRevision ?? NO_STREAM };
 };

@@ -23,12 +23,12 @@ export const validateInSlices = async (batch: readonly unknown[], rules: Interac
   const values: Interaction[] = [];
   const issues: ValidationIssue[] = [];
   let sliceStarted = Number.NEGATIVE_INFINITY; // the body's parsing and checks had the turn before
-  for (const [index, raw] of batch.entries()) {
+  for (let index = 0; index < batch.length; index += 1) {
     if (performance.now() - sliceStarted > VALIDATION_SLICE_MS) {
       await nextTurn();
       sliceStarted = performance.now();
     }
-    const result = validateInteraction(raw, rules, `[${index}]`);
+    const result = validateInteraction(batch[index], rules, `[${index}]`);
     if (result.ok) values.push(result.value);
     else issues.push(...result.issues);
   }
