@@ -12,6 +12,9 @@ import { SafetyBoard } from './safety-board';
  * the event it acts on. Most customers have no safety record at all: when the safety board has seen
  * every safety event up to that event and knows none of the customer's, there is nothing to read.
  */
+/** No channel closed: one object for every customer without a safety record (it is never changed). */
+const NONE_CLOSED: Readonly<Record<string, readonly string[]>> = Object.freeze({});
+
 @Injectable()
 export class StoreExclusions implements ExclusionsPort {
   constructor(
@@ -28,7 +31,7 @@ export class StoreExclusions implements ExclusionsPort {
   }
 
   async excludedChannels(customerId: string, at: Date, recordedUpTo?: number): Promise<Readonly<Record<string, readonly string[]>>> {
-    if (recordedUpTo !== undefined && this.board.seenUpTo >= recordedUpTo && !this.board.knows(customerId)) return {};
+    if (recordedUpTo !== undefined && this.board.seenUpTo >= recordedUpTo && !this.board.knows(customerId)) return NONE_CLOSED;
     const closed: Record<string, string[]> = {};
     for (const exclusion of exclusionsInForce(await this.stateOf(customerId), at.toISOString())) {
       for (const channel of exclusion.channels) closed[channel] = [...new Set([...(closed[channel] ?? []), ...exclusion.alternatives])];

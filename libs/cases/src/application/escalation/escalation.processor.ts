@@ -37,6 +37,9 @@ const PROCESS = 'escalation';
  * Runs the pure escalation and case-lifecycle sagas over recorded events and carries out the
  * commands they return. Checkpointed; every command is idempotent, so a replay after a crash is harmless.
  */
+/** Case ids are derived from what triggered them, so a repeated trigger finds the same case. */
+const caseIdFor = (customer: string, contact: string, channel: string) => derivedId('case', customer, contact, channel);
+
 @Injectable()
 export class EscalationProcessor implements OnApplicationBootstrap, SingleWriter, CustomerDataHolder {
   readonly name = PROCESS;
@@ -97,7 +100,7 @@ export class EscalationProcessor implements OnApplicationBootstrap, SingleWriter
       now: isoText(now),
       earlierCases: [] as readonly string[],
       excluded,
-      caseIdFor: (customer: string, contact: string, channel: string) => derivedId('case', customer, contact, channel),
+      caseIdFor,
     };
     let escalations = escalationSaga(escalation);
     // The earlier cases are the context of a case being opened, and a query: read only then. The saga is pure
@@ -105,8 +108,11 @@ export class EscalationProcessor implements OnApplicationBootstrap, SingleWriter
     if (escalations.some((command) => command.type === 'OpenCase')) {
       escalations = escalationSaga({ ...escalation, earlierCases: await this.board.casesOf(customerId) });
     }
-    const commands = [...exclusionEnforcementSaga({ event, excluded, videoChannel: concept.escalation.video.channel }), ...escalations];
-    for (const [index, command] of commands.entries()) {
+    const denials = exclusionEnforcementSaga({ event, excluded, videoChannel: concept.escalation.video.channel });
+    // Most events call for nothing: no list is made for them.
+    const commands = denials.length === 0 ? escalations : [...denials, ...escalations];
+    for (let index = 0; index < commands.length; index += 1) {
+      const command = commands[index]!;
       const metadata = reactionMetadata(PROCESS, recorded, index);
       if (command.type === 'OpenCase') {
         const { result } = await this.cases.handle(command.data.caseId, command, metadata);
