@@ -57,6 +57,14 @@ export const makeEvent = (i: number, customers: number) => ({
   data: { channel: 'chatbot', contactId: `chat-${Math.floor(i / customers)}` },
 });
 
+/** Stops the server as production would (SIGTERM) and waits until it has exited. */
+export const stopServer = (child: ChildProcess): Promise<void> =>
+  new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+
 /** Posts `events` interactions (numbered from `first`) in batches of `batch`, `concurrency` requests in flight. */
 export const ingestOverHttp = async (
   url: string,

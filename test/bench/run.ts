@@ -25,7 +25,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { reachable } from '../support/kafka-broker';
 import { escalationUnderLoad, httpRoundTrip } from './escalation-bench';
-import { ingestOverHttp, makeEvent, SECRET, startServer } from './ingest-bench';
+import { ingestOverHttp, makeEvent, SECRET, startServer, stopServer } from './ingest-bench';
 import { kafkaPipeline, rawKafka } from './kafka-bench';
 import { kpiQueryLatency } from './kpi-bench';
 import { PAGE_GOAL_MS, pageLatency } from './page-bench';
@@ -63,21 +63,34 @@ const ingestAndEscalation = async (dir: string): Promise<void> => {
   const raw = Math.max(...[1, 2, 3].map(() => rate(events, rawSqliteInsert(dir, events, customers))));
   console.log(`   raw SQLite batched insert (limit)   : ${fmt(raw)} events/s  (${RAW_BATCH} rows per transaction, best of 3)`);
 
-  const server = await startServer(join(dir, 'regie'));
-  try {
-    const token = new JwtService({ secret: SECRET }).sign(
-      { roles: ['channel'] },
-      { subject: 'bench', algorithm: 'HS256', expiresIn: '6h' },
-    );
-    const cpuBefore = cpuMsOf(server.child.pid!);
+  // The best of as many rounds as the raw limit had, each on a new store: measured alike, on a machine that is shared.
+  const rounds = arg('rounds', 3);
+  const token = new JwtService({ secret: SECRET }).sign({ roles: ['channel'] }, { subject: 'bench', algorithm: 'HS256', expiresIn: '6h' });
+  let best: { http: Awaited<ReturnType<typeof ingestOverHttp>>; cpu: number; loopCpu: number } | undefined;
+  let server: Awaited<ReturnType<typeof startServer>> | undefined;
+  const rates: string[] = [];
+  for (let round = 1; round <= rounds; round += 1) {
+    if (server) await stopServer(server.child); // not beside the next round: it saves its read models as it closes
+    server = await startServer(join(dir, `regie-${round}`));
+    const pid = server.child.pid!;
+    const [cpuBefore, loopBefore] = [cpuMsOf(pid), cpuMsOf(pid, pid)];
     const http = await ingestOverHttp(server.url, token, events, batch, concurrency, customers);
-    const cpuUsPerEvent = ((cpuMsOf(server.child.pid!) - cpuBefore) * 1000) / events;
-    console.log(`   HTTP ingest → SQLite journeys       : ${fmt(http.eventsPerSecond)} events/s  (${fmt(http.elapsed / 1000)} s)`);
+    const [cpu, loopCpu] = [cpuMsOf(pid) - cpuBefore, cpuMsOf(pid, pid) - loopBefore].map((ms) => (ms * 1000) / events) as [number, number];
+    rates.push(fmt(http.eventsPerSecond));
+    if (!best || http.eventsPerSecond > best.http.eventsPerSecond) best = { http, cpu, loopCpu };
+  }
+  try {
+    const { http, cpu, loopCpu } = best!;
+    console.log(
+      `   HTTP ingest → SQLite journeys       : ${fmt(http.eventsPerSecond)} events/s  (${fmt(http.elapsed / 1000)} s; best of ${rates.join(', ')})`,
+    );
     console.log(
       `     batch latency p50 ${fmt(http.batchLatency.p50)} ms, p99 ${fmt(http.batchLatency.p99)} ms, max ${fmt(http.batchLatency.max)} ms`,
     );
     console.log(`     ratio to the raw limit            : ${(http.eventsPerSecond / raw).toFixed(3)}`);
-    console.log(`     server CPU per event              : ${fmt(cpuUsPerEvent)} µs (raw limit: ${fmt(1e6 / raw)} µs)`);
+    console.log(
+      `     server CPU per event              : ${fmt(cpu)} µs, ${fmt(loopCpu)} of it on the event loop (raw limit: ${fmt(1e6 / raw)} µs)`,
+    );
 
     const simCustomers = arg('sim-customers', 600);
     const simRate = arg('sim-rate', 40);
@@ -85,16 +98,16 @@ const ingestAndEscalation = async (dir: string): Promise<void> => {
     console.log(
       `\n2. Escalation latency: simulator, ${simCustomers} customers at ${simRate}/s, ${agents} agents (same server, after the ingest)`,
     );
-    const floor = await httpRoundTrip(server.url, 500);
+    const floor = await httpRoundTrip(server!.url, 500);
     console.log(`   bare HTTP round trip (limit)        : p50 ${fmt(floor.p50)} ms, p99 ${fmt(floor.p99)} ms`);
-    const sim = await escalationUnderLoad(server.url, simCustomers, simRate, agents);
+    const sim = await escalationUnderLoad(server!.url, simCustomers, simRate, agents);
     const { p50, p99, max, samples } = sim.escalationLatency;
     console.log(
       `   trigger posted → agent sees case    : p50 ${fmt(p50)} ms, p99 ${fmt(p99)} ms, max ${fmt(max)} ms  (${samples} of ${sim.escalations} escalations, ${sim.eventsPosted} events)`,
     );
     console.log(`     ratio to the round trip           : p50 ${(p50 / floor.p50).toFixed(1)}×, p99 ${(p99 / floor.p99).toFixed(1)}×`);
   } finally {
-    server.child.kill('SIGTERM');
+    server!.child.kill('SIGTERM');
   }
 };
 

@@ -39,9 +39,11 @@ const heapOf = async (url: string): Promise<number> => {
  * CPU time a process has used so far (user and system, all its threads), from /proc (Linux), in ms: the server's
  * work per event, which other processes on the machine change far less than they change its wall-clock rate.
  */
-export const cpuMsOf = (pid: number): number => {
+/** CPU time of a process, or of one of its threads (`thread`: its id; the main thread's is the process id), in ms. */
+export const cpuMsOf = (pid: number, thread?: number): number => {
   // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th, in clock ticks (100 per second).
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  const stat = thread === undefined ? `/proc/${pid}/stat` : `/proc/${pid}/task/${thread}/stat`;
+  const fields = readFileSync(stat, 'utf8').split(') ')[1]!.split(' ');
   return (Number(fields[11]) + Number(fields[12])) * 10;
 };
 
