@@ -48,7 +48,7 @@ describe('Traffic simulator (embedded app over HTTP)', () => {
     });
     const status = await regie.http.get('/v1/projections').set(supervisor).expect(200);
     expect(status.body.items).toEqual(
-      expect.arrayContaining([expect.objectContaining({ name: 'channel-activity', behind: expect.any(Number) })]),
+      expect.arrayContaining([expect.objectContaining({ name: 'channel-activity-by-month', behind: expect.any(Number) })]),
     );
   });
 });

@@ -2,7 +2,7 @@ import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { channelActivityProjection, type ChannelActivity } from '@regie/measurement';
+import { channelActivityProjection, activeDaysOf, type ChannelActivity } from '@regie/measurement';
 import {
   InMemoryProjectionStore,
   rebuildProjection,
@@ -84,8 +84,8 @@ describe('durable projections on SQLite', () => {
 
     const rebuilt = await rebuildProjection(store, new InMemoryProjectionStore(), projection);
     expect(resumed.current().state).toEqual(rebuilt.state);
-    const contacts = Object.values(rebuilt.state.days)
-      .flatMap((day) => Object.values(day))
+    const contacts = activeDaysOf(rebuilt.state)
+      .flatMap(([, channels]) => Object.values(channels))
       .reduce((sum, channel) => sum + channel.contacts, 0);
     expect(contacts).toBe(32_000);
     expect((await saved.load<ChannelActivity>(projection.name))?.state).toEqual(rebuilt.state);

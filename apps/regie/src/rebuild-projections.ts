@@ -1,5 +1,5 @@
 /**
- * npm run projections:rebuild -- <name>   (e.g. channel-activity, kpi-fcr@Europe/Amsterdam)
+ * npm run projections:rebuild -- <name>   (e.g. channel-activity-by-month, kpi-fcr@Europe/Amsterdam)
  * Rebuilds a durable projection from position zero in the configured store. Stop the desk first:
  * a running desk keeps saving its own snapshot of the projection.
  */

@@ -2,7 +2,7 @@ import { ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { ApiRoute, INTEGER, objectSchema, STRING } from '@regie/http';
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { Roles } from '@regie/auth';
-import { CHANNEL_ACTIVITY, type ChannelActivity, type ChannelDay } from '../domain/channel-activity.projection';
+import { CHANNEL_ACTIVITY, activeDaysOf, type ChannelActivity, type ChannelDay } from '../domain/channel-activity.projection';
 import { EVENT_STORE, type EventStore } from '@regie/event-store';
 import { IsOptional, Matches } from 'class-validator';
 import { ProjectionsRunner } from './projections.runner';
@@ -44,9 +44,9 @@ export class ProjectionsHttpController {
   })
   channelActivity(@Query() query: ChannelActivityQueryDto): { items: (ChannelDay & { day: string; channel: string })[]; position: number } {
     const snapshot = this.runner.snapshot<ChannelActivity>(CHANNEL_ACTIVITY);
-    const days = Object.entries(snapshot?.state.days ?? {})
-      .filter(([day]) => (query.from === undefined || day >= query.from) && (query.to === undefined || day <= query.to))
-      .sort(([a], [b]) => a.localeCompare(b));
+    const days = activeDaysOf(snapshot?.state ?? { months: {} }).filter(
+      ([day]) => (query.from === undefined || day >= query.from) && (query.to === undefined || day <= query.to),
+    );
     return {
       position: snapshot?.position ?? 0,
       items: days.flatMap(([day, channels]) => Object.entries(channels).map(([channel, counts]) => ({ day, channel, ...counts }))),

@@ -25,12 +25,29 @@ export interface ChannelDay {
   readonly waitedContacts: number;
 }
 
-/** day (YYYY-MM-DD, UTC) → channel → counts: the raw material of channel mix, shift, AHT and containment. */
+export type ChannelDays = Readonly<Record<string, Readonly<Record<string, ChannelDay>>>>;
+
+/**
+ * month (YYYY-MM) → day (YYYY-MM-DD, UTC) → channel → counts: the raw material of channel mix, shift, AHT and
+ * containment. Days are grouped by month because evolve copies what it changes: a month of days per event, where
+ * one record of every day copied a year's 365 keys per event by the end of a year.
+ */
 export interface ChannelActivity {
-  readonly days: Readonly<Record<string, Readonly<Record<string, ChannelDay>>>>;
+  readonly months: Readonly<Record<string, ChannelDays>>;
 }
 
-export const CHANNEL_ACTIVITY = 'channel-activity';
+/** Saved under a name of its own since its days are grouped by month: a store of the earlier shape builds it once, from the start. */
+export const CHANNEL_ACTIVITY = 'channel-activity-by-month';
+
+/** A day's counts on one channel, if it has any. */
+export const channelDayOf = (activity: ChannelActivity, day: string, channel: string): ChannelDay | undefined =>
+  activity.months[day.slice(0, 7)]?.[day]?.[channel];
+
+/** Every day with counts, in order, with its channels' counts. */
+export const activeDaysOf = (activity: ChannelActivity): [day: string, channels: ChannelDays[string]][] =>
+  Object.keys(activity.months)
+    .sort()
+    .flatMap((month) => Object.entries(activity.months[month]!).sort(([a], [b]) => a.localeCompare(b)));
 
 const EMPTY: ChannelDay = {
   contacts: 0,
@@ -49,9 +66,11 @@ const EMPTY: ChannelDay = {
 
 const bump = (state: ChannelActivity, at: string, channel: string, change: (day: ChannelDay) => Partial<ChannelDay>): ChannelActivity => {
   const day = at.slice(0, 10);
-  const channels = state.days[day] ?? {};
+  const month = day.slice(0, 7);
+  const days = state.months[month] ?? {};
+  const channels = days[day] ?? {};
   const current = channels[channel] ?? EMPTY;
-  return { days: { ...state.days, [day]: { ...channels, [channel]: { ...current, ...change(current) } } } };
+  return { months: { ...state.months, [month]: { ...days, [day]: { ...channels, [channel]: { ...current, ...change(current) } } } } };
 };
 
 const evolveJourney = (state: ChannelActivity, event: JourneyEvent): ChannelActivity => {
@@ -86,7 +105,7 @@ const evolveCase = (state: ChannelActivity, opened: CaseOpened['data']): Channel
 export const channelActivityProjection = {
   name: CHANNEL_ACTIVITY,
   streamPrefixes: ['journey-', 'case-'] as const,
-  initialState: (): ChannelActivity => ({ days: {} }),
+  initialState: (): ChannelActivity => ({ months: {} }),
   evolve: (state: ChannelActivity, event: ProjectedEvent): ChannelActivity => {
     if (event.streamName.startsWith('journey-')) return evolveJourney(state, { type: event.type, data: event.data } as JourneyEvent);
     if (event.type === 'CaseOpened') return evolveCase(state, event.data as CaseOpened['data']);

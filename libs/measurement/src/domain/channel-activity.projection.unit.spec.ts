@@ -1,7 +1,7 @@
 import { ProjectionSpecification } from '@regie/eventsourcing/testing';
 import type { CaseOpened } from '@regie/cases';
 import type { JourneyEvent, JourneyEventBase } from '@regie/journey';
-import { channelActivityProjection, type ChannelActivity, type ChannelDay, type ProjectedEvent } from './channel-activity.projection';
+import { channelActivityProjection, channelDayOf, activeDaysOf, type ChannelDay, type ProjectedEvent } from './channel-activity.projection';
 
 const given = ProjectionSpecification.for(channelActivityProjection).given;
 
@@ -46,10 +46,9 @@ const counts = (some: Partial<ChannelDay>): ChannelDay => ({
   waitedContacts: 0,
   ...some,
 });
-const day = (activity: ChannelActivity, date: string, channel: string) => activity.days[date]?.[channel];
 
 describe('channel activity projection', () => {
-  it('starts with no days', () => given([]).then({ days: {} }));
+  it('starts with no days', () => given([]).then({ months: {} }));
 
   it('counts contacts started and bot fallbacks per day and channel', () =>
     given([
@@ -57,7 +56,9 @@ describe('channel activity projection', () => {
       started('chatbot'),
       onJourney({ type: 'BotFallbackOccurred', data: contact('chatbot') }),
       started('web'),
-    ]).then({ days: { '2026-03-01': { chatbot: counts({ contacts: 2, botFallbacks: 1 }), web: counts({ contacts: 1 }) } } }));
+    ]).then({
+      months: { '2026-03': { '2026-03-01': { chatbot: counts({ contacts: 2, botFallbacks: 1 }), web: counts({ contacts: 1 }) } } },
+    }));
 
   it('counts each outcome of an ended contact', () =>
     given([
@@ -67,7 +68,7 @@ describe('channel activity projection', () => {
       ended('phone', 'abandoned'),
       ended('phone', 'transferred'),
     ])
-      .when((activity) => day(activity, '2026-03-01', 'phone'))
+      .when((activity) => channelDayOf(activity, '2026-03-01', 'phone'))
       .then(counts({ resolved: 2, unresolved: 1, abandoned: 1, transferred: 1 })));
 
   it('adds up handling and waiting time, counting only the contacts that report them', () =>
@@ -77,28 +78,36 @@ describe('channel activity projection', () => {
       ended('phone', 'abandoned', { waitSeconds: 120 }),
       ended('phone', 'resolved'),
     ])
-      .when((activity) => day(activity, '2026-03-01', 'phone'))
+      .when((activity) => channelDayOf(activity, '2026-03-01', 'phone'))
       .then(counts({ resolved: 3, abandoned: 1, handlingSeconds: 500, handledContacts: 2, waitSeconds: 160, waitedContacts: 2 })));
 
   it('counts an opened case as an escalation away from one channel and into another', () =>
     given([caseOpened('chatbot', 'live-chat'), caseOpened('chatbot', 'video')]).then({
-      days: {
-        '2026-03-01': {
-          chatbot: counts({ escalatedFrom: 2 }),
-          'live-chat': counts({ escalatedTo: 1 }),
-          video: counts({ escalatedTo: 1 }),
+      months: {
+        '2026-03': {
+          '2026-03-01': {
+            chatbot: counts({ escalatedFrom: 2 }),
+            'live-chat': counts({ escalatedTo: 1 }),
+            video: counts({ escalatedTo: 1 }),
+          },
         },
       },
     }));
 
-  it('files each event under the UTC day it happened on', () =>
+  it('files each event under the UTC day it happened on, in its month', () =>
     given([
       started('web', '2026-03-01T23:59:59.000Z'),
       started('web', '2026-03-02T00:00:00.000Z'),
       caseOpened('web', 'phone', '2026-03-03T08:00:00Z'),
+      started('web', '2026-02-28T23:00:00.000+01:00'),
+      started('web', '2026-03-31T23:59:59.000Z'),
+      started('web', '2026-04-01T00:00:00.000Z'),
     ])
-      .when((activity) => Object.keys(activity.days).sort())
-      .then(['2026-03-01', '2026-03-02', '2026-03-03']));
+      .when((activity) => ({ months: Object.keys(activity.months).sort(), days: activeDaysOf(activity).map(([date]) => date) }))
+      .then({
+        months: ['2026-02', '2026-03', '2026-04'],
+        days: ['2026-02-28', '2026-03-01', '2026-03-02', '2026-03-03', '2026-03-31', '2026-04-01'],
+      }));
 
   it('ignores what it does not measure', () =>
     given([
@@ -106,7 +115,7 @@ describe('channel activity projection', () => {
       onJourney({ type: 'SurveyAnswered', data: { ...contact('web'), instrument: 'csat', answers: { q1: 4 } } }),
       { type: 'CaseAssigned', data: { caseId: 'case-1', agentId: 'ann' }, streamName: 'case-case-1' },
       { type: 'CaseResolved', data: { caseId: 'case-1' }, streamName: 'case-case-1' },
-    ]).then({ days: {} }));
+    ]).then({ months: {} }));
 
   it('leaves the read model it was given as it was', () => {
     const before = channelActivityProjection.evolve(channelActivityProjection.initialState(), started('web'));
