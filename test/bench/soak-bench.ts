@@ -17,7 +17,7 @@ export interface SoakWindow {
 }
 
 /** How far the escalation processor's checkpoint is behind the store's head, read from the store file. */
-const escalationBehind = (filename: string): number => {
+export const escalationBehind = (filename: string): number => {
   const db = new Database(filename, { readonly: true, fileMustExist: true });
   try {
     const head = db.prepare<[], { position: number }>('SELECT MAX(position) AS position FROM events').get()?.position ?? 0;
