@@ -6,6 +6,11 @@ export interface ExclusionsPort {
    * there will do (without it, the customer's own stream is read now).
    */
   excludedChannels(customerId: string, at: Date, recordedUpTo?: number): Promise<Readonly<Record<string, readonly string[]>>>;
+  /**
+   * True when it is known at once, without reading, that no channel is closed to the customer for the event at
+   * `recordedUpTo` (the customer has no safety record as of that event): excludedChannels would answer none.
+   */
+  noneClosed?(customerId: string, recordedUpTo: number): boolean;
 }
 
 export const EXCLUSIONS = Symbol('EXCLUSIONS');

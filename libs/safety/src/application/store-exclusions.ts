@@ -30,8 +30,12 @@ export class StoreExclusions implements ExclusionsPort {
     );
   }
 
+  noneClosed(customerId: string, recordedUpTo: number): boolean {
+    return this.board.seenUpTo >= recordedUpTo && !this.board.knows(customerId);
+  }
+
   async excludedChannels(customerId: string, at: Date, recordedUpTo?: number): Promise<Readonly<Record<string, readonly string[]>>> {
-    if (recordedUpTo !== undefined && this.board.seenUpTo >= recordedUpTo && !this.board.knows(customerId)) return NONE_CLOSED;
+    if (recordedUpTo !== undefined && this.noneClosed(customerId, recordedUpTo)) return NONE_CLOSED;
     const closed: Record<string, string[]> = {};
     for (const exclusion of exclusionsInForce(await this.stateOf(customerId), at.toISOString())) {
       for (const channel of exclusion.channels) closed[channel] = [...new Set([...(closed[channel] ?? []), ...exclusion.alternatives])];

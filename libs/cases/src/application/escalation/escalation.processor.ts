@@ -2,9 +2,9 @@ import { CLOCK, type Clock, failureOf, isoText, stackFramesOf } from '@regie/eve
 import { Inject, Injectable, Logger, Optional, type OnApplicationBootstrap } from '@nestjs/common';
 import { caseLifecycleSaga } from '../../domain/case/case-lifecycle.saga';
 import { caseStream, type CaseEvent, type CaseOpened } from '../../domain/case/case.events';
-import { escalationSaga } from '../../domain/escalation/escalation.saga';
+import { escalationSaga, type EscalationCommand, type EscalationInput } from '../../domain/escalation/escalation.saga';
 import { exclusionEnforcementSaga } from '../../domain/escalation/exclusion-enforcement.saga';
-import { journeyDecider, journeyStream, type JourneyEvent, type JourneyState } from '@regie/journey';
+import { journeyDecider, journeyStream, type DenyAccess, type JourneyEvent, type JourneyState } from '@regie/journey';
 import {
   CHECKPOINT_STORE,
   EVENT_STORE,
@@ -33,13 +33,16 @@ import { RegieMetrics } from '@regie/observability';
 
 const PROCESS = 'escalation';
 
+/** Case ids are derived from what triggered them, so a repeated trigger finds the same case. */
+const caseIdFor = (customer: string, contact: string, channel: string) => derivedId('case', customer, contact, channel);
+
+/** No channel closed to the customer. */
+const NONE_CLOSED: Readonly<Record<string, readonly string[]>> = Object.freeze({});
+
 /**
  * Runs the pure escalation and case-lifecycle sagas over recorded events and carries out the
  * commands they return. Checkpointed; every command is idempotent, so a replay after a crash is harmless.
  */
-/** Case ids are derived from what triggered them, so a repeated trigger finds the same case. */
-const caseIdFor = (customer: string, contact: string, channel: string) => derivedId('case', customer, contact, channel);
-
 @Injectable()
 export class EscalationProcessor implements OnApplicationBootstrap, SingleWriter, CustomerDataHolder {
   readonly name = PROCESS;
@@ -83,16 +86,39 @@ export class EscalationProcessor implements OnApplicationBootstrap, SingleWriter
     });
   }
 
-  private async onJourneyEvent(recorded: RecordedEvent): Promise<void> {
+  /**
+   * Most events are handled at once, without a promise: the journey as recording left it is kept, no exclusion can
+   * apply (the safety board knows the customer has no safety record), and the sagas call for nothing.
+   */
+  private onJourneyEvent(recorded: RecordedEvent): Promise<void> | undefined {
     const event = { type: recorded.type, data: recorded.data } as JourneyEvent;
     const customerId = event.data.customerId;
     // The journey as it stood with this event applied: as recording it left it (unless that batch held more of the
     // customer's events), or folded on from the previous event when known, or from the stream.
-    const journey = this.journeys.stateAt(customerId, recorded.revision) ?? (await this.foldedTo(recorded, event));
+    const journey = this.journeys.stateAt(customerId, recorded.revision);
+    if (journey === undefined || !this.exclusions.noneClosed?.(customerId, recorded.position)) {
+      return this.onJourneyEventRead(recorded, event, journey);
+    }
     this.folded.set(recorded.streamName, recorded.revision, journey);
-    const concept = this.concept.current();
+    return this.react(recorded, event, journey, this.clock.now(), NONE_CLOSED);
+  }
+
+  private async onJourneyEventRead(recorded: RecordedEvent, event: JourneyEvent, kept: JourneyState | undefined): Promise<void> {
+    const journey = kept ?? (await this.foldedTo(recorded, event));
+    this.folded.set(recorded.streamName, recorded.revision, journey);
     const now = this.clock.now();
-    const excluded = await this.exclusions.excludedChannels(customerId, now, recorded.position);
+    await this.react(recorded, event, journey, now, await this.exclusions.excludedChannels(event.data.customerId, now, recorded.position));
+  }
+
+  /** What the sagas call for on this event, carried out; undefined when they call for nothing. */
+  private react(
+    recorded: RecordedEvent,
+    event: JourneyEvent,
+    journey: JourneyState,
+    now: Date,
+    excluded: Readonly<Record<string, readonly string[]>>,
+  ): Promise<void> | undefined {
+    const concept = this.concept.current();
     const escalation = {
       event,
       journey,
@@ -102,15 +128,25 @@ export class EscalationProcessor implements OnApplicationBootstrap, SingleWriter
       excluded,
       caseIdFor,
     };
-    let escalations = escalationSaga(escalation);
+    const escalations = escalationSaga(escalation);
+    const denials = exclusionEnforcementSaga({ event, excluded, videoChannel: concept.escalation.video.channel });
+    if (escalations.length === 0 && denials.length === 0) return undefined;
+    return this.carryOutReactions(recorded, escalation, escalations, denials);
+  }
+
+  private async carryOutReactions(
+    recorded: RecordedEvent,
+    escalation: EscalationInput,
+    first: readonly EscalationCommand[],
+    denials: readonly DenyAccess[],
+  ): Promise<void> {
+    const customerId = escalation.event.data.customerId;
     // The earlier cases are the context of a case being opened, and a query: read only then. The saga is pure
     // and whether it opens a case does not depend on them, so it is asked again with them.
-    if (escalations.some((command) => command.type === 'OpenCase')) {
-      escalations = escalationSaga({ ...escalation, earlierCases: await this.board.casesOf(customerId) });
-    }
-    const denials = exclusionEnforcementSaga({ event, excluded, videoChannel: concept.escalation.video.channel });
-    // Most events call for nothing: no list is made for them.
-    const commands = denials.length === 0 ? escalations : [...denials, ...escalations];
+    const escalations = first.some((command) => command.type === 'OpenCase')
+      ? escalationSaga({ ...escalation, earlierCases: await this.board.casesOf(customerId) })
+      : first;
+    const commands = [...denials, ...escalations];
     for (let index = 0; index < commands.length; index += 1) {
       const command = commands[index]!;
       const metadata = reactionMetadata(PROCESS, recorded, index);
