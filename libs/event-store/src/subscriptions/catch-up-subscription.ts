@@ -37,11 +37,10 @@ export const catchUpSubscription = (source: CatchUpSource, options: SubscribeOpt
     while (!stopped) {
       const versionBeforeRead = source.notifier.version;
       const head = await source.headPosition();
-      const page = await source.readAll({
-        after: position,
-        maxCount: PAGE_SIZE,
-        streamPrefixes: options.streamPrefixes,
-      });
+      // Nothing up to the head is new: no read. What was appended since the head was read wakes the loop again
+      // (its notification comes after `versionBeforeRead`), or the next poll finds it.
+      const page =
+        position >= head ? [] : await source.readAll({ after: position, maxCount: PAGE_SIZE, streamPrefixes: options.streamPrefixes });
       let sliceStarted = performance.now();
       let handled = 0;
       // Indexed: an iterator's result objects outlive the awaits in this loop, so each was allocated (2 % of ingest's garbage).

@@ -1,5 +1,7 @@
 import { InMemoryEventStore } from '../adapters/in-memory/in-memory-event-store';
 import type { RecordedEvent, SubscribeOptions, Subscription } from '../event-store.port';
+import { AppendNotifier } from './append-notifier';
+import { catchUpSubscription } from './catch-up-subscription';
 
 const meta = { causationId: 'test', correlationId: 'test', actor: 'test' };
 const append = (store: InMemoryEventStore, stream: string, ...types: string[]) =>
@@ -156,5 +158,47 @@ describe('catch-up subscription (in-memory store)', () => {
     });
     running.push(subscription);
     await expect(subscription.done).rejects.toThrow('cannot handle BAD');
+  });
+});
+
+describe('catch-up subscription (a source it reads from)', () => {
+  it('reads nothing when woken with nothing new up to the head, and reads again once the head moves', async () => {
+    const notifier = new AppendNotifier();
+    let head = 0;
+    const heads: number[] = [];
+    const reads: number[] = [];
+    let woken = () => undefined as void;
+    const subscription = catchUpSubscription(
+      {
+        headPosition: async () => {
+          heads.push(head);
+          woken();
+          return head;
+        },
+        readAll: async ({ after = 0 }) => {
+          reads.push(after);
+          return [];
+        },
+        notifier,
+        pollIntervalMs: 60_000,
+      },
+      { onEvent: () => undefined },
+    );
+    const looked = (times: number) =>
+      new Promise<void>((resolve) => {
+        woken = () => void (heads.length >= times && setImmediate(resolve));
+        woken();
+      });
+    try {
+      await looked(1);
+      notifier.notify(); // woken, the head where it was
+      await looked(2);
+      head = 5;
+      notifier.notify();
+      await looked(3);
+      expect(reads).toEqual([0]); // once, from where it stood, after the head had moved
+    } finally {
+      await subscription.stop();
+    }
   });
 });
