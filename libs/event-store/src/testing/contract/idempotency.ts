@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EventStore } from '../../event-store.port';
 import { ANY, NO_STREAM, STREAM_EXISTS } from '../../event-store.port';
-import { event, settle, type ContractContext, type EventStoreUnderTest } from './support';
+import { event, fixtureOf, settle, type ContractContext, type EventStoreUnderTest } from './support';
 
 export const describeIdempotency = (context: ContractContext): void => {
   describe('idempotency', () => {
@@ -54,9 +54,7 @@ export const describeErasing = (context: ContractContext): void => {
     let store: EventStore;
     let tag: string;
     beforeEach(() => {
-      subject = context.subject();
-      store = context.store();
-      tag = `erase${randomUUID()}-`;
+      ({ subject, store, tag } = fixtureOf(context, 'erase'));
     });
 
     it('erases a stream from every read and keeps the others', async () => {

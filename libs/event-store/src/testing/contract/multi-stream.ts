@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EventStore } from '../../event-store.port';
 import { NO_STREAM } from '../../event-store.port';
 import { ExpectedRevisionConflictError, MultiStreamAppendUnsupportedError } from '../../errors';
-import { event, type ContractContext, type EventStoreUnderTest } from './support';
+import { event, fixtureOf, type ContractContext, type EventStoreUnderTest } from './support';
 
 const waitFor = async (done: () => boolean, timeoutMs = 5_000): Promise<void> => {
   const until = Date.now() + timeoutMs;
@@ -15,9 +15,7 @@ export const describeMultiStream = (context: ContractContext): void => {
     let store: EventStore;
     let tag: string;
     beforeEach(() => {
-      subject = context.subject();
-      store = context.store();
-      tag = `multi${randomUUID()}-`;
+      ({ subject, store, tag } = fixtureOf(context, 'multi'));
     });
     const supported = () => subject.atomicMultiStream !== false;
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EventStore } from '../../event-store.port';
 import { NO_STREAM } from '../../event-store.port';
 import { ExpectedRevisionConflictError } from '../../errors';
-import { event, type ContractContext, type EventStoreUnderTest } from './support';
+import { event, fixtureOf, type ContractContext, type EventStoreUnderTest } from './support';
 
 /** EventStore.appendToStreamsAfter, where the adapter says it has it (`pipelined`). */
 export const describePipelined = (context: ContractContext): void => {
@@ -11,9 +11,7 @@ export const describePipelined = (context: ContractContext): void => {
     let store: EventStore;
     let tag: string;
     beforeEach(() => {
-      subject = context.subject();
-      store = context.store();
-      tag = `pipe${randomUUID()}-`;
+      ({ subject, store, tag } = fixtureOf(context, 'pipe'));
     });
 
     /** The adapter has pipelined appends exactly when it says so; the tests below are for those that do. */

@@ -19,6 +19,20 @@ export interface ContractContext {
   readonly stream: () => string;
 }
 
+/** What one test of a section works on: the adapter, its store, and a prefix for stream names no other test uses. */
+export interface SectionFixture {
+  readonly subject: EventStoreUnderTest;
+  readonly store: EventStore;
+  readonly tag: string;
+}
+
+/** A section's fixture, made fresh for each test (in its beforeEach); `prefix` names the section in its streams. */
+export const fixtureOf = (context: ContractContext, prefix: string): SectionFixture => ({
+  subject: context.subject(),
+  store: context.store(),
+  tag: `${prefix}${randomUUID()}-`,
+});
+
 export const event = (type: string, data: Record<string, unknown> = {}, idempotencyKey?: string): NewEvent => ({
   type,
   data,
