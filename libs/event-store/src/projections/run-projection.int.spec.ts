@@ -71,6 +71,40 @@ describe.each(stores)('durable projection on the %s projection store', (_, creat
     }
   });
 
+  it('saves once while caught up again and again before that save is written', async () => {
+    const store = new InMemoryEventStore();
+    const { projections, dispose } = create();
+    const saves: number[] = [];
+    // Each save waits until released: the store's writer busy with other work.
+    let released = false;
+    let release: () => void = () => undefined;
+    const slow: ProjectionStore = {
+      load: (name) => projections.load(name),
+      reset: (name) => projections.reset(name),
+      save: async (name, snapshot) => {
+        saves.push(snapshot.position);
+        if (!released) await new Promise<void>((resolve) => (release = resolve));
+        await projections.save(name, snapshot);
+      },
+    };
+    let caughtUp: () => void = () => undefined;
+    const running = await runProjection(store, slow, counting, { saveIntervalMs: 60_000, onCaughtUp: () => caughtUp() });
+    try {
+      for (const n of [1, 2, 3]) {
+        const seen = new Promise<void>((resolve) => (caughtUp = resolve));
+        await append(store, `count-${n}`, [n]);
+        await seen;
+      }
+      expect(saves).toEqual([1]);
+    } finally {
+      released = true;
+      release();
+      await running.stop();
+      await dispose();
+    }
+    expect(saves).toEqual([1, 3]);
+  });
+
   it('forgets a projection on reset', async () => {
     const { projections, dispose } = create();
     try {

@@ -61,7 +61,11 @@ export const runProjection = async <State>(
     onCaughtUp: (caughtUp) => {
       // Nothing matching lies between the last event and `caughtUp`: the state holds up to there.
       position = Math.max(position, caughtUp);
-      if (Date.now() - savedAt >= (options.saveIntervalMs ?? 1_000)) void save().catch((error: unknown) => options.onError?.(error));
+      if (position !== savedPosition && Date.now() - savedAt >= (options.saveIntervalMs ?? 1_000)) {
+        // From its start: caught up again while this save is written (each append), it starts no other.
+        savedAt = Date.now();
+        void save().catch((error: unknown) => options.onError?.(error));
+      }
       options.onCaughtUp?.(caughtUp);
     },
     ...(options.onError && { onError: options.onError }),
