@@ -5,9 +5,20 @@ import { SQLITE_SCHEMA } from './sqlite-schema';
 const UPSERT = `INSERT INTO checkpoints (name, position, updated_at) VALUES (?, ?, ?)
   ON CONFLICT (name) DO UPDATE SET position = excluded.position, updated_at = excluded.updated_at`;
 
-/** Checkpoints in a table of the store's own file, saved through the store's writer. */
+/**
+ * Checkpoints in a table of the store's own file, saved through the store's writer. Every live subscriber saves
+ * its checkpoint when it has caught up, so each append brought half a dozen saves, each a message to the writer
+ * thread and a transaction of its own. Saves asked for while one is being written go together in the next: one
+ * transaction with each name's last position, as the saves one by one would have left it.
+ */
 export class SqliteCheckpointStore implements CheckpointStore {
   private readonly select;
+  /** Positions to save in the next write, by name. */
+  private due = new Map<string, number>();
+  /** The write that will save `due`, waiting for the one before it. */
+  private next: Promise<void> | undefined;
+  /** The last write asked for, failed or not: the next one starts after it. */
+  private last: Promise<void> = Promise.resolve();
 
   constructor(private readonly file: SqliteFile) {
     file.db.exec(SQLITE_SCHEMA);
@@ -18,7 +29,21 @@ export class SqliteCheckpointStore implements CheckpointStore {
     return this.select.get(name)?.position;
   }
 
-  async save(name: string, position: number): Promise<void> {
-    await this.file.write([{ sql: UPSERT, params: [name, position, new Date().toISOString()] }]);
+  save(name: string, position: number): Promise<void> {
+    this.due.set(name, position);
+    if (!this.next) {
+      const next = this.last.then(() => this.writeDue());
+      this.next = next;
+      this.last = next.catch(() => undefined);
+    }
+    return this.next;
+  }
+
+  private writeDue(): Promise<void> {
+    const due = this.due;
+    this.due = new Map();
+    this.next = undefined;
+    const at = new Date().toISOString();
+    return this.file.write([...due].map(([name, position]) => ({ sql: UPSERT, params: [name, position, at] })));
   }
 }

@@ -40,6 +40,24 @@ describeProjectionStoreContract('sqlite', async () => {
   return { store: new SqliteProjectionStore(store), other: new SqliteProjectionStore(other), dispose };
 });
 
+describe('sqlite checkpoints', () => {
+  it('saves asked for while one is written go together in one write, each name at its last position', async () => {
+    const { store, other, dispose } = twoConnections();
+    const checkpoints = new SqliteCheckpointStore(store);
+    const write = jest.spyOn(store, 'write');
+    try {
+      await checkpoints.save('a', 1);
+      write.mockClear();
+      await Promise.all([checkpoints.save('a', 2), checkpoints.save('b', 1), checkpoints.save('a', 3), checkpoints.save('c', 5)]);
+      expect(write).toHaveBeenCalledTimes(1);
+      const read = new SqliteCheckpointStore(other);
+      expect(await Promise.all(['a', 'b', 'c'].map((name) => read.load(name)))).toEqual([3, 1, 5]);
+    } finally {
+      await dispose();
+    }
+  });
+});
+
 describe('sqlite erasure leaves no bytes behind', () => {
   const filesOf = (filename: string) => [filename, `${filename}-wal`, `${filename}-shm`].filter((file) => existsSync(file));
   const holds = (filename: string, needle: string) => filesOf(filename).some((file) => readFileSync(file).includes(Buffer.from(needle)));
