@@ -15,7 +15,8 @@ const SLICE_MS = 5;
 const CLOCK_EVERY = 16;
 
 export interface CatchUpSource {
-  readAll(options: ReadAllOptions): Promise<RecordedEvent[]>;
+  /** A page after `options.after`, with every event up to `head` (the head read before it); events past it may be left out. */
+  readAll(options: ReadAllOptions, head: number): Promise<RecordedEvent[]>;
   /** The store's head, read before each page so that catching up can report how far it has seen. */
   headPosition(): Promise<number>;
   readonly notifier: AppendNotifier;
@@ -40,7 +41,9 @@ export const catchUpSubscription = (source: CatchUpSource, options: SubscribeOpt
       // Nothing up to the head is new: no read. What was appended since the head was read wakes the loop again
       // (its notification comes after `versionBeforeRead`), or the next poll finds it.
       const page =
-        position >= head ? [] : await source.readAll({ after: position, maxCount: PAGE_SIZE, streamPrefixes: options.streamPrefixes });
+        position >= head
+          ? []
+          : await source.readAll({ after: position, maxCount: PAGE_SIZE, streamPrefixes: options.streamPrefixes }, head);
       let sliceStarted = performance.now();
       let handled = 0;
       // Indexed: an iterator's result objects outlive the awaits in this loop, so each was allocated (2 % of ingest's garbage).

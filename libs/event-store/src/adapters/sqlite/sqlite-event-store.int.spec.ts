@@ -161,6 +161,45 @@ describe('sqlite store with its writer thread', () => {
     expect(readFromFile.map((event) => event.position)).toEqual([]);
   });
 
+  it('gives subscribers following appends made one at a time every event from the tail, the head read once an append for all', async () => {
+    const { store, dispose } = twoConnections('thread', 60_000);
+    const internals = store as unknown as { readStored: (options: ReadAllOptions) => RecordedEvent[]; headQuery: { get(): unknown } };
+    const seen: number[][] = [[], [], []];
+    const at = [0, 0, 0];
+    let moved = () => undefined as void;
+    const caughtUpTo = (position: number) =>
+      new Promise<void>((resolve) => {
+        moved = () => (at.every((reached) => reached >= position) ? resolve() : undefined);
+        moved();
+      });
+    const subscriptions = seen.map((events, index) =>
+      store.subscribe({
+        onEvent: (event) => void events.push(event.position),
+        onCaughtUp: (position) => {
+          at[index] = position;
+          moved();
+        },
+      }),
+    );
+    try {
+      const first = await store.appendToStream('other-0', noted(0)); // the tail starts here: before, the file is all there is
+      await caughtUpTo(first.position);
+      const readStored = jest.spyOn(internals, 'readStored');
+      const headRead = jest.spyOn(internals.headQuery, 'get');
+      for (let n = 1; n <= 10; n += 1) {
+        const { position } = await store.appendToStream(`burst-${n}`, noted(n));
+        await caughtUpTo(position);
+      }
+      expect(readStored).not.toHaveBeenCalled();
+      expect(headRead.mock.calls.length).toBeLessThanOrEqual(10);
+      const expected = (await store.readAll()).map((event) => event.position);
+      expect(seen).toEqual([expected, expected, expected]);
+    } finally {
+      await Promise.all(subscriptions.map((subscription) => subscription.stop()));
+      await dispose();
+    }
+  });
+
   it('gives no subscriber an erased stream from the tail of recent appends while the writer deletes it', async () => {
     const { store, dispose } = twoConnections();
     await store.appendToStream('keep-1', [{ type: 'Noted', data: {}, metadata }]);

@@ -96,6 +96,8 @@ export class SqliteEventStore implements EventStore, SqliteFile {
   private lastTicket = 0;
   /** Appends sent to the writer and not heard back about. */
   private inFlight = 0;
+  /** The head as read in this turn of the event loop, after the append `version` of this process (headOfTurn). */
+  private turnHead: { readonly version: number; readonly position: number } | undefined;
 
   constructor(options: SqliteEventStoreOptions) {
     const inMemory = options.filename === ':memory:';
@@ -222,7 +224,7 @@ export class SqliteEventStore implements EventStore, SqliteFile {
   subscribe(options: SubscribeOptions): Subscription {
     return catchUpSubscription(
       {
-        readAll: (read) => this.readForFollowers(read),
+        readAll: (read, head) => this.readForFollowers(read, head),
         headPosition: () => this.followersHead(),
         notifier: this.notifier,
         followers: this.followers,
@@ -241,21 +243,30 @@ export class SqliteEventStore implements EventStore, SqliteFile {
    * starts again after them, or, with nothing in flight, the head is read from the file.
    */
   private async followersHead(): Promise<number> {
-    return this.inFlight > 0 && this.recent.end > 0 ? this.recent.end : this.headPosition();
+    return this.inFlight > 0 && this.recent.end > 0 ? this.recent.end : this.headOfTurn();
   }
 
-  private async readForFollowers(options: ReadAllOptions): Promise<RecordedEvent[]> {
-    if (this.inFlight > 0 && this.recent.end > 0) {
-      const recent = this.recent.read(options);
-      if (recent) return recent;
-      // At the end of the tail (woken by an append it has already handled): what lies beyond comes with its reply.
-      if ((options.after ?? START) >= this.recent.end) return [];
+  /** A page up to `head` is the tail's alone when the tail reaches it: nothing is read from the file. */
+  private async readForFollowers(options: ReadAllOptions, head: number): Promise<RecordedEvent[]> {
+    const recent = this.recent.end >= head ? this.recent.read(options) : undefined;
+    return recent ?? this.readAll(options);
+  }
+
+  /**
+   * The file's head, read once for every subscriber woken in one turn of the event loop (a dozen per append):
+   * read again after an append of this process has come back, or in a later turn, where another process's
+   * append may show (what one appends meanwhile is seen a turn later, as a poll would see it).
+   */
+  private headOfTurn(): number {
+    if (this.turnHead === undefined || this.turnHead.version !== this.notifier.version) {
+      this.turnHead = { version: this.notifier.version, position: this.headQuery.get()?.position ?? START };
+      setImmediate(() => (this.turnHead = undefined));
     }
-    return this.readAll(options);
+    return this.turnHead.position;
   }
 
   async untilFollowersClose(): Promise<void> {
-    await this.followers.within(await this.headPosition(), FOLLOWERS_BACKLOG, FOLLOWERS_MAX_WAIT_MS);
+    await this.followers.within(this.headOfTurn(), FOLLOWERS_BACKLOG, FOLLOWERS_MAX_WAIT_MS);
   }
 
   async headPosition(): Promise<number> {
