@@ -1,8 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from './sqlite-event-store';
 import { PAGE_CACHE_KIB, WAL_AUTOCHECKPOINT_PAGES } from './sqlite-pragmas';
+import { CHECKPOINT_EVERY_MS } from './sqlite-writer';
 
 describe('the SQLite store connection', () => {
   const dir = mkdtempSync(join(tmpdir(), 'regie-pragmas-'));
@@ -16,6 +17,32 @@ describe('the SQLite store connection', () => {
       expect(store.db.pragma('wal_autocheckpoint', { simple: true })).toBe(WAL_AUTOCHECKPOINT_PAGES);
       expect(store.db.pragma('cache_size', { simple: true })).toBe(-PAGE_CACHE_KIB);
       expect(store.db.pragma('journal_size_limit', { simple: true })).toBe(64 * 1024 * 1024);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('moves what the writer commits into the file on a thread of its own, long before the writer would', async () => {
+    const filename = join(dir, 'checkpointed.db');
+    const store = new SqliteEventStore({ filename });
+    try {
+      await store.appendToStream('checkpointed-1', [
+        { type: 'Noted', data: { n: 1 }, metadata: { causationId: 'c', correlationId: 'c', actor: 't' } },
+      ]);
+      const before = statSync(filename).size;
+      // A hundred events: a few dozen pages in the log, far below the writer's own threshold (WAL_AUTOCHECKPOINT_PAGES).
+      await store.appendToStream(
+        'checkpointed-2',
+        Array.from({ length: 100 }, (_, n) => ({
+          type: 'Noted',
+          data: { n, text: 'x'.repeat(500) },
+          metadata: { causationId: `c${n}`, correlationId: 'c', actor: 't' },
+        })),
+      );
+      const until = Date.now() + 20 * CHECKPOINT_EVERY_MS;
+      while (statSync(filename).size <= before && Date.now() < until)
+        await new Promise((resolve) => setTimeout(resolve, CHECKPOINT_EVERY_MS / 4));
+      expect(statSync(filename).size).toBeGreaterThan(before);
     } finally {
       await store.close();
     }

@@ -27,19 +27,21 @@ export const inlineWriter = (db: Database.Database): SqliteWriter => {
   };
 };
 
-let bundled: string | undefined;
+const bundled = new Map<string, string>();
 
 /**
- * The worker's script. Built, it is the compiled file beside this one; run from TypeScript (tests,
- * ts-node), it is bundled once per process with esbuild, and its `require` resolves from its source.
+ * A worker's script (`sqlite-writer`, `sqlite-checkpointer`). Built, it is the compiled file beside this one; run
+ * from TypeScript (tests, ts-node), it is bundled once per process with esbuild, and its `require` resolves from its source.
  */
-const workerScript = (): { readonly script: string; readonly eval: boolean } => {
-  const compiled = join(__dirname, 'sqlite-writer.worker.js');
+const workerScript = (name: string): { readonly script: string; readonly eval: boolean } => {
+  const compiled = join(__dirname, `${name}.worker.js`);
   if (existsSync(compiled)) return { script: compiled, eval: false };
-  const entry = join(__dirname, 'sqlite-writer.worker.ts');
+  const entry = join(__dirname, `${name}.worker.ts`);
+  const known = bundled.get(name);
+  if (known) return { script: known, eval: true };
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- a build tool, loaded only when running from source
   const { buildSync } = require('esbuild') as { buildSync: typeof BuildSync };
-  bundled ??= buildSync({
+  const script = buildSync({
     entryPoints: [entry],
     bundle: true,
     platform: 'node',
@@ -49,7 +51,39 @@ const workerScript = (): { readonly script: string; readonly eval: boolean } => 
     write: false,
     banner: { js: `require = require('node:module').createRequire(${JSON.stringify(entry)});` },
   }).outputFiles[0]!.text;
-  return { script: bundled, eval: true };
+  bundled.set(name, script);
+  return { script, eval: true };
+};
+
+/**
+ * How often the checkpointer thread moves committed pages from the write-ahead log into the file. Made by the
+ * writer itself, past WAL_AUTOCHECKPOINT_PAGES, a checkpoint held its next write up for 45–55 ms (10,000 pages
+ * and two fsyncs); the escalations waiting on that write made the p99 of `npm run bench -- --only ingest`.
+ */
+export const CHECKPOINT_EVERY_MS = 200;
+
+/**
+ * A thread that checkpoints the file beside the writer. The writer still checkpoints past WAL_AUTOCHECKPOINT_PAGES,
+ * which lets the log start again from its beginning under a steady load; by then this thread has moved nearly every
+ * page, so that the writer's share is small. A failure here stops only this thread.
+ */
+const startCheckpointer = (filename: string): { close(): Promise<void> } => {
+  const { script, eval: isEval } = workerScript('sqlite-checkpointer');
+  const worker = new Worker(script, { eval: isEval, workerData: { filename, everyMs: CHECKPOINT_EVERY_MS } });
+  worker.unref();
+  worker.on('error', () => undefined);
+  const exit = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+  let closing: Promise<void> | undefined;
+  return {
+    close: () => {
+      if (!closing) {
+        worker.ref(); // held open until it has closed its connection
+        worker.postMessage({ op: 'close' });
+        closing = exit;
+      }
+      return closing;
+    },
+  };
 };
 
 /**
@@ -59,9 +93,10 @@ const workerScript = (): { readonly script: string; readonly eval: boolean } => 
  * open only while a request is pending, so an idle store never keeps the process alive.
  */
 export const threadWriter = (filename: string): SqliteWriter => {
-  const { script, eval: isEval } = workerScript();
+  const { script, eval: isEval } = workerScript('sqlite-writer');
   const worker = new Worker(script, { eval: isEval, workerData: { filename } });
   worker.unref();
+  const checkpointer = startCheckpointer(filename);
   const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
   let nextId = 0;
   let stopped: Error | undefined;
@@ -72,6 +107,7 @@ export const threadWriter = (filename: string): SqliteWriter => {
     for (const { reject } of pending.values()) reject(error);
     pending.clear();
     worker.unref();
+    void checkpointer.close();
   };
   worker.on('message', ({ id, value, failure }: WriterReply) => {
     const request = pending.get(id);
@@ -104,8 +140,9 @@ export const threadWriter = (filename: string): SqliteWriter => {
         ? Promise.resolve()
         : new Promise<void>((resolve) => {
             worker.once('exit', () => resolve());
-            // Its reply may come after the thread has exited: the exit is what counts.
-            call<void>({ op: 'close' }).catch(() => undefined);
+            // Its reply may come after the thread has exited: the exit is what counts. The checkpointer closes first:
+            // nothing moves pages into the file once the writer has gone.
+            void checkpointer.close().then(() => call<void>({ op: 'close' }).catch(() => undefined));
           })),
   };
 };
