@@ -6,6 +6,7 @@ import type Database from 'better-sqlite3';
  * events dirties a page of each per event, and the default checkpointed on nearly every commit:
  * a plain insert loop fell to about a quarter of its first 100,000 events' rate by 800,000. With
  * this, and the larger cache, the same loop keeps about 0.4 of it (`npm run bench -- --soak 1000000`).
+ * With a writer thread, a checkpointer thread moves the pages long before (`CHECKPOINT_EVERY_MS`).
  */
 export const WAL_AUTOCHECKPOINT_PAGES = 10_000;
 
