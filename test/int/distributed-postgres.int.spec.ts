@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { JwtService } from '@nestjs/jwt';
 import { Kafka, logLevel } from 'kafkajs';
 import request from 'supertest';
-import { PostgresEventStore } from '@regie/event-store';
+import { PostgresEventStore } from '../../libs/event-store/src/adapters/postgres/postgres-event-store';
 import { topicNames } from '../../libs/messaging/src/adapters/kafka/kafka-topics';
 import { createTestDatabase, postgresSkipReason, type TestDatabase } from '../../libs/event-store/src/testing/postgres-test-database';
 import { eventually, findBroker, startChildApp, type BrokerUnderTest, type ChildApp } from '@regie/testing';

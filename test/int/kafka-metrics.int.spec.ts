@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { validateInteraction } from '@regie/contracts';
-import { KafkaMessaging } from '@regie/messaging';
+import { KafkaMessaging } from '../../libs/messaging/src/adapters/kafka/kafka-messaging';
 import { topicOffsets } from '../../libs/messaging/src/adapters/kafka/kafka-messaging';
 import { RegieMetrics } from '@regie/observability';
 import { eventually, findBroker, interaction, parseScrape, type BrokerUnderTest } from '@regie/testing';

@@ -6,10 +6,6 @@ import { InMemoryCheckpointStore } from './adapters/in-memory/in-memory-checkpoi
 import { InMemoryEventStore } from './adapters/in-memory/in-memory-event-store';
 import { SqliteCheckpointStore } from './adapters/sqlite/sqlite-checkpoint-store';
 import { SqliteEventStore } from './adapters/sqlite/sqlite-event-store';
-import { EventStoreDbEventStore } from './adapters/eventstoredb/eventstoredb-event-store';
-import { EventStoreDbCheckpointStore, EventStoreDbProjectionStore } from './adapters/eventstoredb/eventstoredb-snapshots';
-import { PostgresEventStore } from './adapters/postgres/postgres-event-store';
-import { PostgresCheckpointStore, PostgresProjectionStore } from './adapters/postgres/postgres-snapshots';
 import { MeasuredEventStore, type AppendObserver } from './measured-event-store';
 import { InMemoryProjectionStore } from './projections/in-memory-projection-store';
 import { PROJECTION_STORE, type ProjectionStore } from './projections/projection';
@@ -30,9 +26,17 @@ interface Adapters {
   readonly database: ReadModelDatabase;
 }
 
+/**
+ * The adapters of a server (PostgreSQL, EventStoreDB) are loaded when chosen: with their client libraries they
+ * took a tenth of every start of the embedded default, which never uses them.
+ */
 const adaptersFor = async (options: EventStoreModuleOptions): Promise<Adapters> => {
   switch (options.kind) {
     case 'postgres': {
+      const [{ PostgresEventStore }, { PostgresCheckpointStore, PostgresProjectionStore }] = await Promise.all([
+        import('./adapters/postgres/postgres-event-store'),
+        import('./adapters/postgres/postgres-snapshots'),
+      ]);
       const { url, poolSize } = options;
       const store = await PostgresEventStore.connect({ url, ...(poolSize !== undefined && { poolSize }) });
       const { pool } = store;
@@ -49,6 +53,10 @@ const adaptersFor = async (options: EventStoreModuleOptions): Promise<Adapters> 
       };
     }
     case 'eventstoredb': {
+      const [{ EventStoreDbEventStore }, { EventStoreDbCheckpointStore, EventStoreDbProjectionStore }] = await Promise.all([
+        import('./adapters/eventstoredb/eventstoredb-event-store'),
+        import('./adapters/eventstoredb/eventstoredb-snapshots'),
+      ]);
       const store = new EventStoreDbEventStore({ url: options.url });
       const { client } = store;
       const projections = new EventStoreDbProjectionStore(client);

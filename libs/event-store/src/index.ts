@@ -6,10 +6,9 @@ export { InMemoryEventStore } from './adapters/in-memory/in-memory-event-store';
 export { InMemoryCheckpointStore } from './adapters/in-memory/in-memory-checkpoint-store';
 export { SqliteEventStore, type SqliteFile } from './adapters/sqlite/sqlite-event-store';
 export { SqliteCheckpointStore } from './adapters/sqlite/sqlite-checkpoint-store';
-export { PostgresEventStore, type PostgresEventStoreOptions } from './adapters/postgres/postgres-event-store';
-export { PostgresCheckpointStore, PostgresProjectionStore } from './adapters/postgres/postgres-snapshots';
-export { EventStoreDbEventStore } from './adapters/eventstoredb/eventstoredb-event-store';
-export { EventStoreDbCheckpointStore, EventStoreDbProjectionStore } from './adapters/eventstoredb/eventstoredb-snapshots';
+// The PostgreSQL and EventStoreDB adapters are not exported here: EventStoreModule loads them when chosen, so that
+// their client libraries load only then (import them from their files where needed directly).
+export type { PostgresEventStoreOptions } from './adapters/postgres/postgres-event-store';
 export * from './event-store.module';
 export * from './measured-event-store';
 export * from './projections/projection';

@@ -2,7 +2,6 @@ import { Inject, Logger, Module, type DynamicModule, type OnApplicationShutdown,
 import type { Interaction, Validated } from '@regie/contracts';
 import { RegieMetrics } from '@regie/observability';
 import { InProcessMessaging } from './adapters/in-process/in-process-messaging';
-import { KafkaMessaging } from './adapters/kafka/kafka-messaging';
 import { MESSAGING, type Messaging } from './messaging.port';
 
 /** Provided by the application: checks a raw event against the contract and the concept in force. */
@@ -22,6 +21,8 @@ export type MessagingModuleOptions =
 
 const create = async (options: MessagingModuleOptions, validate: InteractionValidator, metrics?: RegieMetrics): Promise<Messaging> => {
   if (options.transport === 'in-process') return new InProcessMessaging();
+  // Loaded when chosen: kafkajs is not loaded by a process without Kafka.
+  const { KafkaMessaging } = await import('./adapters/kafka/kafka-messaging');
   const logger = new Logger('kafka');
   const kafka = new KafkaMessaging({
     ...options,

@@ -1,4 +1,5 @@
-import { PostgresEventStore, SqliteEventStore } from '@regie/event-store';
+import { SqliteEventStore } from '@regie/event-store';
+import { PostgresEventStore } from '../../../../../event-store/src/adapters/postgres/postgres-event-store';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
