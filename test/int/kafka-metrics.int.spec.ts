@@ -43,7 +43,12 @@ describe('Kafka consumption metrics', () => {
   });
 
   it('shows each partition’s lag while a batch is held, 0 once committed, and counts refusals and dead letters by reason', async () => {
-    const producer = new Kafka({ clientId: 'metrics-test-producer', brokers: broker.brokers }).producer();
+    // Idempotent, as Regie's own producer: a retried produce (a KRaft broker may answer "not the leader" just
+    // after the topic is created) must not write the partition's messages twice, or the offsets below move.
+    const producer = new Kafka({ clientId: 'metrics-test-producer', brokers: broker.brokers }).producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+    });
     await producer.connect();
     const { interactions, deadLetters } = messaging.topics;
     await producer.send({

@@ -27,7 +27,8 @@ beforeAll(async () => {
     logLevel: logLevel.NOTHING,
     retry: { retries: 20, initialRetryTime: 200 },
   });
-  producer = kafka.producer();
+  // Idempotent, as Regie's own producer: a retried produce writes each message once.
+  producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
   await producer.connect();
 });
 afterEach(async () => {
