@@ -30,7 +30,7 @@ describe('SqliteEventStore: stream categories', () => {
   const streamsOf = async (store: SqliteEventStore, prefixes: string[]) =>
     (await store.readAll({ streamPrefixes: prefixes })).map((recorded) => `${recorded.streamName}@${recorded.revision}`);
 
-  it('brings a database of an earlier version up to the indexed category column, keeping its events', async () => {
+  it('brings a database of an earlier version up to the indexed category column and the stream index by era, keeping its events and positions', async () => {
     const filename = join(dir, 'events.db');
     const earlier = new Database(filename);
     earlier.exec(EARLIER_EVENTS_TABLE);
@@ -41,6 +41,8 @@ describe('SqliteEventStore: stream categories', () => {
     insert.run('e1', 'journey-c1', 0, 'k1');
     insert.run('e2', 'case-1', 0, 'k2');
     insert.run('e3', 'journey-c1', 1, null);
+    // Its last events were erased: positions up to 7 were given.
+    earlier.prepare("UPDATE sqlite_sequence SET seq = 7 WHERE name = 'events'").run();
     earlier.close();
 
     const store = new SqliteEventStore({ filename });
@@ -52,6 +54,16 @@ describe('SqliteEventStore: stream categories', () => {
         .prepare<[], { detail: string }>("EXPLAIN QUERY PLAN SELECT * FROM events WHERE category = 'case-' AND position > 0")
         .all();
       expect(plan.map(({ detail }) => detail).join()).toContain('events_by_category');
+      expect((await store.readStream('journey-c2'))[0]!.position).toBe(8);
+      expect((await store.readStream('journey-c1')).map(({ position, revision }) => [position, revision])).toEqual([
+        [1, 0],
+        [3, 1],
+      ]);
+      const indexes = store.db.prepare<[], { name: string }>("SELECT name FROM pragma_index_list('events')").all();
+      expect(indexes.map(({ name }) => name).sort()).toEqual(
+        ['events_by_category', 'events_by_stream', 'sqlite_autoindex_events_1', 'sqlite_autoindex_events_2'].sort(),
+      );
+      expect(store.db.prepare("SELECT name FROM sqlite_master WHERE name LIKE 'events_before%'").all()).toEqual([]);
       // Idempotency keys recorded before the migration still hold.
       expect(await store.appendToStream('journey-c1', [event('Again', {}, 'k1')])).toMatchObject({ appended: 0, duplicates: ['k1'] });
     } finally {

@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,10 +10,14 @@ import { describeProjectionStoreContract } from '../../testing/projection-store.
 import { SqliteCheckpointStore } from './sqlite-checkpoint-store';
 import type { ReadAllOptions, RecordedEvent } from '../../event-store.port';
 import { SqliteEventStore } from './sqlite-event-store';
+import { prepareSqliteSchema } from './sqlite-schema';
 
 /** Two stores on one file, as two processes would have; each writes on its writer thread unless told otherwise. */
-const twoConnections = (writeOn: 'thread' | 'caller' = 'thread', pollIntervalMs = 20) => {
-  const dir = mkdtempSync(join(tmpdir(), 'regie-store-'));
+const twoConnections = (
+  writeOn: 'thread' | 'caller' = 'thread',
+  pollIntervalMs = 20,
+  dir = mkdtempSync(join(tmpdir(), 'regie-store-')),
+) => {
   const filename = join(dir, 'events.db');
   const store = new SqliteEventStore({ filename, pollIntervalMs, writeOn });
   const other = new SqliteEventStore({ filename, pollIntervalMs, writeOn });
@@ -86,6 +91,19 @@ describe('sqlite erasure leaves no bytes behind', () => {
 });
 
 describeEventStoreContract('sqlite, writing on the caller’s thread', async () => twoConnections('caller'));
+
+/**
+ * The stream index is kept per era of positions (`sqlite-schema.ts`). Here the file is made with eras of one
+ * position: each event is in an era of its own, and reads, heads, revision checks and erasure must find a
+ * stream across all of them.
+ */
+describeEventStoreContract('sqlite, each event in an era of its own', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'regie-store-'));
+  const made = new Database(join(dir, 'events.db'));
+  prepareSqliteSchema(made, 0);
+  made.close();
+  return twoConnections('thread', 20, dir);
+});
 
 describe('sqlite store with its writer thread', () => {
   const metadata = { causationId: 'c', correlationId: 'c', actor: 'test' };

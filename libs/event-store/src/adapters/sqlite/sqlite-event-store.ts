@@ -22,7 +22,7 @@ import { catchUpSubscription } from '../../subscriptions/catch-up-subscription';
 import { Followers, FOLLOWERS_BACKLOG, FOLLOWERS_MAX_WAIT_MS } from '../../subscriptions/followers';
 import { RecentEvents } from '../../subscriptions/recent-events';
 import { applyConnectionSettings, applyStorePragmas } from './sqlite-pragmas';
-import { prepareSqliteSchema } from './sqlite-schema';
+import { prepareSqliteSchema, streamSql } from './sqlite-schema';
 import { limitClause, prefixFilter } from './sqlite-prefixes';
 import { inlineWriter, threadWriter, type SqliteWriter } from './sqlite-writer';
 import type { AppendWritten, SqlWrite } from './sqlite-writes';
@@ -165,12 +165,8 @@ export class SqliteEventStore implements EventStore, SqliteFile {
     // Limits vary per call here (one statement per limit would pile up): bound, at its cost.
     const rows =
       options.maxCount === undefined
-        ? this.query('SELECT * FROM events WHERE stream_name = ? AND revision >= ? ORDER BY revision').all(stream, from)
-        : this.query('SELECT * FROM events WHERE stream_name = ? AND revision >= ? ORDER BY revision LIMIT ?').all(
-            stream,
-            from,
-            options.maxCount,
-          );
+        ? this.query(streamSql('*', 'AND revision >= ? ORDER BY revision')).all(stream, from)
+        : this.query(streamSql('*', 'AND revision >= ? ORDER BY revision LIMIT ?')).all(stream, from, options.maxCount);
     return rows.map(toRecorded);
   }
 

@@ -4,6 +4,7 @@ import { AppendOutcomes, keysOf, planAppends, wroteEveryEvent } from '../../appe
 import { START, type AppendResult, type StreamAppend } from '../../event-store.port';
 import { NEW_STREAM, visibleRevision, type StreamHead } from '../../expected-revision';
 import { timeOrderedId } from '../../event-id';
+import { lastOfStreamSql, streamSql, WITH_ERAS } from './sqlite-schema';
 
 /** What an append wrote, per event in position order: enough for the caller to build what a read returns. */
 export interface WrittenEvent {
@@ -66,27 +67,26 @@ export class SqliteWrites {
 
   constructor(private readonly db: Database.Database) {
     this.statements = {
-      head: db.prepare<[string], { position: number | null }>('SELECT MAX(position) AS position FROM events WHERE stream_name = ?'),
+      head: db.prepare<[string], { position: number | null }>(`${WITH_ERAS} SELECT ${lastOfStreamSql('position', '?')} AS position`),
       // One query per batch for every key and every stream head, instead of one per event and per stream.
       recordedKeys: db.prepare<{ keys: string }, { key: string }>(
         `SELECT idempotency_key AS key FROM events WHERE idempotency_key IN (SELECT value FROM json_each(@keys))
          UNION ALL SELECT idempotency_key FROM erased_idempotency_keys WHERE idempotency_key IN (SELECT value FROM json_each(@keys))`,
       ),
-      // A subquery per stream keeps SQLite's MAX optimisation (one index seek); GROUP BY would read the whole stream.
+      // A subquery per stream and era keeps SQLite's MAX optimisation (one index seek each); GROUP BY would read the whole stream.
       liveHeads: db.prepare<{ streams: string }, { stream: string; revision: number | null }>(
-        `SELECT value AS stream, (SELECT MAX(revision) FROM events WHERE stream_name = value) AS revision FROM json_each(@streams)`,
+        `${WITH_ERAS} SELECT value AS stream, ${lastOfStreamSql('revision', 'value')} AS revision FROM json_each(@streams)`,
       ),
       erasedHead: db.prepare<[string, string], { last_revision: number }>(
         'SELECT MAX(last_revision) AS last_revision FROM erased_streams WHERE stream_name IN (?, ?) HAVING COUNT(*) > 0',
       ),
       forgetErased: db.prepare<[string, string]>('DELETE FROM erased_streams WHERE stream_name IN (?, ?)'),
       keepErasedKeys: db.prepare<[string]>(
-        `INSERT OR IGNORE INTO erased_idempotency_keys (idempotency_key)
-         SELECT idempotency_key FROM events WHERE stream_name = ? AND idempotency_key IS NOT NULL`,
+        `INSERT OR IGNORE INTO erased_idempotency_keys (idempotency_key) ${streamSql('idempotency_key', 'AND idempotency_key IS NOT NULL')}`,
       ),
       keepErasedHead: db.prepare<[string, string]>(
-        `INSERT OR REPLACE INTO erased_streams (stream_name, last_revision)
-         SELECT ?, MAX(revision) FROM events WHERE stream_name = ? GROUP BY stream_name`,
+        `${WITH_ERAS} INSERT OR REPLACE INTO erased_streams (stream_name, last_revision)
+         SELECT ?, ${lastOfStreamSql('revision', '?')} AS last_revision WHERE last_revision IS NOT NULL`,
       ),
       forgetPlainErased: db.prepare<[string, string]>(
         'DELETE FROM erased_streams WHERE stream_name = ? AND EXISTS (SELECT 1 FROM erased_streams WHERE stream_name = ?)',
@@ -96,7 +96,7 @@ export class SqliteWrites {
         `INSERT INTO events (event_id, stream_name, revision, type, data, metadata, idempotency_key, recorded_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
-      deleteStream: db.prepare<[string]>('DELETE FROM events WHERE stream_name = ?'),
+      deleteStream: db.prepare<[string]>(`DELETE FROM events WHERE position IN (${streamSql('position')})`),
     };
     this.appendTransaction = db.transaction((appends: readonly StreamAppend[], after?: number) => {
       this.outcomes.assertAfter(after, appends, (stream) => this.headsOf([stream]).get(stream)!);
