@@ -100,11 +100,12 @@ export const streamSql = (select: string, rest = ''): string =>
   `WITH RECURSIVE ${ERAS} SELECT ${select} FROM events WHERE era IN eras AND stream_name = ? ${rest}`;
 
 /**
- * The greatest `column` (position or revision) of the stream named by `stream` (an SQL expression), or NULL: one
- * index seek per era, each the last entry of the stream in that era.
+ * The greatest `column` (position or revision) of the stream named by `stream` (an SQL expression), or NULL: the
+ * eras are searched from the last one back, and the search ends in the first that holds the stream (one index
+ * seek for a stream written lately; one per era for a stream that does not exist).
  */
 export const lastOfStreamSql = (column: 'position' | 'revision', stream: string): string =>
-  `(SELECT MAX((SELECT MAX(${column}) FROM events WHERE era = eras.era AND stream_name = ${stream})) FROM eras)`;
+  `(SELECT ${column} FROM events WHERE era IN eras AND stream_name = ${stream} ORDER BY era DESC, revision DESC LIMIT 1)`;
 
 /** The `WITH` clause that {@link lastOfStreamSql} needs, at the start of its statement. */
 export const WITH_ERAS = `WITH RECURSIVE ${ERAS}`;
