@@ -61,7 +61,13 @@ describe('SqliteEventStore: stream categories', () => {
       ]);
       const indexes = store.db.prepare<[], { name: string }>("SELECT name FROM pragma_index_list('events')").all();
       expect(indexes.map(({ name }) => name).sort()).toEqual(
-        ['events_by_category', 'events_by_stream', 'sqlite_autoindex_events_1', 'sqlite_autoindex_events_2'].sort(),
+        [
+          'events_by_category',
+          'events_by_stream',
+          'events_opening_a_stream',
+          'sqlite_autoindex_events_1',
+          'sqlite_autoindex_events_2',
+        ].sort(),
       );
       expect(store.db.prepare("SELECT name FROM sqlite_master WHERE name LIKE 'events_before%'").all()).toEqual([]);
       // Idempotency keys recorded before the migration still hold.

@@ -22,7 +22,7 @@ import { catchUpSubscription } from '../../subscriptions/catch-up-subscription';
 import { Followers, FOLLOWERS_BACKLOG, FOLLOWERS_MAX_WAIT_MS } from '../../subscriptions/followers';
 import { RecentEvents } from '../../subscriptions/recent-events';
 import { applyConnectionSettings, applyStorePragmas } from './sqlite-pragmas';
-import { prepareSqliteSchema, streamSql } from './sqlite-schema';
+import { erasedName, prepareSqliteSchema, STREAM_ERAS, streamSql } from './sqlite-schema';
 import { limitClause, prefixFilter } from './sqlite-prefixes';
 import { inlineWriter, threadWriter, type SqliteWriter } from './sqlite-writer';
 import type { AppendWritten, SqlWrite } from './sqlite-writes';
@@ -162,11 +162,18 @@ export class SqliteEventStore implements EventStore, SqliteFile {
 
   async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     const from = options.fromRevision ?? 0;
+    const erased = erasedName(stream);
+    // A stream's revisions grow with its positions, so with its eras: the index's own order, without a sort.
     // Limits vary per call here (one statement per limit would pile up): bound, at its cost.
     const rows =
       options.maxCount === undefined
-        ? this.query(streamSql('*', 'AND revision >= ? ORDER BY revision')).all(stream, from)
-        : this.query(streamSql('*', 'AND revision >= ? ORDER BY revision LIMIT ?')).all(stream, from, options.maxCount);
+        ? this.query(streamSql(STREAM_ERAS, '*', 'AND revision >= @from ORDER BY era, revision')).all({ stream, erased, from })
+        : this.query(streamSql(STREAM_ERAS, '*', 'AND revision >= @from ORDER BY era, revision LIMIT @limit')).all({
+            stream,
+            erased,
+            from,
+            limit: options.maxCount,
+          });
     return rows.map(toRecorded);
   }
 

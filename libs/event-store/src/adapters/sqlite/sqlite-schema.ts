@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
 
 /**
  * Events per era of the stream index, as a power of two: era = position >> ERA_BITS (131,072 events).
@@ -13,15 +14,19 @@ import type Database from 'better-sqlite3';
 export const ERA_BITS = 17;
 
 /**
+ * The schema, with eras of 2^eraBits positions (tests give each event an era of its own with 0).
+ *
  * `position` is the global order (rowid, never reused thanks to AUTOINCREMENT). Erasure keeps
- * the stream's last revision and the erased events' idempotency keys (port: "Erasure").
+ * the stream's last revision and the erased events' idempotency keys (port: "Erasure"); the erased
+ * head stays while the stream is written again (its revisions go on, and it has no revision 0).
  * `category` is the stream name up to and with its first '-' (`journey-`, `case-`): computed by
  * SQLite, never written, and indexed with the position, so that a subscriber to a few categories
  * reads their events instead of scanning every stream's. `era` is computed from the position, and
- * leads the stream index ({@link ERA_BITS}). A stream's revisions are unique: the writer checks them in
- * its IMMEDIATE transaction, and the index holds each era's to it as well.
+ * leads the stream index ({@link ERA_BITS}); each stream's event at revision 0 is in a partial index of its
+ * own, which tells where a stream begins, or that it does not exist, in one seek. A stream's revisions are
+ * unique: the writer checks them in its IMMEDIATE transaction, and the indexes hold each era, and every
+ * stream's revision 0, to it as well.
  */
-/** The schema, with eras of 2^eraBits positions (tests give each event an era of its own with 0). */
 const schemaOf = (eraBits: number): string => `
 CREATE TABLE IF NOT EXISTS events (
   position        INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -37,6 +42,7 @@ CREATE TABLE IF NOT EXISTS events (
   era             INTEGER GENERATED ALWAYS AS (position >> ${eraBits}) VIRTUAL
 );
 CREATE UNIQUE INDEX IF NOT EXISTS events_by_stream ON events (era, stream_name, revision);
+CREATE UNIQUE INDEX IF NOT EXISTS events_opening_a_stream ON events (stream_name) WHERE revision = 0;
 CREATE INDEX IF NOT EXISTS events_by_category ON events (category, position);
 CREATE TABLE IF NOT EXISTS erased_streams (
   stream_name   TEXT    PRIMARY KEY,
@@ -88,24 +94,40 @@ export const prepareSqliteSchema = (db: Database.Database, eraBits = ERA_BITS): 
   }).immediate();
 };
 
-// Up to the last event's era, as the file computes it.
-const ERAS =
-  'eras(era) AS (SELECT 0 UNION ALL SELECT era + 1 FROM eras WHERE era < (SELECT era FROM events ORDER BY position DESC LIMIT 1))';
-
 /**
- * A statement over one stream's events, found through the stream index era by era: `SELECT ${select} FROM
- * events WHERE <the stream is ?> ${rest}`. `select` may name `eras` (every era up to the last position's).
+ * What an erased stream leaves for its revision rule: a digest, not the name, which names the
+ * customer (`journey-<customerId>`). Rows written before carry the plain name; both are looked up.
  */
-export const streamSql = (select: string, rest = ''): string =>
-  `WITH RECURSIVE ${ERAS} SELECT ${select} FROM events WHERE era IN eras AND stream_name = ? ${rest}`;
+export const erasedName = (stream: string): string => `sha256:${createHash('sha256').update(stream).digest('hex')}`;
+
+// The eras after the one in `eras`, up to the last event's (as the file computes it).
+const NEXT_ERAS = 'SELECT era + 1 FROM eras WHERE era < (SELECT era FROM events ORDER BY position DESC LIMIT 1)';
+
+/** `eras`: every era, from the first to the last event's. */
+export const ALL_ERAS = `eras(era) AS (SELECT 0 UNION ALL ${NEXT_ERAS})`;
 
 /**
- * The greatest `column` (position or revision) of the stream named by `stream` (an SQL expression), or NULL: the
- * eras are searched from the last one back, and the search ends in the first that holds the stream (one index
- * seek for a stream written lately; one per era for a stream that does not exist).
+ * `eras`: those that may hold the stream `@stream`, from the era of its event at revision 0 (a partial index of
+ * its own finds it) to the last; none for a stream that does not exist. A stream written again after its
+ * erasure has no revision 0 any more: for one with an erased head (`@erased`, its erased name), every era.
+ */
+export const STREAM_ERAS = `eras(era) AS (
+  SELECT COALESCE(
+    (SELECT era FROM events WHERE stream_name = @stream AND revision = 0),
+    (SELECT 0 FROM erased_streams WHERE stream_name IN (@erased, @stream) LIMIT 1))
+  UNION ALL ${NEXT_ERAS})`;
+
+/**
+ * A statement over the events of the stream `@stream` in `eras` ({@link ALL_ERAS} or {@link STREAM_ERAS}), found
+ * through the stream index era by era: `SELECT ${select} FROM events WHERE <the stream's> ${rest}`.
+ */
+export const streamSql = (eras: string, select: string, rest = ''): string =>
+  `WITH RECURSIVE ${eras} SELECT ${select} FROM events WHERE era IN eras AND stream_name = @stream ${rest}`;
+
+/**
+ * The last `column` (position or revision) of the stream named by `stream` (an SQL expression) in `eras`, or NULL:
+ * the eras are searched from the last one back, and the search ends in the first that holds the stream (one
+ * index seek for a stream written lately).
  */
 export const lastOfStreamSql = (column: 'position' | 'revision', stream: string): string =>
   `(SELECT ${column} FROM events WHERE era IN eras AND stream_name = ${stream} ORDER BY era DESC, revision DESC LIMIT 1)`;
-
-/** The `WITH` clause that {@link lastOfStreamSql} needs, at the start of its statement. */
-export const WITH_ERAS = `WITH RECURSIVE ${ERAS}`;

@@ -1,10 +1,9 @@
 import type Database from 'better-sqlite3';
-import { createHash } from 'node:crypto';
 import { AppendOutcomes, keysOf, planAppends, wroteEveryEvent } from '../../append-plan';
 import { START, type AppendResult, type StreamAppend } from '../../event-store.port';
 import { NEW_STREAM, visibleRevision, type StreamHead } from '../../expected-revision';
 import { timeOrderedId } from '../../event-id';
-import { lastOfStreamSql, streamSql, WITH_ERAS } from './sqlite-schema';
+import { ALL_ERAS, erasedName, lastOfStreamSql, STREAM_ERAS, streamSql } from './sqlite-schema';
 
 /** What an append wrote, per event in position order: enough for the caller to build what a read returns. */
 export interface WrittenEvent {
@@ -29,12 +28,6 @@ export interface SqlWrite {
   readonly sql: string;
   readonly params: readonly (string | number | null)[];
 }
-
-/**
- * What an erased stream leaves for its revision rule: a digest, not the name, which names the
- * customer (`journey-<customerId>`). Rows written before carry the plain name; both are looked up.
- */
-const erasedName = (stream: string): string => `sha256:${createHash('sha256').update(stream).digest('hex')}`;
 
 /** Stream heads kept from this connection's own appends, at most (then forgotten, and read from the file again). */
 const MAX_HEADS_KEPT = 100_000;
@@ -67,26 +60,35 @@ export class SqliteWrites {
 
   constructor(private readonly db: Database.Database) {
     this.statements = {
-      head: db.prepare<[string], { position: number | null }>(`${WITH_ERAS} SELECT ${lastOfStreamSql('position', '?')} AS position`),
+      head: db.prepare<{ stream: string; erased: string }, { position: number | null }>(
+        `WITH RECURSIVE ${STREAM_ERAS} SELECT ${lastOfStreamSql('position', '@stream')} AS position`,
+      ),
       // One query per batch for every key and every stream head, instead of one per event and per stream.
       recordedKeys: db.prepare<{ keys: string }, { key: string }>(
         `SELECT idempotency_key AS key FROM events WHERE idempotency_key IN (SELECT value FROM json_each(@keys))
          UNION ALL SELECT idempotency_key FROM erased_idempotency_keys WHERE idempotency_key IN (SELECT value FROM json_each(@keys))`,
       ),
-      // A subquery per stream and era keeps SQLite's MAX optimisation (one index seek each); GROUP BY would read the whole stream.
+      // A stream that does not exist costs one seek (it has no revision 0); one that does, its last era's. Streams
+      // written again after their erasure have no revision 0 either: `headAfterErasure` finds theirs.
       liveHeads: db.prepare<{ streams: string }, { stream: string; revision: number | null }>(
-        `${WITH_ERAS} SELECT value AS stream, ${lastOfStreamSql('revision', 'value')} AS revision FROM json_each(@streams)`,
+        `WITH RECURSIVE ${ALL_ERAS} SELECT value AS stream,
+           CASE WHEN EXISTS (SELECT 1 FROM events WHERE stream_name = value AND revision = 0)
+           THEN ${lastOfStreamSql('revision', 'value')} END AS revision
+         FROM json_each(@streams)`,
+      ),
+      headAfterErasure: db.prepare<{ stream: string }, { revision: number | null }>(
+        `WITH RECURSIVE ${ALL_ERAS} SELECT ${lastOfStreamSql('revision', '@stream')} AS revision`,
       ),
       erasedHead: db.prepare<[string, string], { last_revision: number }>(
         'SELECT MAX(last_revision) AS last_revision FROM erased_streams WHERE stream_name IN (?, ?) HAVING COUNT(*) > 0',
       ),
-      forgetErased: db.prepare<[string, string]>('DELETE FROM erased_streams WHERE stream_name IN (?, ?)'),
-      keepErasedKeys: db.prepare<[string]>(
-        `INSERT OR IGNORE INTO erased_idempotency_keys (idempotency_key) ${streamSql('idempotency_key', 'AND idempotency_key IS NOT NULL')}`,
+      keepErasedKeys: db.prepare<{ stream: string }>(
+        `INSERT OR IGNORE INTO erased_idempotency_keys (idempotency_key)
+         ${streamSql(ALL_ERAS, 'idempotency_key', 'AND idempotency_key IS NOT NULL')}`,
       ),
-      keepErasedHead: db.prepare<[string, string]>(
-        `${WITH_ERAS} INSERT OR REPLACE INTO erased_streams (stream_name, last_revision)
-         SELECT ?, ${lastOfStreamSql('revision', '?')} AS last_revision WHERE last_revision IS NOT NULL`,
+      keepErasedHead: db.prepare<{ stream: string; erased: string }>(
+        `WITH RECURSIVE ${ALL_ERAS} INSERT OR REPLACE INTO erased_streams (stream_name, last_revision)
+         SELECT @erased, ${lastOfStreamSql('revision', '@stream')} AS last_revision WHERE last_revision IS NOT NULL`,
       ),
       forgetPlainErased: db.prepare<[string, string]>(
         'DELETE FROM erased_streams WHERE stream_name = ? AND EXISTS (SELECT 1 FROM erased_streams WHERE stream_name = ?)',
@@ -96,17 +98,17 @@ export class SqliteWrites {
         `INSERT INTO events (event_id, stream_name, revision, type, data, metadata, idempotency_key, recorded_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
-      deleteStream: db.prepare<[string]>(`DELETE FROM events WHERE position IN (${streamSql('position')})`),
+      deleteStream: db.prepare<{ stream: string }>(`DELETE FROM events WHERE position IN (${streamSql(ALL_ERAS, 'position')})`),
     };
     this.appendTransaction = db.transaction((appends: readonly StreamAppend[], after?: number) => {
       this.outcomes.assertAfter(after, appends, (stream) => this.headsOf([stream]).get(stream)!);
       return this.appendNow(appends);
     });
     this.deleteTransaction = db.transaction((stream: string) => {
-      this.statements.keepErasedKeys.run(stream);
-      this.statements.keepErasedHead.run(erasedName(stream), stream);
+      this.statements.keepErasedKeys.run({ stream });
+      this.statements.keepErasedHead.run({ stream, erased: erasedName(stream) });
       this.statements.forgetPlainErased.run(stream, erasedName(stream));
-      this.statements.deleteStream.run(stream);
+      this.statements.deleteStream.run({ stream });
     });
     this.writeTransaction = db.transaction((writes: readonly SqlWrite[]) => {
       for (const { sql, params } of writes) this.statement(sql).run(...params);
@@ -173,7 +175,15 @@ export class SqliteWrites {
     for (const stream of streams) {
       if (heads.has(stream)) continue;
       const erased = this.statements.erasedHead.get(erasedName(stream), stream)?.last_revision;
-      heads.set(stream, erased === undefined ? NEW_STREAM : { lastRevision: erased, exists: false });
+      const written = erased === undefined ? null : this.statements.headAfterErasure.get({ stream })!.revision;
+      heads.set(
+        stream,
+        written !== null
+          ? { lastRevision: written, exists: true }
+          : erased === undefined
+            ? NEW_STREAM
+            : { lastRevision: erased, exists: false },
+      );
     }
     return heads;
   }
@@ -189,7 +199,7 @@ export class SqliteWrites {
     const written: WrittenEvent[] = [];
     const results = plans.map(({ stream, head, fresh, duplicates }, append): AppendResult => {
       if (fresh.length === 0) {
-        const position = this.statements.head.get(stream)?.position ?? START;
+        const position = this.statements.head.get({ stream, erased: erasedName(stream) })?.position ?? START;
         return { nextExpectedRevision: visibleRevision(head), position, appended: 0, duplicates };
       }
       const events = appends[append]!.events;
@@ -215,7 +225,6 @@ export class SqliteWrites {
         written.push({ position, eventId, streamName: stream, revision, index, append });
         index += 1;
       });
-      if (!head.exists) this.statements.forgetErased.run(erasedName(stream), stream);
       return { nextExpectedRevision: head.lastRevision + fresh.length, position, appended: fresh.length, duplicates };
     });
     return { results, written, recordedAt };
