@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { event } from '../../testing/contract/support';
+import { NO_STREAM } from '../../event-store.port';
 import { SqliteEventStore } from './sqlite-event-store';
 
 /** The events table as versions before the category column made it. */
@@ -41,6 +42,8 @@ describe('SqliteEventStore: stream categories', () => {
     insert.run('e1', 'journey-c1', 0, 'k1');
     insert.run('e2', 'case-1', 0, 'k2');
     insert.run('e3', 'journey-c1', 1, null);
+    // Erased (revisions 0 and 1), then written again, before the eras: its erased head was forgotten then.
+    insert.run('e4', 'journey-c3', 2, null);
     // Its last events were erased: positions up to 7 were given.
     earlier.prepare("UPDATE sqlite_sequence SET seq = 7 WHERE name = 'events'").run();
     earlier.close();
@@ -48,7 +51,7 @@ describe('SqliteEventStore: stream categories', () => {
     const store = new SqliteEventStore({ filename });
     try {
       await store.appendToStream('journey-c2', [event('New', {}, 'k3')]);
-      expect(await streamsOf(store, ['journey-'])).toEqual(['journey-c1@0', 'journey-c1@1', 'journey-c2@0']);
+      expect(await streamsOf(store, ['journey-'])).toEqual(['journey-c1@0', 'journey-c1@1', 'journey-c3@2', 'journey-c2@0']);
       expect(await streamsOf(store, ['case-'])).toEqual(['case-1@0']);
       const plan = store.db
         .prepare<[], { detail: string }>("EXPLAIN QUERY PLAN SELECT * FROM events WHERE category = 'case-' AND position > 0")
@@ -70,6 +73,12 @@ describe('SqliteEventStore: stream categories', () => {
         ].sort(),
       );
       expect(store.db.prepare("SELECT name FROM sqlite_master WHERE name LIKE 'events_before%'").all()).toEqual([]);
+      // The stream written again after its erasure is found, and goes on from its revision.
+      expect((await store.readStream('journey-c3')).map(({ revision }) => revision)).toEqual([2]);
+      await expect(store.appendToStream('journey-c3', [event('New')], { expectedRevision: NO_STREAM })).rejects.toMatchObject({
+        actual: 2,
+      });
+      expect(await store.appendToStream('journey-c3', [event('New')], { expectedRevision: 2 })).toMatchObject({ nextExpectedRevision: 3 });
       // Idempotency keys recorded before the migration still hold.
       expect(await store.appendToStream('journey-c1', [event('Again', {}, 'k1')])).toMatchObject({ appended: 0, duplicates: ['k1'] });
     } finally {

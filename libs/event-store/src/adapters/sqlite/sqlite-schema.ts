@@ -81,6 +81,17 @@ const rebuildEventsTable = (db: Database.Database, schema: string): void => {
 };
 
 /**
+ * Before the eras, a stream written again after its erasure lost its erased head. Now that head is what tells
+ * that such a stream (with no revision 0) exists: it is put back, under the plain name, which the stream's live
+ * events carry anyway (a later erasure replaces it with the digest). Read where the old index answers it.
+ */
+const keepHeadsOfStreamsWrittenAgain = (db: Database.Database): void => {
+  db.exec('CREATE TABLE IF NOT EXISTS erased_streams (stream_name TEXT PRIMARY KEY, last_revision INTEGER NOT NULL)');
+  db.exec(`INSERT OR IGNORE INTO erased_streams (stream_name, last_revision)
+           SELECT stream_name, MIN(revision) - 1 FROM events GROUP BY stream_name HAVING MIN(revision) > 0`);
+};
+
+/**
  * Creates the schema, or brings a database of an earlier version up to it (once; idempotent). A file keeps the
  * eras it was made with: the statements find them from its last event.
  */
@@ -89,6 +100,8 @@ export const prepareSqliteSchema = (db: Database.Database, eraBits = ERA_BITS): 
   // IMMEDIATE: two processes opening an older file at once migrate it once.
   db.transaction(() => {
     const columns = db.prepare<[], { name: string }>("SELECT name FROM pragma_table_xinfo('events')").all();
+    const opening = db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'events_opening_a_stream'").get();
+    if (columns.length > 0 && !opening) keepHeadsOfStreamsWrittenAgain(db);
     if (columns.length > 0 && !columns.some(({ name }) => name === 'era')) rebuildEventsTable(db, schema);
     else db.exec(schema);
   }).immediate();
