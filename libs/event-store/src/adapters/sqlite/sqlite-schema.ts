@@ -9,7 +9,8 @@ import { createHash } from 'node:crypto';
  * own stream's end: somewhere in the middle of an index on the stream's name, which grows with history.
  * A plain insert loop on the old index fell to 0.4 of its first 100,000 events' rate by 1,000,000
  * (2,000 customers); with the index per era it kept 1.0 over 2,000,000 (0.86 with eras of 2^18).
- * The price is on the read side: finding a stream takes one index seek per era (8 at 1M events).
+ * The price is on the read side: a stream is found era by era, one index seek each (8 at 1M events), from the
+ * era of its first event; its head from the last era back. README: "A write that costs the same at any size".
  */
 export const ERA_BITS = 17;
 

@@ -175,15 +175,13 @@ export class SqliteWrites {
     for (const stream of streams) {
       if (heads.has(stream)) continue;
       const erased = this.statements.erasedHead.get(erasedName(stream), stream)?.last_revision;
-      const written = erased === undefined ? null : this.statements.headAfterErasure.get({ stream })!.revision;
-      heads.set(
-        stream,
-        written !== null
-          ? { lastRevision: written, exists: true }
-          : erased === undefined
-            ? NEW_STREAM
-            : { lastRevision: erased, exists: false },
-      );
+      if (erased === undefined) {
+        heads.set(stream, NEW_STREAM);
+        continue;
+      }
+      // Written again after its erasure, it has no revision 0, and the live heads above miss it.
+      const written = this.statements.headAfterErasure.get({ stream })!.revision;
+      heads.set(stream, written === null ? { lastRevision: erased, exists: false } : { lastRevision: written, exists: true });
     }
     return heads;
   }
