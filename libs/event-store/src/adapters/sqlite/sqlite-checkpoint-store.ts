@@ -1,6 +1,5 @@
 import type { CheckpointStore } from '../../checkpoint-store.port';
 import type { SqliteFile } from './sqlite-event-store';
-import { SQLITE_SCHEMA } from './sqlite-schema';
 
 const UPSERT = `INSERT INTO checkpoints (name, position, updated_at) VALUES (?, ?, ?)
   ON CONFLICT (name) DO UPDATE SET position = excluded.position, updated_at = excluded.updated_at`;
@@ -9,7 +8,8 @@ const UPSERT = `INSERT INTO checkpoints (name, position, updated_at) VALUES (?, 
  * Checkpoints in a table of the store's own file, saved through the store's writer. Every live subscriber saves
  * its checkpoint when it has caught up, so each append brought half a dozen saves, each a message to the writer
  * thread and a transaction of its own. Saves asked for while one is being written go together in the next: one
- * transaction with each name's last position, as the saves one by one would have left it.
+ * transaction with each name's last position, as the saves one by one would have left it. The `checkpoints` table
+ * is part of the store's schema, made when the store opened the file (`prepareSqliteSchema`).
  */
 export class SqliteCheckpointStore implements CheckpointStore {
   private readonly select;
@@ -21,7 +21,6 @@ export class SqliteCheckpointStore implements CheckpointStore {
   private last: Promise<void> = Promise.resolve();
 
   constructor(private readonly file: SqliteFile) {
-    file.db.exec(SQLITE_SCHEMA);
     this.select = file.db.prepare<[string], { position: number }>('SELECT position FROM checkpoints WHERE name = ?');
   }
 

@@ -59,8 +59,6 @@ CREATE TABLE IF NOT EXISTS checkpoints (
 );
 `;
 
-export const SQLITE_SCHEMA = schemaOf(ERA_BITS);
-
 /** The columns written by the store; the rest are computed. */
 const WRITTEN_COLUMNS = 'position, event_id, stream_name, revision, type, data, metadata, idempotency_key, recorded_at';
 
