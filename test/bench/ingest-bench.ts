@@ -14,6 +14,8 @@ export const startServer = (dataDir: string, env: NodeJS.ProcessEnv = {}): Promi
         '-r',
         'tsconfig-paths/register',
         // REGIE_BENCH_CPU_PROF=<dir>: a V8 CPU profile of the server, for finding where the time goes.
+        // REGIE_BENCH_NODE_FLAGS: node and V8 flags for the server (e.g. `--trace-gc`), for trying a flag beside the default.
+        ...(process.env.REGIE_BENCH_NODE_FLAGS ? process.env.REGIE_BENCH_NODE_FLAGS.split(' ') : []),
         ...(process.env.REGIE_BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.REGIE_BENCH_CPU_PROF}`] : []),
       ],
       env: {

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { ingestOverHttp } from './ingest-bench';
 
 export const SOAK_WINDOW = 100_000;
@@ -46,6 +46,18 @@ export const cpuMsOf = (pid: number, thread?: number): number => {
   const fields = readFileSync(stat, 'utf8').split(') ')[1]!.split(' ');
   return (Number(fields[11]) + Number(fields[12])) * 10;
 };
+
+/** CPU time of each of a process's threads, in ms, by thread id. */
+export const threadCpuMsOf = (pid: number): Map<number, number> =>
+  new Map(
+    readdirSync(`/proc/${pid}/task`).flatMap((thread) => {
+      try {
+        return [[Number(thread), cpuMsOf(pid, Number(thread))] as const];
+      } catch {
+        return []; // a thread that ended between the listing and the read
+      }
+    }),
+  );
 
 /** The server's resident set, from /proc (Linux), in MB. */
 export const rssOf = (pid: number): number => {
