@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { loadRegieConfig } from '@regie/platform';
 import { loadServiceConceptFile } from '@regie/concept';
 import { measurementSettings, projectionNamed, projectionsFor } from '@regie/measurement';
-import { rebuildProjection, SqliteEventStore, SqliteProjectionStore } from '@regie/event-store';
+import { rebuildProjection, schemaUpgradeLog, SqliteEventStore, SqliteProjectionStore } from '@regie/event-store';
 
 const bar = (done: number, total: number): string => {
   const share = total === 0 ? 1 : Math.min(1, done / total);
@@ -31,7 +31,10 @@ const main = async (): Promise<void> => {
     throw new Error(
       `rebuilding from the command line needs REGIE_STORE=sqlite (this is ${config.REGIE_STORE}); other stores rebuild on start after a reset`,
     );
-  const store = new SqliteEventStore({ filename: join(config.REGIE_DATA_DIR, 'regie.db') });
+  const store = new SqliteEventStore({
+    filename: join(config.REGIE_DATA_DIR, 'regie.db'),
+    onUpgrade: schemaUpgradeLog((message) => process.stderr.write(`${message}\n`)),
+  });
   try {
     const started = performance.now();
     const snapshot = await rebuildProjection(store, new SqliteProjectionStore(store), projection, (position, head) => {

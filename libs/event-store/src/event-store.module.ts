@@ -1,4 +1,4 @@
-import { Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Logger, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { join } from 'node:path';
 import { CHECKPOINT_STORE, type CheckpointStore } from './checkpoint-store.port';
 import { EVENT_STORE, type EventStore } from './event-store.port';
@@ -6,6 +6,7 @@ import { InMemoryCheckpointStore } from './adapters/in-memory/in-memory-checkpoi
 import { InMemoryEventStore } from './adapters/in-memory/in-memory-event-store';
 import { SqliteCheckpointStore } from './adapters/sqlite/sqlite-checkpoint-store';
 import { SqliteEventStore } from './adapters/sqlite/sqlite-event-store';
+import { schemaUpgradeLog } from './adapters/sqlite/sqlite-schema';
 import { MeasuredEventStore, type AppendObserver } from './measured-event-store';
 import { InMemoryProjectionStore } from './projections/in-memory-projection-store';
 import { PROJECTION_STORE, type ProjectionStore } from './projections/projection';
@@ -44,7 +45,10 @@ const adaptersFor = async (options: EventStoreModuleOptions): Promise<Adapters> 
       return { store, checkpoints: new PostgresCheckpointStore(pool), projections, database: { kind: 'postgres', pool } };
     }
     case 'sqlite': {
-      const store = new SqliteEventStore({ filename: join(options.dataDir, 'regie.db') });
+      const store = new SqliteEventStore({
+        filename: join(options.dataDir, 'regie.db'),
+        onUpgrade: schemaUpgradeLog((message) => new Logger('event-store').log(message)),
+      });
       return {
         store,
         checkpoints: new SqliteCheckpointStore(store),

@@ -5,6 +5,7 @@ export * from './subscriptions/checkpointed-subscription';
 export { InMemoryEventStore } from './adapters/in-memory/in-memory-event-store';
 export { InMemoryCheckpointStore } from './adapters/in-memory/in-memory-checkpoint-store';
 export { SqliteEventStore, type SqliteFile } from './adapters/sqlite/sqlite-event-store';
+export { schemaUpgradeLog } from './adapters/sqlite/sqlite-schema';
 export { SqliteCheckpointStore } from './adapters/sqlite/sqlite-checkpoint-store';
 // The PostgreSQL and EventStoreDB adapters are not exported here: EventStoreModule loads them when chosen, so that
 // their client libraries load only then (import them from their files where needed directly).

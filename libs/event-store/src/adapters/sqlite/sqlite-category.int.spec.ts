@@ -48,7 +48,13 @@ describe('SqliteEventStore: stream categories', () => {
     earlier.prepare("UPDATE sqlite_sequence SET seq = 7 WHERE name = 'events'").run();
     earlier.close();
 
-    const store = new SqliteEventStore({ filename });
+    const heard: string[] = [];
+    const onUpgrade = {
+      starting: (events: number) => heard.push(`starting ${events}`),
+      done: (events: number, ms: number) => heard.push(`done ${events}${ms >= 0 ? '' : ' in negative time'}`),
+    };
+    const store = new SqliteEventStore({ filename, onUpgrade });
+    expect(heard).toEqual(['starting 4', 'done 4']);
     try {
       await store.appendToStream('journey-c2', [event('New', {}, 'k3')]);
       expect(await streamsOf(store, ['journey-'])).toEqual(['journey-c1@0', 'journey-c1@1', 'journey-c3@2', 'journey-c2@0']);
@@ -85,7 +91,8 @@ describe('SqliteEventStore: stream categories', () => {
       await store.close();
     }
     // Opening it again does not migrate twice.
-    await new SqliteEventStore({ filename }).close();
+    await new SqliteEventStore({ filename, onUpgrade }).close();
+    expect(heard).toHaveLength(2);
   });
 
   it('reads prefixes that are a category, longer than one, shorter than one, or covered by another, each event once', async () => {

@@ -22,7 +22,7 @@ import { catchUpSubscription } from '../../subscriptions/catch-up-subscription';
 import { Followers, FOLLOWERS_BACKLOG, FOLLOWERS_MAX_WAIT_MS } from '../../subscriptions/followers';
 import { RecentEvents } from '../../subscriptions/recent-events';
 import { applyConnectionSettings, applyStorePragmas } from './sqlite-pragmas';
-import { erasedName, prepareSqliteSchema, STREAM_ERAS, streamSql } from './sqlite-schema';
+import { ERA_BITS, erasedName, prepareSqliteSchema, STREAM_ERAS, streamSql, type SchemaUpgradeListener } from './sqlite-schema';
 import { limitClause, prefixFilter } from './sqlite-prefixes';
 import { inlineWriter, threadWriter, type SqliteWriter } from './sqlite-writer';
 import type { AppendWritten, SqlWrite } from './sqlite-writes';
@@ -48,6 +48,8 @@ export interface SqliteEventStoreOptions {
    * (the only choice for ':memory:', which no second connection can open).
    */
   readonly writeOn?: 'thread' | 'caller';
+  /** Told when a file of an earlier version is brought up to this one, which holds the store's start up for seconds. */
+  readonly onUpgrade?: SchemaUpgradeListener;
 }
 
 /** The store's file as the read models kept in it use it: `db` to read, `write` for every change. */
@@ -105,7 +107,7 @@ export class SqliteEventStore implements EventStore, SqliteFile {
     this.db = new Database(options.filename);
     applyStorePragmas(this.db);
     applyConnectionSettings(this.db);
-    prepareSqliteSchema(this.db);
+    prepareSqliteSchema(this.db, ERA_BITS, options.onUpgrade);
     this.writer = inMemory || options.writeOn === 'caller' ? inlineWriter(this.db) : threadWriter(options.filename);
     this.pollIntervalMs = options.pollIntervalMs ?? 200;
     this.headQuery = this.db.prepare<[], { position: number | null }>('SELECT MAX(position) AS position FROM events');
