@@ -63,7 +63,9 @@ export const buildPlatform = (
     concept,
     messaging,
     leadership: LeadershipModule.forRoot([messaging]),
-    journeys: JourneyModule.forRoot([store, customerData]),
+    journeys: JourneyModule.forRoot([store, customerData], {
+      ...(config.REGIE_JOURNEY_CACHE !== undefined && { cachedJourneys: config.REGIE_JOURNEY_CACHE }),
+    }),
     board: CaseBoardModule.forRoot([store, observability, customerData, readiness]),
     safety: SafetyRecordsModule.forRoot([store, customerData, readiness]),
     customerData,

@@ -113,6 +113,18 @@ export class RegieConfig {
   @Max(10_000_000)
   REGIE_RATE_LIMIT: number = 12_000;
 
+  /**
+   * Customers whose journeys are kept folded in memory (3–11 KB each, by the contacts a journey keeps): an event of
+   * one of them is decided without reading its stream. Size it to the customers active within a few minutes; unset,
+   * the journey module's own default (10,000).
+   */
+  @IsOptional()
+  @Transform(({ value }) => (typeof value === 'string' ? Number(value) : value))
+  @IsInt({ message: 'REGIE_JOURNEY_CACHE must be a whole number of customers' })
+  @Min(100)
+  @Max(10_000_000)
+  REGIE_JOURNEY_CACHE?: number;
+
   /** JSON lines on stdout from this level up (README "Metrics and logs"); `silent` logs nothing. */
   @IsIn(LOG_LEVELS, { message: `REGIE_LOG_LEVEL must be one of: ${LOG_LEVELS.join(', ')}` })
   REGIE_LOG_LEVEL: LogLevel = 'info';

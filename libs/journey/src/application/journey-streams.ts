@@ -12,6 +12,15 @@ import { journeyDecider, journeyStream, type JourneyCommand, type JourneyEvent, 
 const JOURNEY_STATES_KEPT = 3;
 
 /**
+ * Customers whose journeys are kept folded, unless configured (REGIE_JOURNEY_CACHE). A journey kept takes 3 KB with 5
+ * events and 11 KB with 50 (its latest state and JOURNEY_STATES_KEPT before it, sharing what did not change).
+ */
+export const DEFAULT_JOURNEYS_CACHED = 10_000;
+
+/** The provider of how many journeys JourneyStreams keeps folded. */
+export const JOURNEYS_CACHED = Symbol('JOURNEYS_CACHED');
+
+/**
  * Every interaction appends to a journey: worth keeping folded. An erasure drops the folded state. The last
  * few states are kept too: the escalation processor, a few batches behind, takes the journey as it stood
  * at its event from here instead of folding it again (JOURNEY_STATES_KEPT).
@@ -23,8 +32,9 @@ export class JourneyStreams extends StreamHandler<JourneyCommand, JourneyEvent, 
   constructor(
     @Inject(EVENT_STORE) private readonly eventStore: EventStore,
     @Optional() holders?: CustomerDataHolders,
+    @Optional() @Inject(JOURNEYS_CACHED) cached: number = DEFAULT_JOURNEYS_CACHED,
   ) {
-    super(eventStore, journeyStream, journeyDecider, new StateCache<JourneyState>(10_000, JOURNEY_STATES_KEPT));
+    super(eventStore, journeyStream, journeyDecider, new StateCache<JourneyState>(cached, JOURNEY_STATES_KEPT));
     holders?.register(this);
   }
 
