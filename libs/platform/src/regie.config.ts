@@ -114,8 +114,9 @@ export class RegieConfig {
   REGIE_RATE_LIMIT: number = 12_000;
 
   /**
-   * Customers whose journeys are kept folded in memory (README: 10,000 as objects, the rest as text): an event of one
-   * of them is decided without reading its stream. Unset, the journey module's own default (100,000).
+   * Customers whose journeys are kept folded in memory (3–11 KB each, by the contacts a journey keeps): an event of
+   * one of them is decided without reading its stream. Size it to the customers active within a few minutes; unset,
+   * the journey module's own default (10,000).
    */
   @IsOptional()
   @Transform(({ value }) => (typeof value === 'string' ? Number(value) : value))

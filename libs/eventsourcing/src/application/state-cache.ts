@@ -11,29 +11,6 @@ interface Entry<State> extends Kept<State> {
   used: boolean;
 }
 
-/** A state as text and back, exactly: what the compact part of a StateCache keeps. */
-export interface StateCodec<State> {
-  encode(state: State): string;
-  decode(text: string): State;
-}
-
-/** Beyond the states kept as objects, this many more as text (a third of the memory, or less), each stream's latest. */
-export interface CompactStates<State> {
-  readonly capacity: number;
-  readonly codec: StateCodec<State>;
-}
-
-/** JSON's round trip, for states made of JSON's own values alone (no undefined, no Date, no Map). */
-export const jsonStates = <State>(): StateCodec<State> => ({
-  encode: (state) => JSON.stringify(state),
-  decode: (text) => JSON.parse(text) as State,
-});
-
-interface Compacted {
-  readonly revision: number;
-  readonly text: string;
-}
-
 /**
  * Folded stream states by stream name, with the revision they reflect: a handler reads only the
  * events after it instead of the whole stream. Entries not used for longest go first, as the
@@ -41,35 +18,23 @@ interface Compacted {
  * in which case it moves to the back. A use is one mark, where strict least-recently-used order
  * moved the entry in the map on every use (a delete and an insert: about 2 % of the ingest bench's
  * event loop). Only for streams that are never deleted (a deleted stream's revisions may start again).
- * With `compact`, a stream let go keeps its latest state as text, up to the compact part's capacity: asked for
- * again, it is decoded (a few µs) instead of read from the store and folded again (80 µs and more).
  */
 export class StateCache<State> {
   private readonly entries = new Map<string, Entry<State>>();
-  /** The latest states of streams let go from `entries`, as text, oldest first (a stream asked for again leaves). */
-  private readonly compacted = new Map<string, Compacted>();
 
   /**
    * `earlierStates`: how many states before the latest to keep per stream, for readers a little behind the writer
-   * (`at`); none by default. `compact`: where a stream's state goes when it is let go, instead of being dropped.
+   * (`at`); none by default.
    */
   constructor(
     private readonly capacity = 10_000,
     private readonly earlierStates = 0,
-    private readonly compact?: CompactStates<State>,
   ) {}
 
   get(stream: string): Kept<State> | undefined {
     const entry = this.entries.get(stream);
-    if (entry) {
-      entry.used = true;
-      return entry;
-    }
-    const compacted = this.compact && this.compacted.get(stream);
-    if (!compacted) return undefined;
-    const kept = { revision: compacted.revision, state: this.compact.codec.decode(compacted.text) };
-    this.set(stream, kept.revision, kept.state); // back among the objects, and out of the text
-    return kept;
+    if (entry) entry.used = true;
+    return entry;
   }
 
   /** The state as it stood at exactly `revision`, when that is what is kept; unlike `get`, it does not count as a use. */
@@ -81,16 +46,13 @@ export class StateCache<State> {
   /** Drops a stream's state (it was erased): a later event must not be folded onto what was erased. */
   delete(stream: string): void {
     this.entries.delete(stream);
-    this.compacted.delete(stream);
   }
 
   set(stream: string, revision: number, state: State): void {
     const previous = this.entries.get(stream);
     const entry: Entry<State> = { revision, state, before: this.earlierThan(previous, revision), used: previous !== undefined };
     this.entries.set(stream, entry); // a stream kept already keeps its place
-    if (previous) return;
-    this.compacted.delete(stream);
-    if (this.entries.size > this.capacity) this.evictOne();
+    if (!previous && this.entries.size > this.capacity) this.evictOne();
   }
 
   /** The kept states below `revision`, newest first, cut to `earlierStates`. */
@@ -107,15 +69,9 @@ export class StateCache<State> {
   private evictOne(): void {
     for (const [stream, entry] of this.entries) {
       this.entries.delete(stream);
-      if (!entry.used) return this.compactOne(stream, entry);
+      if (!entry.used) return;
       entry.used = false; // a second chance, at the back
       this.entries.set(stream, entry);
     }
-  }
-
-  private compactOne(stream: string, { revision, state }: Entry<State>): void {
-    if (!this.compact || this.compact.capacity === 0) return;
-    this.compacted.set(stream, { revision, text: this.compact.codec.encode(state) });
-    if (this.compacted.size > this.compact.capacity) this.compacted.delete(this.compacted.keys().next().value!);
   }
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '@regie/event-store';
-import { CustomerDataHolders, jsonStates, StateCache, StreamHandler, type CustomerDataHolder } from '@regie/eventsourcing/application';
+import { CustomerDataHolders, StateCache, StreamHandler, type CustomerDataHolder } from '@regie/eventsourcing/application';
 import { journeyDecider, journeyStream, type JourneyCommand, type JourneyEvent, type JourneyState } from '../domain';
 
 /**
@@ -12,18 +12,10 @@ import { journeyDecider, journeyStream, type JourneyCommand, type JourneyEvent, 
 const JOURNEY_STATES_KEPT = 3;
 
 /**
- * Customers whose journeys are kept folded, unless configured (REGIE_JOURNEY_CACHE): the JOURNEYS_AS_OBJECTS used
- * last as objects, the rest as JSON text. An event of a customer kept is decided without reading the stream, which
- * for a customer not kept costs a read and a fold (80 µs for 5 events in a store of 1M, more for longer journeys).
+ * Customers whose journeys are kept folded, unless configured (REGIE_JOURNEY_CACHE). A journey kept takes 3 KB with 5
+ * events and 11 KB with 50 (its latest state and JOURNEY_STATES_KEPT before it, sharing what did not change).
  */
-export const DEFAULT_JOURNEYS_CACHED = 100_000;
-
-/**
- * Journeys kept as objects, with the states before (JOURNEY_STATES_KEPT): 3 KB a journey of 5 events, 11 KB of 50
- * (measured, sharing what did not change). Beyond them, a journey's latest state is kept as text: about 1 KB of 5
- * events and 4 KB of 50, encoded in 6–12 µs when let go and decoded in 5–14 µs when asked for again.
- */
-const JOURNEYS_AS_OBJECTS = 10_000;
+export const DEFAULT_JOURNEYS_CACHED = 10_000;
 
 /** The provider of how many journeys JourneyStreams keeps folded. */
 export const JOURNEYS_CACHED = Symbol('JOURNEYS_CACHED');
@@ -42,12 +34,7 @@ export class JourneyStreams extends StreamHandler<JourneyCommand, JourneyEvent, 
     @Optional() holders?: CustomerDataHolders,
     @Optional() @Inject(JOURNEYS_CACHED) cached: number = DEFAULT_JOURNEYS_CACHED,
   ) {
-    const asObjects = Math.min(cached, JOURNEYS_AS_OBJECTS);
-    const cache = new StateCache<JourneyState>(asObjects, JOURNEY_STATES_KEPT, {
-      capacity: cached - asObjects,
-      codec: jsonStates<JourneyState>(), // a journey's state is JSON's own values (the decider's spec checks it)
-    });
-    super(eventStore, journeyStream, journeyDecider, cache);
+    super(eventStore, journeyStream, journeyDecider, new StateCache<JourneyState>(cached, JOURNEY_STATES_KEPT));
     holders?.register(this);
   }
 

@@ -49,27 +49,6 @@ describe('JourneyStreams: the journeys kept folded', () => {
     expect(await readsForAReturningCustomer()).toEqual(['journey-c1 from 1']);
   });
 
-  it('given more than are kept as objects, keeps the rest as text, which spares the read', async () => {
-    const returning = async (cachedJourneys: number): Promise<string[]> => {
-      const { journeys, reads, close } = await journeysWith({ cachedJourneys });
-      try {
-        await journeys.handle('c0', started('c0', 'c0-k1'), metadata('c0'));
-        // 10,000 customers after it, in one batch: more than are kept as objects.
-        const others = Array.from({ length: 10_000 }, (_, index) => `c${index + 1}`);
-        await journeys.handleMany(
-          new Map(others.map((customer) => [customer, [{ command: started(customer, 'k1'), metadata: metadata(customer) }]])),
-        );
-        reads.length = 0;
-        await journeys.handle('c0', started('c0', 'c0-k2'), metadata('c0-again'));
-        return reads;
-      } finally {
-        await close();
-      }
-    };
-    expect(await returning(10_001)).toEqual(['journey-c0 from 1']);
-    expect(await returning(10_000)).toEqual(['journey-c0 from 0']);
-  });
-
   it('given fewer than the customers since, reads a returning customer’s journey from its start', async () => {
     expect(await readsForAReturningCustomer({ cachedJourneys: 2 })).toEqual(['journey-c1 from 0']);
   });
