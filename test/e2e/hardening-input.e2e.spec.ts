@@ -185,7 +185,7 @@ describe('Hostile input to POST /v1/interactions gets a clear answer; the proces
 describe('The JSON limits come from the environment', () => {
   let regie: RegieHarness;
   beforeAll(async () => {
-    regie = await startHarness({ env: { REGIE_JSON_MAX_DEPTH: '5', REGIE_JSON_MAX_ITEMS: '2' } });
+    regie = await startHarness({ env: { REGIE_JSON_MAX_DEPTH: '5', REGIE_JSON_MAX_ITEMS: '2', REGIE_JSON_MAX_KEYS: '2000' } });
   });
   afterAll(() => regie.stop());
 
@@ -200,5 +200,21 @@ describe('The JSON limits come from the environment', () => {
     expect(batch.status).toBe(413);
     expect(batch.body).toMatchObject({ limit: { name: 'items', max: 2 } });
     expect((await post([interaction(), interaction()])).status).toBe(202);
+  });
+
+  it('REGIE_JSON_MAX_KEYS above the default: an event whose data has 1,500 keys is taken, and only its contract fields kept', async () => {
+    const channel = await regie.token('chatbot-platform', 'channel');
+    const agent = await regie.token('agent-1', 'agent');
+    const wide = Object.fromEntries(Array.from({ length: 1_500 }, (_, n) => [`k${n}`, n]));
+    const event = interaction({ subject: 'cust-wide' });
+    const response = await regie.http
+      .post('/v1/interactions')
+      .set('Authorization', `Bearer ${channel}`)
+      .set('Content-Type', 'application/json')
+      .send([{ ...event, data: { ...wide, ...event.data } }]);
+    expect(response.status).toBe(202);
+    const journey = await regie.http.get('/v1/customers/cust-wide/journey').set('Authorization', `Bearer ${agent}`).expect(200);
+    expect(journey.body.entries).toHaveLength(1);
+    expect(JSON.stringify(journey.body.entries)).not.toContain('k1499');
   });
 });

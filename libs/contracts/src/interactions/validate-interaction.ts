@@ -2,7 +2,7 @@ import { getMetadataStorage, validateSync } from 'class-validator';
 import { CloudEvent } from 'cloudevents';
 import { flattenValidationErrors } from '../validation/flatten-validation-errors';
 import { fastAccepts } from '../validation/fast-accept';
-import { checkJsonLimits, DEFAULT_JSON_LIMITS } from '../validation/json-limits';
+import { checkJsonLimits, DEFAULT_JSON_LIMITS, type JsonLimits } from '../validation/json-limits';
 import { invalid, valid, type Validated } from '../validation/result';
 import type { ValidationIssue } from '../validation-issue';
 import { INTERACTION_TYPES, type Interaction, type InteractionType } from './interaction';
@@ -79,14 +79,21 @@ const pick = (source: Record<string, unknown>, dto: new () => ContactDataDto): R
 /**
  * Checks one interaction event against the contract and reports every problem at once. The
  * CloudEvents SDK has the last word on the envelope, so anything it refuses is refused too.
+ * `limits`: the JSON limits the event is held to first, or `checked` where the whole document it
+ * came in was walked against the configured limits already (an HTTP body: body-parsing.ts).
  */
-export const validateInteraction = (raw: unknown, rules: InteractionRules, prefix = ''): Validated<Interaction> => {
+export const validateInteraction = (
+  raw: unknown,
+  rules: InteractionRules,
+  prefix = '',
+  limits: JsonLimits | 'checked' = DEFAULT_JSON_LIMITS,
+): Validated<Interaction> => {
   const at = (path: string): string => (prefix ? `${prefix}.${path}` : path);
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     return invalid([{ path: prefix || '$', message: 'an interaction must be a CloudEvents JSON object' }]);
   }
   // The mappers below recurse and trip over prototype keys: the shape is checked first, without recursion.
-  const tooLarge = checkJsonLimits(raw, DEFAULT_JSON_LIMITS);
+  const tooLarge = limits === 'checked' ? undefined : checkJsonLimits(raw, limits);
   if (tooLarge) return invalid([{ path: tooLarge.path === '$' ? prefix || '$' : at(tooLarge.path), message: tooLarge.message }]);
   const envelope = raw as Record<string, unknown>;
   const issues = validateObject(InteractionEnvelopeDto, envelope, prefix);

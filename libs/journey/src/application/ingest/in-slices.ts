@@ -17,7 +17,7 @@ import {
  */
 export const VALIDATION_SLICE_MS = 10;
 
-/** validateInteractionBatch, yielding to the event loop between slices; same result, same paths. */
+/** validateInteractionBatch for an HTTP body, yielding to the event loop between slices; same result, same paths. */
 export const validateInSlices = async (batch: readonly unknown[], rules: InteractionRules): Promise<Validated<Interaction[]>> => {
   if (batch.length === 0) return invalid([{ path: '$', message: 'a batch must hold at least one interaction' }]);
   const values: Interaction[] = [];
@@ -28,7 +28,8 @@ export const validateInSlices = async (batch: readonly unknown[], rules: Interac
       await nextTurn();
       sliceStarted = performance.now();
     }
-    const result = validateInteraction(batch[index], rules, `[${index}]`);
+    // The body was held to the configured JSON limits as it was parsed (body-parsing.ts): not again per event.
+    const result = validateInteraction(batch[index], rules, `[${index}]`, 'checked');
     if (result.ok) values.push(result.value);
     else issues.push(...result.issues);
   }
