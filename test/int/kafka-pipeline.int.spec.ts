@@ -175,6 +175,21 @@ describe('The Kafka pipeline against a real broker', () => {
     expect(events.map((event) => event.metadata.idempotencyKey)).toEqual(['urn:regie:test:kafka#e-10', 'urn:regie:test:kafka#e-13']);
   });
 
+  it('holds consumed interactions to the configured JSON limits, as HTTP bodies are (REGIE_JSON_MAX_KEYS above the default)', async () => {
+    const { env, topics, store } = world();
+    const { app } = await startRegieApp(['orchestrator'], { ...env, REGIE_JSON_MAX_KEYS: '2000' });
+    cleanups.push(() => app.close());
+    const wide = Object.fromEntries(Array.from({ length: 1_500 }, (_, n) => [`k${n}`, n]));
+    const message = binary(20, 'cust-w');
+    await sendWithRetry(topics.interactions, [{ ...message, value: JSON.stringify({ ...wide, ...JSON.parse(message.value) }) }]);
+    const [recorded] = await eventually(async () => {
+      const events = await store().readStream('journey-cust-w');
+      expect(events).toHaveLength(1);
+      return events;
+    }, 60_000);
+    expect(JSON.stringify(recorded!.data)).not.toContain('k1499');
+  });
+
   it('publishes decisions to orchestration.decisions', async () => {
     const { env, topics } = world();
     const { app } = await startRegieApp(['orchestrator'], env);

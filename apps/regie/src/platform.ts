@@ -8,7 +8,7 @@ import { ClockModule, CustomerDataModule, LeadershipModule, ReadinessModule } fr
 import { JourneyModule } from '@regie/journey';
 import { MessagingModule } from '@regie/messaging';
 import { ObservabilityModule, type Observability } from '@regie/observability';
-import { HealthModule, messagingOptionsFrom, storeOptionsFrom, type RegieConfig } from '@regie/platform';
+import { HealthModule, jsonLimitsFrom, messagingOptionsFrom, storeOptionsFrom, type RegieConfig } from '@regie/platform';
 import { SafetyRecordsModule } from '@regie/safety';
 
 /**
@@ -48,7 +48,7 @@ export const buildPlatform = (
   const clock = ClockModule.forRoot(time);
   const observability = ObservabilityModule.forRoot(observe);
   const store = EventStoreModule.forRoot(storeOptionsFrom(config), observe.metrics);
-  const concept = ConceptModule.forRoot(file, [store, clock]);
+  const concept = ConceptModule.forRoot(file, [store, clock], jsonLimitsFrom(config));
   const messaging = MessagingModule.forRoot(messagingOptionsFrom(config), [concept, observability]);
   const customerData = CustomerDataModule.forRoot();
   const readiness = ReadinessModule.forRoot();

@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { validateInteraction } from '@regie/contracts';
+import { DEFAULT_JSON_LIMITS, validateInteraction, type JsonLimits } from '@regie/contracts';
 import type { ModuleImports } from '@regie/eventsourcing/application';
 import { INTERACTION_VALIDATOR, type InteractionValidator } from '@regie/messaging';
 import { ConceptInForce, INITIAL_SERVICE_CONCEPT } from './concept-in-force';
@@ -8,11 +8,12 @@ import type { ServiceConceptFile } from './file/load-service-concept';
 
 /**
  * The concept in force, in every role: it validates channels and drives escalation and routing.
- * `imports`: the store, which records revisions, and the clock.
+ * `imports`: the store, which records revisions, and the clock. `jsonLimits`: what a consumed interaction is held
+ * to (the configured limits, as an HTTP body is); the defaults when left out.
  */
 @Module({})
 export class ConceptModule {
-  static forRoot(file: ServiceConceptFile, imports: ModuleImports): DynamicModule {
+  static forRoot(file: ServiceConceptFile, imports: ModuleImports, jsonLimits: JsonLimits = DEFAULT_JSON_LIMITS): DynamicModule {
     return {
       module: ConceptModule,
       imports: [...imports],
@@ -26,7 +27,7 @@ export class ConceptModule {
           useFactory:
             (concept: ConceptInForce): InteractionValidator =>
             (raw) =>
-              validateInteraction(raw, concept.interactionRules()),
+              validateInteraction(raw, concept.interactionRules(), '', jsonLimits),
           inject: [ConceptInForce],
         },
       ],
