@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { DEFAULT_JSON_LIMITS, validateInteraction, type JsonLimits } from '@regie/contracts';
+import { validateInteraction, type JsonLimits } from '@regie/contracts';
 import type { ModuleImports } from '@regie/eventsourcing/application';
 import { INTERACTION_VALIDATOR, type InteractionValidator } from '@regie/messaging';
 import { ConceptInForce, INITIAL_SERVICE_CONCEPT } from './concept-in-force';
@@ -13,7 +13,7 @@ import type { ServiceConceptFile } from './file/load-service-concept';
  */
 @Module({})
 export class ConceptModule {
-  static forRoot(file: ServiceConceptFile, imports: ModuleImports, jsonLimits: JsonLimits = DEFAULT_JSON_LIMITS): DynamicModule {
+  static forRoot(file: ServiceConceptFile, imports: ModuleImports, jsonLimits?: JsonLimits): DynamicModule {
     return {
       module: ConceptModule,
       imports: [...imports],

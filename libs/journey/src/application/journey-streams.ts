@@ -31,8 +31,8 @@ export class JourneyStreams extends StreamHandler<JourneyCommand, JourneyEvent, 
 
   constructor(
     @Inject(EVENT_STORE) private readonly eventStore: EventStore,
+    @Inject(JOURNEYS_CACHED) cached: number,
     @Optional() holders?: CustomerDataHolders,
-    @Optional() @Inject(JOURNEYS_CACHED) cached: number = DEFAULT_JOURNEYS_CACHED,
   ) {
     super(eventStore, journeyStream, journeyDecider, new StateCache<JourneyState>(cached, JOURNEY_STATES_KEPT));
     holders?.register(this);
