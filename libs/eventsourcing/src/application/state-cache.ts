@@ -1,45 +1,43 @@
-interface Kept<State> {
+import { LRUCache } from 'lru-cache';
+
+/** A stream's state at a revision, with the states kept before it (newest first, at most `earlierStates`). */
+interface Entry<State> {
   readonly revision: number;
   readonly state: State;
-}
-
-/** A stream's latest state, with the states before it (newest first, at most `earlierStates`), and its use mark. */
-interface Entry<State> extends Kept<State> {
   /** The state kept before this one: a short chain, cut at `earlierStates`. */
   before: Entry<State> | undefined;
-  /** Asked for (`get`) or set again since the clock hand last passed it. */
-  used: boolean;
 }
 
 /**
  * Folded stream states by stream name, with the revision they reflect: a handler reads only the
- * events after it instead of the whole stream. Entries not used for longest go first, as the
- * CLOCK algorithm picks them: the oldest entry goes unless it was used since it was last looked at,
- * in which case it moves to the back. A use is one mark, where strict least-recently-used order
- * moved the entry in the map on every use (a delete and an insert: about 2 % of the ingest bench's
- * event loop). Only for streams that are never deleted (a deleted stream's revisions may start again).
+ * events after it instead of the whole stream. The stream used least recently goes first (lru-cache: a use moves
+ * an index in its typed-array list, an eviction is one Map delete). A CLOCK over a plain Map (a use was a mark, an
+ * eviction an iteration from the Map's start) cost 7.3 µs an event where nearly every event evicts (200,000
+ * customers taking turns through 10,000 kept): the iteration walked the holes earlier evictions left at the Map's
+ * start, until its next rehash. Here 0.4 µs. Only for streams that are never deleted (a deleted stream's revisions
+ * may start again).
  */
 export class StateCache<State> {
-  private readonly entries = new Map<string, Entry<State>>();
+  private readonly entries: LRUCache<string, Entry<State>>;
 
   /**
    * `earlierStates`: how many states before the latest to keep per stream, for readers a little behind the writer
    * (`at`); none by default.
    */
   constructor(
-    private readonly capacity = 10_000,
+    capacity = 10_000,
     private readonly earlierStates = 0,
-  ) {}
+  ) {
+    this.entries = new LRUCache({ max: capacity });
+  }
 
-  get(stream: string): Kept<State> | undefined {
-    const entry = this.entries.get(stream);
-    if (entry) entry.used = true;
-    return entry;
+  get(stream: string): { readonly revision: number; readonly state: State } | undefined {
+    return this.entries.get(stream);
   }
 
   /** The state as it stood at exactly `revision`, when that is what is kept; unlike `get`, it does not count as a use. */
   at(stream: string, revision: number): State | undefined {
-    for (let entry = this.entries.get(stream); entry; entry = entry.before) if (entry.revision === revision) return entry.state;
+    for (let entry = this.entries.peek(stream); entry; entry = entry.before) if (entry.revision === revision) return entry.state;
     return undefined;
   }
 
@@ -48,11 +46,9 @@ export class StateCache<State> {
     this.entries.delete(stream);
   }
 
+  /** Keeps the stream's state at `revision`, as its latest; a set is a use. */
   set(stream: string, revision: number, state: State): void {
-    const previous = this.entries.get(stream);
-    const entry: Entry<State> = { revision, state, before: this.earlierThan(previous, revision), used: previous !== undefined };
-    this.entries.set(stream, entry); // a stream kept already keeps its place
-    if (!previous && this.entries.size > this.capacity) this.evictOne();
+    this.entries.set(stream, { revision, state, before: this.earlierThan(this.entries.peek(stream), revision) });
   }
 
   /** The kept states below `revision`, newest first, cut to `earlierStates`. */
@@ -64,14 +60,5 @@ export class StateCache<State> {
     for (let kept = 1; last && kept < this.earlierStates; kept += 1) last = last.before;
     if (last) last.before = undefined;
     return first;
-  }
-
-  private evictOne(): void {
-    for (const [stream, entry] of this.entries) {
-      this.entries.delete(stream);
-      if (!entry.used) return;
-      entry.used = false; // a second chance, at the back
-      this.entries.set(stream, entry);
-    }
   }
 }

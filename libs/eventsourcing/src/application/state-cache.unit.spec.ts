@@ -10,7 +10,7 @@ describe('StateCache', () => {
     expect(cache.at('journey-c2', 3)).toBeUndefined();
   });
 
-  it('lets the stream unused for longest go first (a use since the clock hand passed it saves it once); `at` is no use', () => {
+  it('lets the stream used least recently go first (a get or a set is a use, `at` is none)', () => {
     const cache = new StateCache<string>(2);
     cache.set('a', 0, 'a0');
     cache.set('b', 0, 'b0');

@@ -17,7 +17,7 @@ const JOURNEY_STATES_KEPT = 3;
  */
 export const DEFAULT_JOURNEYS_CACHED = 10_000;
 
-/** The provider of how many journeys JourneyStreams keeps folded. */
+/** The provider of how many journeys are kept folded: by JourneyStreams, and by the escalation processor (its own, one state each). */
 export const JOURNEYS_CACHED = Symbol('JOURNEYS_CACHED');
 
 /**

@@ -6,7 +6,10 @@ import { GetJourneyHandler } from './get-journey/get-journey.handler';
 import { DEFAULT_JOURNEYS_CACHED, JOURNEYS_CACHED, JourneyStreams } from './journey-streams';
 
 export interface JourneyModuleOptions {
-  /** Customers whose journeys are kept folded in memory (JourneyStreams' cache); DEFAULT_JOURNEYS_CACHED when left out. */
+  /**
+   * Customers whose journeys are kept folded in memory (JourneyStreams' cache, and the escalation processor's);
+   * DEFAULT_JOURNEYS_CACHED when left out.
+   */
   readonly cachedJourneys?: number;
 }
 
@@ -18,7 +21,7 @@ export class JourneyModule {
       module: JourneyModule,
       imports: [...store],
       providers: [JourneyStreams, { provide: JOURNEYS_CACHED, useValue: options.cachedJourneys ?? DEFAULT_JOURNEYS_CACHED }],
-      exports: [JourneyStreams],
+      exports: [JourneyStreams, JOURNEYS_CACHED],
     };
   }
 }

@@ -28,7 +28,7 @@ import {
 } from '@regie/eventsourcing/application';
 import { EXCLUSIONS, type ExclusionsPort } from '@regie/safety';
 import { AgentStreams, carryOut, CaseStreams } from '../case-streams';
-import { JourneyStreams } from '@regie/journey';
+import { JOURNEYS_CACHED, JourneyStreams } from '@regie/journey';
 import { RegieMetrics } from '@regie/observability';
 
 const PROCESS = 'escalation';
@@ -46,7 +46,8 @@ const NONE_CLOSED: Readonly<Record<string, readonly string[]>> = Object.freeze({
 @Injectable()
 export class EscalationProcessor implements OnApplicationBootstrap, SingleWriter, CustomerDataHolder {
   readonly name = PROCESS;
-  private readonly folded = new StateCache<JourneyState>();
+  /** The journey as it stood at the last event handled, per customer: for the next one when recording kept no state for it. */
+  private readonly folded: StateCache<JourneyState>;
   private readonly logger = new Logger(PROCESS);
 
   constructor(
@@ -61,8 +62,10 @@ export class EscalationProcessor implements OnApplicationBootstrap, SingleWriter
     private readonly concept: ConceptInForce,
     private readonly leadership: Leadership,
     private readonly metrics: RegieMetrics,
+    @Inject(JOURNEYS_CACHED) journeysCached: number,
     @Optional() holders?: CustomerDataHolders,
   ) {
+    this.folded = new StateCache<JourneyState>(journeysCached);
     holders?.register(this);
   }
 
