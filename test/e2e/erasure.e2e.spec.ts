@@ -275,3 +275,60 @@ describe('Journey retention (concept retention.journeyDays), driven by the clock
     expect(await entries(regie, 'cust-recent')).toHaveLength(1);
   });
 });
+
+describe('Erasing a customer whose journey was let go from memory (a snapshot of it kept in the store)', () => {
+  let regie: RegieHarness;
+  beforeAll(async () => {
+    regie = await startHarness({ env: { REGIE_JOURNEY_CACHE: '100' } });
+  });
+  afterAll(() => regie.stop());
+
+  it('keeps the journey as a snapshot once 100 other customers pushed it out, decides the return on it, and erases it with the stream', async () => {
+    const [supervisor, channel] = [await regie.token('sup-sara', 'supervisor'), await regie.token('web-platform', 'channel')];
+    const gone = planted('cust-snap-4e81b0');
+    const chat = (customerId: string, type: string) =>
+      interaction({ subject: customerId, type }, { channel: 'chatbot', contactId: 'chat-9', topic: `topic-${customerId}` });
+    await regie.http
+      .post('/v1/interactions')
+      .set(auth(channel))
+      .send([chat(gone.customerId, 'contact.started')])
+      .expect(202);
+    const others = Array.from({ length: 150 }, (_, index) => chat(`cust-other-${index}`, 'contact.started'));
+    await regie.http.post('/v1/interactions').set(auth(channel)).send(others).expect(202);
+
+    const store = regie.app.get<EventStore>(EVENT_STORE);
+    const stream = `journey-${gone.customerId}`;
+    if (ON_POSTGRES) {
+      expect(store.readSnapshot).toBeUndefined(); // PostgreSQL keeps no snapshots: the journey is read from its stream
+    } else {
+      await eventually(async () => expect(await store.readSnapshot!(stream)).toMatchObject({ revision: 0, kind: 'journey/1' }));
+      expect(bytesHold(regie.dataDir, `topic-${gone.customerId}`)).toBe(true);
+    }
+    // Decided on the journey as kept: the contact it knows ends, once.
+    const ended = interaction(
+      { subject: gone.customerId, type: 'contact.ended' },
+      { channel: 'chatbot', contactId: 'chat-9', outcome: 'resolved' },
+    );
+    await regie.http
+      .post('/v1/interactions')
+      .set(auth(channel))
+      .send([ended, { ...ended, id: `${ended.id}-again` }])
+      .expect(202);
+    const journey = async () =>
+      (await regie.http.get(`/v1/customers/${gone.customerId}/journey`).set(auth(supervisor)).expect(200)).body.entries as {
+        type: string;
+      }[];
+    expect((await journey()).map(({ type }) => type)).toEqual(['contact.started', 'contact.ended']);
+
+    const accepted = await regie.http.delete(`/v1/customers/${gone.customerId}`).set(auth(supervisor)).expect(202);
+    await eventually(async () => {
+      const { body } = await regie.http.get(accepted.headers.location!).set(auth(supervisor)).expect(200);
+      expect(body).toMatchObject({ status: 'completed' });
+    });
+    expect(await journey()).toEqual([]);
+    if (!ON_POSTGRES) {
+      expect(await store.readSnapshot!(stream)).toBeUndefined();
+      expect(bytesHold(regie.dataDir, `topic-${gone.customerId}`)).toBe(false);
+    }
+  });
+});

@@ -128,6 +128,17 @@ export interface PipelinedAppend {
   readonly results: Promise<AppendResult[]>;
 }
 
+/**
+ * A stream's folded state as a handler kept it (StateSnapshots): `kind` names the state's shape and its version
+ * (`journey/1`), so that a state of another shape is never taken for this one; `state` is JSON.
+ */
+export interface StreamSnapshot {
+  readonly stream: string;
+  readonly revision: number;
+  readonly kind: string;
+  readonly state: unknown;
+}
+
 export interface EventStore {
   /** Appends to one stream if its last revision satisfies `expectedRevision` (default ANY). */
   appendToStream(stream: string, events: readonly NewEvent[], options?: AppendOptions): Promise<AppendResult>;
@@ -155,6 +166,17 @@ export interface EventStore {
   subscribe(options: SubscribeOptions): Subscription;
   /** Position of the newest event in the store (START when empty). */
   headPosition(): Promise<number>;
+  /**
+   * Optional (SQLite, in memory): folded states kept beside their streams, so that a stream no process holds in
+   * memory is decided on one read instead of its whole history. A snapshot is a cache, never the truth: its revision
+   * is the one a writer expects when it decides on it, so a snapshot behind its stream fails like any lost race.
+   * Saved in the order given, each replacing the stream's last; one at or below the last revision of an erased
+   * stream is not kept (a save sent before an erasure must not bring its data back), and deleteStream drops the
+   * stream's snapshot with its events.
+   */
+  saveSnapshots?(snapshots: readonly StreamSnapshot[]): Promise<void>;
+  /** The stream's snapshot (see saveSnapshots), if one is kept. */
+  readSnapshot?(stream: string): Promise<StreamSnapshot | undefined>;
   /** Erases a stream and its events for good (retention of personal data); see "Erasure". No-op when absent. */
   deleteStream(stream: string): Promise<void>;
   /**

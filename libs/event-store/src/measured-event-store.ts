@@ -20,6 +20,10 @@ export class MeasuredEventStore implements EventStore {
         return { ticket: sent!.ticket, results };
       };
     }
+    if (store.saveSnapshots && store.readSnapshot) {
+      this.saveSnapshots = store.saveSnapshots.bind(store);
+      this.readSnapshot = store.readSnapshot.bind(store);
+    }
   }
 
   appendToStream(stream: string, events: readonly NewEvent[], options?: AppendOptions): Promise<AppendResult> {
@@ -32,6 +36,10 @@ export class MeasuredEventStore implements EventStore {
 
   /** Where the store has it: pipelined appends, timed like the rest. */
   readonly appendToStreamsAfter?: (appends: readonly StreamAppend[], after?: number) => PipelinedAppend;
+
+  /** Where the store has them: snapshots, untimed. */
+  readonly saveSnapshots?: EventStore['saveSnapshots'];
+  readonly readSnapshot?: EventStore['readSnapshot'];
 
   readStream: EventStore['readStream'] = (stream, options) => this.store.readStream(stream, options);
   readAll: EventStore['readAll'] = (options) => this.store.readAll(options);

@@ -4,6 +4,7 @@ import { describeErasing, describeIdempotency } from './contract/idempotency';
 import { describeMultiStream } from './contract/multi-stream';
 import { describePipelined } from './contract/pipelined';
 import { describeReading, describeSubscribing } from './contract/reading';
+import { describeSnapshots } from './contract/snapshots';
 import type { ContractContext, EventStoreUnderTest } from './contract/support';
 
 export type { EventStoreUnderTest } from './contract/support';
@@ -32,5 +33,6 @@ export const describeEventStoreContract = (adapter: string, create: () => Promis
     describeReading(context);
     describeSubscribing(context);
     describeErasing(context);
+    describeSnapshots(context);
   });
 };

@@ -11,6 +11,7 @@ import {
 } from '@regie/event-store';
 import { handleCommands, keyed, type CommandEnvelope, type Handled, type HandleOptions } from './handle-command';
 import type { StateCache } from './state-cache';
+import type { StateSnapshots } from './state-snapshots';
 
 /** The commands for one stream of a batch. */
 export interface StreamCommands<Command> {
@@ -29,11 +30,11 @@ interface Decided<Event, State> {
  * handleCommands over many streams of one decider, appended as one atomic batch
  * (`appendToStreams`: one transaction on SQLite and PostgreSQL): each stream is folded and
  * decided as handleCommands does, and each keeps its own expected revision. A stream in the cache
- * is not read on the first attempt: its append expects the cached revision, so an entry made
- * stale by another writer fails like any lost race. A conflict on any stream writes nothing and starts the whole batch again from fresh
- * state. A store that cannot append to several streams atomically (EventStoreDB) gets one
- * handleCommands per stream instead, in order: the same per-stream guarantees, without the
- * batch's atomicity. Results are in the order of `batches`.
+ * (or with a snapshot, `options.snapshots`) is not read on the first attempt: its append expects the cached
+ * revision, so an entry made stale by another writer fails like any lost race. A conflict on any stream writes
+ * nothing and starts the whole batch again from fresh state. A store that cannot append to several streams
+ * atomically (EventStoreDB) gets one handleCommands per stream instead, in order: the same per-stream guarantees,
+ * without the batch's atomicity. Results are in the order of `batches`.
  */
 export const handleAcrossStreams = async <Command, Event extends DomainEvent, State>(
   store: EventStore,
@@ -167,7 +168,22 @@ const decideOn = <Command, Event extends DomainEvent, State>(
 ): Decided<Event, State> | Promise<Decided<Event, State>> => {
   const cached = pending?.get(stream) ?? options.cache?.get(stream);
   if (cached && trustCache) return decideFrom(decider, stream, commands, cached.state, cached.revision);
+  if (!cached && trustCache && options.snapshots) return snapshotAndDecide(store, decider, stream, commands, options, options.snapshots);
   return readAndDecide(store, decider, stream, commands, options, cached);
+};
+
+/** A stream the cache does not hold, decided on its snapshot (trusted as the cache is), or else read. */
+const snapshotAndDecide = async <Command, Event extends DomainEvent, State>(
+  store: EventStore,
+  decider: Decider<Command, Event, State>,
+  stream: string,
+  commands: readonly CommandEnvelope<Command>[],
+  options: HandleOptions<State>,
+  snapshots: StateSnapshots<State>,
+): Promise<Decided<Event, State>> => {
+  const snapshot = await snapshots.get(stream);
+  if (!snapshot) return readAndDecide(store, decider, stream, commands, options, undefined);
+  return decideFrom(decider, stream, commands, snapshot.state, snapshot.revision);
 };
 
 const readAndDecide = async <Command, Event extends DomainEvent, State>(

@@ -9,6 +9,7 @@ import {
 } from '@regie/event-store';
 import { handleAcrossStreams } from './handle-across-streams';
 import { StateCache } from './state-cache';
+import { StateSnapshots } from './state-snapshots';
 import { StreamHandler } from './stream-handler';
 
 /** Counts per stream; a Count command with a key is recorded once (the store's idempotency). */
@@ -132,6 +133,45 @@ const turnsUntil = async (done: () => boolean): Promise<void> => {
   for (let turn = 0; turn < 100 && !done(); turn += 1) await new Promise((resolve) => setImmediate(resolve));
   expect(done()).toBe(true);
 };
+
+describe('handleAcrossStreams with snapshots', () => {
+  let store: InMemoryEventStore;
+  let snapshots: StateSnapshots<number>;
+  beforeEach(async () => {
+    store = new InMemoryEventStore();
+    snapshots = StateSnapshots.in<number>(store, 'count/1', (error) => {
+      throw error;
+    })!;
+    await store.appendToStream(
+      'n-a',
+      [1, 3].map((total) => ({ type: 'Counted', data: { by: 1, total }, metadata: meta() })),
+    );
+  });
+
+  it('given a snapshot of a stream the cache does not hold, decides on it without reading the stream', async () => {
+    await store.saveSnapshots([{ stream: 'n-a', revision: 1, kind: 'count/1', state: 3 }]);
+    const reads = jest.spyOn(store, 'readStream');
+    const handled = await handleAcrossStreams(store, counter, [{ stream: 'n-a', commands: [count(2)] }], { snapshots });
+    expect(reads).not.toHaveBeenCalled();
+    expect(handled[0]!.result).toMatchObject({ nextExpectedRevision: 2, appended: 1 });
+    expect(await totals(store, 'n-a')).toEqual([1, 3, 5]);
+  });
+
+  it('given a snapshot behind its stream, conflicts on it and decides again on the stream read', async () => {
+    await store.saveSnapshots([{ stream: 'n-a', revision: 0, kind: 'count/1', state: 1 }]);
+    const handled = await handleAcrossStreams(store, counter, [{ stream: 'n-a', commands: [count(2)] }], { snapshots });
+    expect(handled[0]!.events.map((event) => event.data.total)).toEqual([5]);
+    expect(await totals(store, 'n-a')).toEqual([1, 3, 5]);
+  });
+
+  it('given a snapshot of another kind (a state of another shape), reads the stream', async () => {
+    await store.saveSnapshots([{ stream: 'n-a', revision: 1, kind: 'count/0', state: 100 }]);
+    const reads = jest.spyOn(store, 'readStream');
+    await handleAcrossStreams(store, counter, [{ stream: 'n-a', commands: [count(2)] }], { snapshots });
+    expect(reads).toHaveBeenCalledTimes(1);
+    expect(await totals(store, 'n-a')).toEqual([1, 3, 5]);
+  });
+});
 
 describe('pipelined batches (StreamHandler.handleMany)', () => {
   let store: HeldReplies;

@@ -1,6 +1,7 @@
 import type { Decider, DomainEvent } from '@regie/eventsourcing';
 import { type AppendResult, type EventMetadata, type EventStore, type RecordedEvent, NO_STREAM, isConflict } from '@regie/event-store';
 import type { StateCache } from './state-cache';
+import type { StateSnapshots } from './state-snapshots';
 
 export interface CommandEnvelope<Command> {
   readonly command: Command;
@@ -12,6 +13,11 @@ export interface HandleOptions<State = unknown> {
   readonly maxAttempts?: number;
   /** Folded states to start from; the stream is then read only after the cached revision. */
   readonly cache?: StateCache<State>;
+  /**
+   * Snapshots of the states the cache let go (handleAcrossStreams): a stream the cache does not hold is decided on
+   * its snapshot, trusted as the cache is, before its history is read.
+   */
+  readonly snapshots?: StateSnapshots<State>;
 }
 
 export interface Handled<Event> {

@@ -4,6 +4,7 @@ export * from './leadership';
 export * from './leadership.module';
 export * from './reaction-metadata';
 export * from './state-cache';
+export * from './state-snapshots';
 export * from './stream-handler';
 export * from './module-imports';
 export * from './clock.module';

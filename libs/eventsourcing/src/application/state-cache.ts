@@ -27,8 +27,17 @@ export class StateCache<State> {
   constructor(
     capacity = 10_000,
     private readonly earlierStates = 0,
+    /** Told of each stream's latest state as it is let go for room (not when replaced or deleted): StateSnapshots. */
+    letGo?: (stream: string, revision: number, state: State) => void,
   ) {
-    this.entries = new LRUCache({ max: capacity });
+    this.entries = new LRUCache({
+      max: capacity,
+      ...(letGo && {
+        dispose: (entry: Entry<State>, stream: string, reason: LRUCache.DisposeReason) => {
+          if (reason === 'evict') letGo(stream, entry.revision, entry.state);
+        },
+      }),
+    });
   }
 
   get(stream: string): { readonly revision: number; readonly state: State } | undefined {

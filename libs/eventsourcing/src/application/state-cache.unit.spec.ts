@@ -42,6 +42,19 @@ describe('StateCache', () => {
     expect(plain.at('journey-c1', 3)).toBeUndefined();
   });
 
+  it('tells of each stream’s latest state as it is let go for room, and of none replaced or deleted', () => {
+    const letGo: string[] = [];
+    const cache = new StateCache<string>(2, 2, (stream, revision, state) => letGo.push(`${stream}@${revision}: ${state}`));
+    cache.set('a', 0, 'a0');
+    cache.set('a', 1, 'a1');
+    cache.set('b', 0, 'b0');
+    cache.delete('b');
+    cache.set('c', 0, 'c0');
+    expect(letGo).toEqual([]);
+    cache.set('d', 0, 'd0');
+    expect(letGo).toEqual(['a@1: a1']);
+  });
+
   it('forgets an erased stream', () => {
     const cache = new StateCache<string>(10, 2);
     cache.set('journey-c1', 3, 'after 3');

@@ -3,6 +3,7 @@ import type { EventMetadata, EventStore } from '@regie/event-store';
 import { handleAcrossStreams, handlePipelined, type PendingState } from './handle-across-streams';
 import { handleCommands, type CommandEnvelope, type Handled } from './handle-command';
 import type { StateCache } from './state-cache';
+import type { StateSnapshots } from './state-snapshots';
 
 /** Commands for one kind of stream (one decider): load, decide, append with the expected revision. */
 export class StreamHandler<Command, Event extends DomainEvent, State> {
@@ -18,12 +19,18 @@ export class StreamHandler<Command, Event extends DomainEvent, State> {
     private readonly streamOf: (id: string) => string,
     private readonly decider: Decider<Command, Event, State>,
     private readonly cache?: StateCache<State>,
+    /** Where the cache's states go when it lets them go (handleMany decides on them, see handleAcrossStreams). */
+    private readonly snapshots?: StateSnapshots<State>,
   ) {}
 
-  /** Forgets what is cached of the stream, and what an append in flight leaves it at (it was erased): the next command reads the store. */
+  /**
+   * Forgets what is cached of the stream, what an append in flight leaves it at, and a snapshot not yet saved (it was
+   * erased): the next command reads the store.
+   */
   forget(id: string): void {
     this.cache?.delete(this.streamOf(id));
     this.pending.delete(this.streamOf(id));
+    this.snapshots?.forget(this.streamOf(id));
   }
 
   /**
@@ -52,7 +59,7 @@ export class StreamHandler<Command, Event extends DomainEvent, State> {
    */
   handleMany(batch: ReadonlyMap<string, readonly CommandEnvelope<Command>[]>): Promise<Handled<Event>[]> {
     const streams = [...batch].map(([id, commands]) => ({ stream: this.streamOf(id), commands }));
-    const options = this.cache ? { cache: this.cache } : {};
+    const options = { ...(this.cache && { cache: this.cache }), ...(this.snapshots && { snapshots: this.snapshots }) };
     const earlierSettled = this.lastBatch;
     let handled: Promise<Handled<Event>[]>;
     if (this.store.appendToStreamsAfter) {

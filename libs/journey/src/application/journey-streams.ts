@@ -1,7 +1,8 @@
-import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '@regie/event-store';
-import { CustomerDataHolders, StateCache, StreamHandler, type CustomerDataHolder } from '@regie/eventsourcing/application';
-import { journeyDecider, journeyStream, type JourneyCommand, type JourneyEvent, type JourneyState } from '../domain';
+import { failureOf } from '@regie/eventsourcing';
+import { CustomerDataHolders, StateCache, StateSnapshots, StreamHandler, type CustomerDataHolder } from '@regie/eventsourcing/application';
+import { JOURNEY_STATE_KIND, journeyDecider, journeyStream, type JourneyCommand, type JourneyEvent, type JourneyState } from '../domain';
 
 /**
  * Earlier journey states kept per customer beside the latest. Ingest goes on while its followers are up to
@@ -21,7 +22,9 @@ export const DEFAULT_JOURNEYS_CACHED = 10_000;
 export const JOURNEYS_CACHED = Symbol('JOURNEYS_CACHED');
 
 /**
- * Every interaction appends to a journey: worth keeping folded. An erasure drops the folded state. The last
+ * Every interaction appends to a journey: worth keeping folded. A journey let go for room is saved as a snapshot
+ * where the store keeps them (SQLite): a customer who returns is decided on it, one read, instead of on their whole
+ * history read and folded again. An erasure drops the folded state, and the snapshot with the stream. The last
  * few states are kept too: the escalation processor, a few batches behind, takes the journey as it stood
  * at its event from here instead of folding it again (JOURNEY_STATES_KEPT).
  */
@@ -34,7 +37,12 @@ export class JourneyStreams extends StreamHandler<JourneyCommand, JourneyEvent, 
     @Inject(JOURNEYS_CACHED) cached: number,
     @Optional() holders?: CustomerDataHolders,
   ) {
-    super(eventStore, journeyStream, journeyDecider, new StateCache<JourneyState>(cached, JOURNEY_STATES_KEPT));
+    const logger = new Logger('journey-streams');
+    const snapshots = StateSnapshots.in<JourneyState>(eventStore, JOURNEY_STATE_KIND, (error) =>
+      logger.warn(`journeys let go from memory were not saved as snapshots (they will be read from their streams): ${failureOf(error)}`),
+    );
+    const letGo = snapshots && ((stream: string, revision: number, state: JourneyState) => snapshots.letGo(stream, revision, state));
+    super(eventStore, journeyStream, journeyDecider, new StateCache<JourneyState>(cached, JOURNEY_STATES_KEPT, letGo), snapshots);
     holders?.register(this);
   }
 

@@ -1,6 +1,6 @@
 import { Test } from '@nestjs/testing';
 import { EVENT_STORE, EventStoreModule, type EventStore } from '@regie/event-store';
-import type { JourneyCommand } from '../domain';
+import type { JourneyCommand, JourneyEvent } from '../domain';
 import { JourneyModule, type JourneyModuleOptions } from './journey.module';
 import { JourneyStreams } from './journey-streams';
 
@@ -10,6 +10,16 @@ const started = (customerId: string, contactId: string): JourneyCommand => ({
     observed: {
       type: 'ContactStarted',
       data: { customerId, contactId, channel: 'web', layer: 'self-service', occurredAt: '2026-03-02T09:00:00.000Z' },
+    },
+  },
+});
+
+const ended = (customerId: string, contactId: string): JourneyCommand => ({
+  type: 'RecordInteraction',
+  data: {
+    observed: {
+      type: 'ContactEnded',
+      data: { customerId, contactId, channel: 'web', layer: 'self-service', occurredAt: '2026-03-02T09:05:00.000Z', outcome: 'resolved' },
     },
   },
 });
@@ -28,7 +38,7 @@ describe('JourneyStreams: the journeys kept folded', () => {
       reads.push(`${stream} from ${read?.fromRevision ?? 0}`);
       return readStream(stream, read);
     };
-    return { journeys: module.get(JourneyStreams), reads, close: () => module.close() };
+    return { journeys: module.get(JourneyStreams), store, reads, close: () => module.close() };
   };
 
   /** Three customers' first contacts, then the first customer's second: what of its stream was read for it. */
@@ -51,5 +61,55 @@ describe('JourneyStreams: the journeys kept folded', () => {
 
   it('given fewer than the customers since, reads a returning customer’s journey from its start', async () => {
     expect(await readsForAReturningCustomer({ cachedJourneys: 2 })).toEqual(['journey-c1 from 0']);
+  });
+});
+
+describe('JourneyStreams: the journeys let go from memory', () => {
+  /** One batch through the ingest's path (handleMany): the events it recorded. */
+  const recorded = async (journeys: JourneyStreams, customerId: string, command: JourneyCommand, key: string): Promise<JourneyEvent[]> => {
+    const [handled] = await journeys.handleMany(new Map([[customerId, [{ command, metadata: metadata(key) }]]]));
+    return [...handled!.events];
+  };
+
+  /** c1's contact started and ended, then two more customers: c1's journey is let go (two are kept). */
+  const withC1LetGo = async () => {
+    const module = await Test.createTestingModule({
+      imports: [JourneyModule.forRoot([EventStoreModule.forRoot({ kind: 'memory' })], { cachedJourneys: 2 })],
+    }).compile();
+    const store = module.get<EventStore>(EVENT_STORE);
+    const journeys = module.get(JourneyStreams);
+    await recorded(journeys, 'c1', started('c1', 'k1'), 'c1-start');
+    await recorded(journeys, 'c1', ended('c1', 'k1'), 'c1-end');
+    for (const customer of ['c2', 'c3']) await recorded(journeys, customer, started(customer, 'k1'), customer);
+    for (let turn = 0; turn < 20 && !(await store.readSnapshot!('journey-c1')); turn += 1)
+      await new Promise((resolve) => setImmediate(resolve));
+    return { module, store, journeys };
+  };
+
+  it('given a customer let go, decides their return on the journey saved as a snapshot, reading none of their stream', async () => {
+    const { module, store, journeys } = await withC1LetGo();
+    try {
+      expect(await store.readSnapshot!('journey-c1')).toMatchObject({ revision: 1, kind: 'journey/1' });
+      const reads = jest.spyOn(store, 'readStream');
+      // The contact ended already: the journey as saved knows it, so the end sent again records nothing.
+      expect(await recorded(journeys, 'c1', ended('c1', 'k1'), 'c1-end-again')).toEqual([]);
+      expect((await recorded(journeys, 'c1', started('c1', 'k2'), 'c1-k2')).map((event) => event.type)).toEqual(['ContactStarted']);
+      expect(reads).not.toHaveBeenCalled();
+      expect((await store.readStream('journey-c1')).map((event) => event.revision)).toEqual([0, 1, 2]);
+    } finally {
+      await module.close();
+    }
+  });
+
+  it('given a customer let go and then erased, keeps no snapshot of them, and starts their journey again from the store', async () => {
+    const { module, store, journeys } = await withC1LetGo();
+    try {
+      journeys.forgetCustomer('c1');
+      await store.deleteStream('journey-c1');
+      expect(await store.readSnapshot!('journey-c1')).toBeUndefined();
+      expect((await recorded(journeys, 'c1', ended('c1', 'k1'), 'c1-end-after')).map((event) => event.type)).toEqual(['ContactEnded']);
+    } finally {
+      await module.close();
+    }
   });
 });

@@ -64,6 +64,12 @@ export type JourneyState =
 
 export type KnownJourney = Extract<JourneyState, { status: 'known' }>;
 
+/**
+ * The shape of JourneyState and its version, as snapshots of it are saved (JSON: fields left undefined go, which
+ * reads the same). Change the version with the shape: snapshots of another are not taken for a journey.
+ */
+export const JOURNEY_STATE_KIND = 'journey/1';
+
 export const contactOf = (journey: Pick<KnownJourney, 'contacts'>, contactId: string): ContactSummary | undefined => {
   // Indexed, not destructured: an array pattern runs the iterator protocol, per kept contact of every event.
   for (let index = journey.contacts.length - 1; index >= 0; index -= 1) {

@@ -9,6 +9,7 @@ import type {
   ReadStreamOptions,
   RecordedEvent,
   StreamAppend,
+  StreamSnapshot,
   SubscribeOptions,
   Subscription,
 } from '../../event-store.port';
@@ -25,10 +26,15 @@ export class InMemoryEventStore implements EventStore {
   /** Index = position − 1; erased events leave a hole, so positions are never reused. */
   private readonly log: (RecordedEvent | undefined)[] = [];
   private readonly streams = new Map<string, RecordedEvent[]>();
-  /** Last revision of erased streams: a re-created stream continues after it. */
+  /**
+   * Last revision of erased streams, kept when one is written again: a re-created stream continues after it, and no
+   * snapshot at or below it is kept.
+   */
   private readonly erased = new Map<string, number>();
   /** Never forgotten, erased events' keys included. */
   private readonly idempotencyKeys = new Set<string>();
+  /** Each stream's snapshot, as JSON would keep it. */
+  private readonly snapshots = new Map<string, StreamSnapshot>();
   private readonly notifier = new AppendNotifier();
   private readonly followers = new Followers();
   private readonly outcomes = new AppendOutcomes();
@@ -83,7 +89,6 @@ export class InMemoryEventStore implements EventStore {
       }));
       this.log.push(...recorded);
       this.streams.set(stream, [...existing, ...recorded]);
-      this.erased.delete(stream);
       for (const event of fresh) if (event.metadata.idempotencyKey !== undefined) this.idempotencyKeys.add(event.metadata.idempotencyKey);
       const last = recorded.at(-1)!;
       return { nextExpectedRevision: last.revision, position: last.position, appended: recorded.length, duplicates };
@@ -141,7 +146,20 @@ export class InMemoryEventStore implements EventStore {
     return START;
   }
 
+  async saveSnapshots(snapshots: readonly StreamSnapshot[]): Promise<void> {
+    for (const { stream, revision, kind, state } of snapshots) {
+      if (revision <= (this.erased.get(stream) ?? -1)) continue;
+      this.snapshots.set(stream, { stream, revision, kind, state: jsonCopy(state) });
+    }
+  }
+
+  async readSnapshot(stream: string): Promise<StreamSnapshot | undefined> {
+    const snapshot = this.snapshots.get(stream);
+    return snapshot && { ...snapshot, state: jsonCopy(snapshot.state) };
+  }
+
   async deleteStream(stream: string): Promise<void> {
+    this.snapshots.delete(stream);
     const events = this.streams.get(stream);
     if (!events || events.length === 0) return;
     for (const event of events) this.log[event.position - 1] = undefined;

@@ -7,7 +7,7 @@ import { InMemoryEventStore } from './in-memory-event-store';
 
 describeEventStoreContract('in-memory', async () => {
   const store = new InMemoryEventStore();
-  return { store, other: store, pipelined: true, dispose: () => store.close() };
+  return { store, other: store, pipelined: true, snapshots: true, dispose: () => store.close() };
 });
 
 describeCheckpointStoreContract('in-memory', async () => {

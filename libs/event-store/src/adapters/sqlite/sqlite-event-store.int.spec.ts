@@ -25,6 +25,7 @@ const twoConnections = (
     store,
     other,
     pipelined: true,
+    snapshots: true,
     dispose: async () => {
       await store.close();
       await other.close();

@@ -12,6 +12,7 @@ import type {
   ReadStreamOptions,
   RecordedEvent,
   StreamAppend,
+  StreamSnapshot,
   SubscribeOptions,
   Subscription,
 } from '../../event-store.port';
@@ -22,7 +23,15 @@ import { catchUpSubscription } from '../../subscriptions/catch-up-subscription';
 import { Followers, FOLLOWERS_BACKLOG, FOLLOWERS_MAX_WAIT_MS } from '../../subscriptions/followers';
 import { RecentEvents } from '../../subscriptions/recent-events';
 import { applyConnectionSettings, applyStorePragmas } from './sqlite-pragmas';
-import { ERA_BITS, erasedName, prepareSqliteSchema, STREAM_ERAS, streamSql, type SchemaUpgradeListener } from './sqlite-schema';
+import {
+  ERA_BITS,
+  erasedName,
+  prepareSqliteSchema,
+  SAVE_SNAPSHOT,
+  STREAM_ERAS,
+  streamSql,
+  type SchemaUpgradeListener,
+} from './sqlite-schema';
 import { limitClause, prefixFilter } from './sqlite-prefixes';
 import { inlineWriter, threadWriter, type SqliteWriter } from './sqlite-writer';
 import type { AppendWritten, SqlWrite } from './sqlite-writes';
@@ -95,6 +104,7 @@ export class SqliteEventStore implements EventStore, SqliteFile {
   private readonly recent = new RecentEvents();
   private readonly pollIntervalMs: number;
   private readonly headQuery: Statement<[], { position: number | null }>;
+  private readonly snapshotQuery: Statement<[string], { revision: number; kind: string; state: string }>;
   private lastTicket = 0;
   /** Appends sent to the writer and not heard back about. */
   private inFlight = 0;
@@ -111,6 +121,7 @@ export class SqliteEventStore implements EventStore, SqliteFile {
     this.writer = inMemory || options.writeOn === 'caller' ? inlineWriter(this.db) : threadWriter(options.filename);
     this.pollIntervalMs = options.pollIntervalMs ?? 200;
     this.headQuery = this.db.prepare<[], { position: number | null }>('SELECT MAX(position) AS position FROM events');
+    this.snapshotQuery = this.db.prepare('SELECT revision, kind, state FROM stream_snapshots WHERE stream_name = ?');
   }
 
   async appendToStream(stream: string, events: readonly NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
@@ -278,8 +289,25 @@ export class SqliteEventStore implements EventStore, SqliteFile {
     return this.headQuery.get()?.position ?? START;
   }
 
-  /** Also moves the WAL into the file and truncates it, so no copy of the erased pages stays in `-wal`. */
+  /** One transaction of the writer for them all, in order. */
+  saveSnapshots(snapshots: readonly StreamSnapshot[]): Promise<void> {
+    return this.writer.write(
+      snapshots.map(({ stream, revision, kind, state }) => ({
+        sql: SAVE_SNAPSHOT,
+        params: [stream, revision, kind, JSON.stringify(state), stream, erasedName(stream), revision],
+      })),
+    );
+  }
+
+  async readSnapshot(stream: string): Promise<StreamSnapshot | undefined> {
+    const row = this.snapshotQuery.get(stream);
+    return row && { stream, revision: row.revision, kind: row.kind, state: JSON.parse(row.state) as unknown };
+  }
+
   /**
+   * Also moves the WAL into the file and truncates it, so no copy of the erased pages stays in `-wal`; the stream's
+   * snapshot goes in the same transaction as its events.
+   *
    * The stream leaves the tail before the writer deletes it, so that no subscriber reads it from there meanwhile,
    * and again after: an append sent before the deletion may have come back in between.
    */

@@ -26,7 +26,8 @@ export const ERA_BITS = 17;
  * leads the stream index ({@link ERA_BITS}); each stream's event at revision 0 is in a partial index of its
  * own, which tells where a stream begins, or that it does not exist, in one seek. A stream's revisions are
  * unique: the writer checks them in its IMMEDIATE transaction, and the indexes hold each era, and every
- * stream's revision 0, to it as well.
+ * stream's revision 0, to it as well. `stream_snapshots` keeps a folded state per stream (EventStore.saveSnapshots):
+ * one row each, found by the stream's name, however long its history.
  */
 const schemaOf = (eraBits: number): string => `
 CREATE TABLE IF NOT EXISTS events (
@@ -51,6 +52,12 @@ CREATE TABLE IF NOT EXISTS erased_streams (
 );
 CREATE TABLE IF NOT EXISTS erased_idempotency_keys (
   idempotency_key TEXT PRIMARY KEY
+);
+CREATE TABLE IF NOT EXISTS stream_snapshots (
+  stream_name TEXT    PRIMARY KEY,
+  revision    INTEGER NOT NULL,
+  kind        TEXT    NOT NULL,
+  state       TEXT    NOT NULL
 );
 CREATE TABLE IF NOT EXISTS checkpoints (
   name       TEXT    PRIMARY KEY,
@@ -163,3 +170,13 @@ export const streamSql = (eras: string, select: string, rest = ''): string =>
  */
 export const lastOfStreamSql = (column: 'position' | 'revision', stream: string): string =>
   `(SELECT ${column} FROM events WHERE era IN eras AND stream_name = ${stream} ORDER BY era DESC, revision DESC LIMIT 1)`;
+
+/**
+ * A stream's snapshot, replacing the one it had, unless the stream was erased at or after its revision (a save sent
+ * before an erasure must not bring the erased state back). Parameters: the stream, its revision, kind and state, then
+ * the stream again, its erased name and the revision again.
+ */
+export const SAVE_SNAPSHOT = `INSERT INTO stream_snapshots (stream_name, revision, kind, state)
+  SELECT ?, ?, ?, ?
+  WHERE NOT EXISTS (SELECT 1 FROM erased_streams WHERE stream_name IN (?, ?) AND last_revision >= ?)
+  ON CONFLICT (stream_name) DO UPDATE SET revision = excluded.revision, kind = excluded.kind, state = excluded.state`;

@@ -99,6 +99,7 @@ export class SqliteWrites {
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       deleteStream: db.prepare<{ stream: string }>(`DELETE FROM events WHERE position IN (${streamSql(ALL_ERAS, 'position')})`),
+      deleteSnapshot: db.prepare<[string]>('DELETE FROM stream_snapshots WHERE stream_name = ?'),
     };
     this.appendTransaction = db.transaction((appends: readonly StreamAppend[], after?: number) => {
       this.outcomes.assertAfter(after, appends, (stream) => this.headsOf([stream]).get(stream)!);
@@ -109,6 +110,7 @@ export class SqliteWrites {
       this.statements.keepErasedHead.run({ stream, erased: erasedName(stream) });
       this.statements.forgetPlainErased.run(stream, erasedName(stream));
       this.statements.deleteStream.run({ stream });
+      this.statements.deleteSnapshot.run(stream);
     });
     this.writeTransaction = db.transaction((writes: readonly SqlWrite[]) => {
       for (const { sql, params } of writes) this.statement(sql).run(...params);

@@ -9,6 +9,8 @@ export interface EventStoreUnderTest {
   readonly atomicMultiStream?: boolean;
   /** True for adapters with pipelined appends (EventStore.appendToStreamsAfter). Default false. */
   readonly pipelined?: boolean;
+  /** True for adapters that keep snapshots (EventStore.saveSnapshots, readSnapshot). Default false. */
+  readonly snapshots?: boolean;
   dispose(): Promise<void>;
 }
 
