@@ -167,7 +167,7 @@ export interface EventStore {
   /** Position of the newest event in the store (START when empty). */
   headPosition(): Promise<number>;
   /**
-   * Optional (SQLite, in memory): folded states kept beside their streams, so that a stream no process holds in
+   * Optional (SQLite, PostgreSQL, in memory): folded states kept beside their streams, so that a stream no process holds in
    * memory is decided on one read instead of its whole history. A snapshot is a cache, never the truth: its revision
    * is the one a writer expects when it decides on it, so a snapshot behind its stream fails like any lost race.
    * Saved in the order given, each replacing the stream's last; one at or below the last revision of an erased

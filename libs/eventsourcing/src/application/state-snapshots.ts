@@ -26,7 +26,7 @@ export class StateSnapshots<State> {
     private readonly onError: (error: unknown) => void,
   ) {}
 
-  /** Snapshots in `store`, or undefined where it keeps none (PostgreSQL, EventStoreDB: their handlers read the stream). */
+  /** Snapshots in `store`, or undefined where it keeps none (EventStoreDB: its handlers read the stream). */
   static in<State>(store: EventStore, kind: string, onError: (error: unknown) => void): StateSnapshots<State> | undefined {
     return store.saveSnapshots && store.readSnapshot ? new StateSnapshots<State>(store as SnapshotStore, kind, onError) : undefined;
   }

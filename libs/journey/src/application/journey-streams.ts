@@ -23,7 +23,7 @@ export const JOURNEYS_CACHED = Symbol('JOURNEYS_CACHED');
 
 /**
  * Every interaction appends to a journey: worth keeping folded. A journey let go for room is saved as a snapshot
- * where the store keeps them (SQLite): a customer who returns is decided on it, one read, instead of on their whole
+ * where the store keeps them (SQLite, PostgreSQL): a customer who returns is decided on it, one read, instead of on their whole
  * history read and folded again. An erasure drops the folded state, and the snapshot with the stream. The last
  * few states are kept too: the escalation processor, a few batches behind, takes the journey as it stood
  * at its event from here instead of folding it again (JOURNEY_STATES_KEPT).

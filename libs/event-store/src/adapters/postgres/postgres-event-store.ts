@@ -1,4 +1,4 @@
-import { Pool, type PoolConfig } from 'pg';
+import { Pool, type PoolClient, type PoolConfig } from 'pg';
 import type {
   AppendOptions,
   AppendResult,
@@ -8,6 +8,7 @@ import type {
   ReadStreamOptions,
   RecordedEvent,
   StreamAppend,
+  StreamSnapshot,
   SubscribeOptions,
   Subscription,
 } from '../../event-store.port';
@@ -20,6 +21,22 @@ import { NotificationListener } from './postgres-listener';
 import { EVENT_COLUMNS, HORIZON, HORIZON_PASSED, READ_PAGE, toPage, toRecorded } from './postgres-rows';
 import type { EventRow, Page, PageRow } from './postgres-rows';
 import { migrate, NOTIFY_CHANNEL } from './postgres-schema';
+
+/**
+ * Snapshots ($1 streams, $2 revisions, $3 kinds, $4 states as JSON text, in the order saved): those at or below an
+ * erased stream's last revision go first (a save sent before an erasure must not bring it back), then the last of
+ * each stream remains, replacing the one it had.
+ */
+const SAVE_SNAPSHOTS = `
+INSERT INTO regie_stream_snapshots (stream_name, revision, kind, state)
+SELECT DISTINCT ON (s.stream_name) s.stream_name, s.revision, s.kind, s.state::json
+FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[]) WITH ORDINALITY AS s (stream_name, revision, kind, state, n)
+WHERE NOT EXISTS (
+  SELECT 1 FROM regie_erased_streams e
+  WHERE e.stream_name IN (s.stream_name, 'sha256:' || encode(sha256(convert_to(s.stream_name, 'UTF8')), 'hex'))
+    AND e.last_revision >= s.revision)
+ORDER BY s.stream_name, s.n DESC
+ON CONFLICT (stream_name) DO UPDATE SET revision = excluded.revision, kind = excluded.kind, state = excluded.state`;
 
 export interface PostgresEventStoreOptions {
   /** `postgres://user:password@host:5432/db?sslmode=verify-full&sslrootcert=/path/ca.pem`; PGSSLMODE etc. apply too. */
@@ -154,11 +171,33 @@ export class PostgresEventStore implements EventStore {
     );
   }
 
+  /**
+   * The last acceptable snapshot of each stream (erased streams' guard first, then the latest of the batch), in one
+   * statement, holding the streams' locks as appends and erasures do: an erasure cannot pass between the guard and
+   * the write.
+   */
+  async saveSnapshots(snapshots: readonly StreamSnapshot[]): Promise<void> {
+    if (snapshots.length === 0) return;
+    await this.lockingStreams(
+      snapshots.map(({ stream }) => stream),
+      (client) =>
+        client.query(SAVE_SNAPSHOTS, [
+          snapshots.map(({ stream }) => stream),
+          snapshots.map(({ revision }) => revision),
+          snapshots.map(({ kind }) => kind),
+          snapshots.map(({ state }) => JSON.stringify(state)),
+        ]),
+    );
+  }
+
+  async readSnapshot(stream: string): Promise<StreamSnapshot | undefined> {
+    const select = 'SELECT revision, kind, state FROM regie_stream_snapshots WHERE stream_name = $1';
+    const { rows } = await this.pool.query<{ revision: string; kind: string; state: unknown }>(select, [stream]);
+    return rows[0] && { stream, revision: Number(rows[0].revision), kind: rows[0].kind, state: rows[0].state };
+  }
+
   async deleteStream(stream: string): Promise<void> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
-      await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [stream]);
+    await this.lockingStreams([stream], async (client) => {
       await client.query(
         `INSERT INTO regie_erased_keys (idempotency_key)
          SELECT idempotency_key FROM regie_events WHERE stream_name = $1 AND idempotency_key IS NOT NULL ON CONFLICT DO NOTHING`,
@@ -178,6 +217,19 @@ export class PostgresEventStore implements EventStore {
         [stream],
       );
       await client.query('DELETE FROM regie_events WHERE stream_name = $1', [stream]);
+      await client.query('DELETE FROM regie_stream_snapshots WHERE stream_name = $1', [stream]);
+    });
+  }
+
+  /** One transaction holding the streams' advisory locks, taken in the order appends take them (sorted: no deadlock). */
+  private async lockingStreams(streams: readonly string[], work: (client: PoolClient) => Promise<unknown>): Promise<void> {
+    const client = await this.pool.connect();
+    try {
+      const locks = [...new Set(streams)]
+        .sort()
+        .map((stream) => `SELECT pg_advisory_xact_lock(hashtextextended(${client.escapeLiteral(stream)}, 0));`);
+      await client.query(`BEGIN; ${locks.join(' ')}`);
+      await work(client);
       await client.query('COMMIT');
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);

@@ -84,6 +84,17 @@ CREATE TABLE regie_projections (
   updated_at timestamptz NOT NULL DEFAULT now()
 );`,
   },
+  {
+    version: 3,
+    name: 'stream snapshots',
+    sql: `
+CREATE TABLE regie_stream_snapshots (
+  stream_name text   PRIMARY KEY,
+  revision    bigint NOT NULL,
+  kind        text   NOT NULL,
+  state       json   NOT NULL
+);`,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;

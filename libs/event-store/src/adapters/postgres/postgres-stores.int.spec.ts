@@ -21,7 +21,7 @@ const twoStores = async () => {
   if (!database) throw new Error('no test database');
   const store = await PostgresEventStore.connect({ url: database.url, poolSize: 4, pollIntervalMs: 200 });
   const other = await PostgresEventStore.connect({ url: database.url, poolSize: 4, pollIntervalMs: 200 });
-  return { store, other, dispose: async () => void (await Promise.all([store.close(), other.close()])) };
+  return { store, other, snapshots: true, dispose: async () => void (await Promise.all([store.close(), other.close()])) };
 };
 
 describeEventStoreContract('postgres', twoStores, skipReason);
