@@ -55,6 +55,11 @@ export class StateCache<State> {
     this.entries.delete(stream);
   }
 
+  /** Every stream's latest state, the most recently used first. */
+  *latest(): Generator<{ readonly stream: string; readonly revision: number; readonly state: State }> {
+    for (const [stream, { revision, state }] of this.entries.entries()) yield { stream, revision, state };
+  }
+
   /** Keeps the stream's state at `revision`, as its latest; a set is a use. */
   set(stream: string, revision: number, state: State): void {
     this.entries.set(stream, { revision, state, before: this.earlierThan(this.entries.peek(stream), revision) });

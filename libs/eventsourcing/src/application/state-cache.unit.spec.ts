@@ -55,6 +55,17 @@ describe('StateCache', () => {
     expect(letGo).toEqual(['a@1: a1']);
   });
 
+  it('lists every stream’s latest state, the most recently used first', () => {
+    const cache = new StateCache<string>(10, 2);
+    cache.set('a', 0, 'a0');
+    cache.set('b', 0, 'b0');
+    cache.set('a', 1, 'a1');
+    expect([...cache.latest()]).toEqual([
+      { stream: 'a', revision: 1, state: 'a1' },
+      { stream: 'b', revision: 0, state: 'b0' },
+    ]);
+  });
+
   it('forgets an erased stream', () => {
     const cache = new StateCache<string>(10, 2);
     cache.set('journey-c1', 3, 'after 3');

@@ -45,6 +45,14 @@ export class StateSnapshots<State> {
     return kept?.kind === this.kind ? { revision: kept.revision, state: kept.state as State } : undefined;
   }
 
+  /** Saves these states now, with any let go and not yet sent (a handler stopping saves what it holds). */
+  async saveNow(states: Iterable<{ readonly stream: string; readonly revision: number; readonly state: State }>): Promise<void> {
+    for (const { stream, revision, state } of states) this.unsaved.set(stream, { stream, revision, kind: this.kind, state });
+    const snapshots = [...this.unsaved.values()];
+    this.unsaved.clear();
+    if (snapshots.length > 0) await this.store.saveSnapshots(snapshots);
+  }
+
   /** Forgets a state not yet saved (the stream is being erased; the store drops what was saved). */
   forget(stream: string): void {
     this.unsaved.delete(stream);

@@ -40,6 +40,17 @@ describe('StateSnapshots', () => {
     expect(errors).toEqual([]);
   });
 
+  it('saves at once the states given and those let go and not yet sent, in one write', async () => {
+    const save = jest.spyOn(store, 'saveSnapshots');
+    snapshots.letGo('n-a', 1, { total: 3 });
+    await snapshots.saveNow([{ stream: 'n-b', revision: 4, state: { total: 9 } }]);
+    expect(save).toHaveBeenCalledTimes(1);
+    expect(await store.readSnapshot('n-a')).toMatchObject({ revision: 1, state: { total: 3 } });
+    expect(await store.readSnapshot('n-b')).toMatchObject({ revision: 4, state: { total: 9 } });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(save).toHaveBeenCalledTimes(1);
+  });
+
   it('forgets a state not yet saved (an erasure): it is neither answered nor written', async () => {
     const save = jest.spyOn(store, 'saveSnapshots');
     snapshots.letGo('n-a', 1, { total: 3 });

@@ -34,6 +34,16 @@ export class StreamHandler<Command, Event extends DomainEvent, State> {
   }
 
   /**
+   * Once the batches given have settled, saves every state the cache holds as a snapshot, where there are snapshots:
+   * after a restart, a stream that returns is decided on one read, not on its history.
+   */
+  async saveHeld(): Promise<void> {
+    if (!this.cache || !this.snapshots) return;
+    await this.lastBatch;
+    await this.snapshots.saveNow(this.cache.latest());
+  }
+
+  /**
    * The stream's state folded up to exactly `revision`, when the cache holds that (this handler appended up
    * to there, or read it): a subscriber following the store can take it instead of folding the event again.
    */

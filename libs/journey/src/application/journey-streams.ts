@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional, type BeforeApplicationShutdown } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '@regie/event-store';
 import { failureOf } from '@regie/eventsourcing';
 import { CustomerDataHolders, StateCache, StateSnapshots, StreamHandler, type CustomerDataHolder } from '@regie/eventsourcing/application';
@@ -21,15 +21,21 @@ export const DEFAULT_JOURNEYS_CACHED = 10_000;
 /** The provider of how many journeys are kept folded: by JourneyStreams, and by the escalation processor (its own, one state each). */
 export const JOURNEYS_CACHED = Symbol('JOURNEYS_CACHED');
 
+const logger = new Logger('journey-streams');
+
 /**
  * Every interaction appends to a journey: worth keeping folded. A journey let go for room is saved as a snapshot
- * where the store keeps them (SQLite, PostgreSQL): a customer who returns is decided on it, one read, instead of on their whole
- * history read and folded again. An erasure drops the folded state, and the snapshot with the stream. The last
+ * where the store keeps them (SQLite, PostgreSQL), and so is every journey held when the app stops: a customer who
+ * returns is decided on it, one read, instead of on their whole history read and folded again. An erasure drops the
+ * folded state, and the snapshot with the stream. The last
  * few states are kept too: the escalation processor, a few batches behind, takes the journey as it stood
  * at its event from here instead of folding it again (JOURNEY_STATES_KEPT).
  */
 @Injectable()
-export class JourneyStreams extends StreamHandler<JourneyCommand, JourneyEvent, JourneyState> implements CustomerDataHolder {
+export class JourneyStreams
+  extends StreamHandler<JourneyCommand, JourneyEvent, JourneyState>
+  implements CustomerDataHolder, BeforeApplicationShutdown
+{
   readonly name = 'journey-streams';
 
   constructor(
@@ -37,7 +43,6 @@ export class JourneyStreams extends StreamHandler<JourneyCommand, JourneyEvent, 
     @Inject(JOURNEYS_CACHED) cached: number,
     @Optional() holders?: CustomerDataHolders,
   ) {
-    const logger = new Logger('journey-streams');
     const snapshots = StateSnapshots.in<JourneyState>(eventStore, JOURNEY_STATE_KIND, (error) =>
       logger.warn(`journeys let go from memory were not saved as snapshots (they will be read from their streams): ${failureOf(error)}`),
     );
@@ -49,6 +54,15 @@ export class JourneyStreams extends StreamHandler<JourneyCommand, JourneyEvent, 
   /** Backpressure before recording input from outside: see EventStore.untilFollowersClose. */
   async untilFollowersClose(): Promise<void> {
     await this.eventStore.untilFollowersClose?.();
+  }
+
+  /** The journeys held are saved as snapshots before the store closes (a stop, not a crash): see saveHeld. */
+  async beforeApplicationShutdown(): Promise<void> {
+    const started = performance.now();
+    await this.saveHeld().then(
+      () => logger.log(`journeys held in memory saved as snapshots in ${Math.round(performance.now() - started)} ms`),
+      (error: unknown) => logger.warn(`journeys held in memory were not saved as snapshots: ${failureOf(error)}`),
+    );
   }
 
   forgetCustomer(customerId: string): void {

@@ -101,6 +101,21 @@ describe('JourneyStreams: the journeys let go from memory', () => {
     }
   });
 
+  it('saves every journey it holds as a snapshot when the app stops', async () => {
+    const module = await Test.createTestingModule({
+      imports: [JourneyModule.forRoot([EventStoreModule.forRoot({ kind: 'memory' })])],
+    }).compile();
+    const store = module.get<EventStore>(EVENT_STORE);
+    const journeys = module.get(JourneyStreams);
+    await recorded(journeys, 'c1', started('c1', 'k1'), 'c1-start');
+    await recorded(journeys, 'c1', ended('c1', 'k1'), 'c1-end');
+    await recorded(journeys, 'c2', started('c2', 'k1'), 'c2-start');
+    expect(await store.readSnapshot!('journey-c1')).toBeUndefined();
+    await module.close();
+    expect(await store.readSnapshot!('journey-c1')).toMatchObject({ revision: 1, kind: 'journey/1' });
+    expect(await store.readSnapshot!('journey-c2')).toMatchObject({ revision: 0, kind: 'journey/1' });
+  });
+
   it('given a customer let go and then erased, keeps no snapshot of them, and starts their journey again from the store', async () => {
     const { module, store, journeys } = await withC1LetGo();
     try {
