@@ -1,7 +1,15 @@
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EVENT_STORE, PROJECTION_STORE, type EventStore, type ProjectionStore } from '@regie/event-store';
+import {
+  CHECKPOINT_STORE,
+  EVENT_STORE,
+  PROJECTION_STORE,
+  type CheckpointStore,
+  type EventStore,
+  type ProjectionStore,
+} from '@regie/event-store';
+import { LAST_CONTACTS, type LastContacts } from '@regie/privacy';
 import { TestClock } from '@regie/eventsourcing/testing';
 import { eventually, interaction, startChildApp, startHarness, TEST_SECRET, type ChildApp, type RegieHarness } from '@regie/testing';
 import request from 'supertest';
@@ -252,7 +260,7 @@ describe('Journey retention (concept retention.journeyDays), driven by the clock
     expect(JSON.stringify(await auditOf(regie))).not.toContain('cust-old');
   });
 
-  it('follows on after a restart from the last contacts it saved, and its saved state no longer names an erased customer', async () => {
+  it('follows on after a restart from the last contacts it kept, and keeps none of an erased customer', async () => {
     const supervisor = await regie.token('sup-sara', 'supervisor');
     const channel = await regie.token('chatbot-platform', 'channel');
     await regie.http
@@ -263,16 +271,22 @@ describe('Journey retention (concept retention.journeyDays), driven by the clock
     const entries = async (harness: RegieHarness, customerId: string) =>
       (await harness.http.get(`/v1/customers/${customerId}/journey`).set(auth(supervisor)).expect(200)).body.entries as unknown[];
     await eventually(async () => expect(await entries(regie, 'cust-before-restart')).toHaveLength(1));
+    const recorded = (await regie.app.get<EventStore>(EVENT_STORE).readStream('journey-cust-before-restart'))[0]!.position;
     await regie.stop({ keepData: true });
 
     regie = await startHarness({ clock, dataDir: regie.dataDir, env: { REGIE_SAFETY_TICK_MS: '100' } });
-    const projections = regie.app.get<ProjectionStore>(PROJECTION_STORE);
-    const saved = async () => (await projections.load<{ lastContact: [string, number][] }>('journey-retention'))?.state.lastContact ?? [];
-    expect((await saved()).map(([customerId]) => customerId)).toEqual(expect.arrayContaining(['cust-before-restart', 'cust-recent']));
+    // Kept in a table with the position they reflect (written when the app stopped), not in one saved state.
+    expect(await regie.app.get<CheckpointStore>(CHECKPOINT_STORE).load('journey-retention')).toBeGreaterThanOrEqual(recorded);
+    expect(await regie.app.get<ProjectionStore>(PROJECTION_STORE).load('journey-retention')).toBeUndefined();
+    const lastContacts = regie.app.get<LastContacts>(LAST_CONTACTS);
+    const kept = async () => (await lastContacts.dueBy(Number.MAX_SAFE_INTEGER, 100)).map(([, customerId]) => customerId);
+    expect(await kept()).toEqual(expect.arrayContaining(['cust-before-restart', 'cust-recent']));
+    expect(await kept()).not.toContain('cust-old');
     clock.advance(2 * DAY);
     await eventually(async () => expect(await entries(regie, 'cust-before-restart')).toEqual([]));
-    await eventually(async () => expect((await saved()).map(([customerId]) => customerId)).not.toContain('cust-before-restart'));
+    await eventually(async () => expect(await kept()).not.toContain('cust-before-restart'));
     expect(await entries(regie, 'cust-recent')).toHaveLength(1);
+    expect(await kept()).toContain('cust-recent');
   });
 });
 

@@ -6,6 +6,7 @@ import { ErasureStatus } from './erasure-status';
 import { ErasureStreams } from './erasure-streams';
 import { ErasuresHttpController } from './erasures.http.controller';
 import { JourneyRetention, RETENTION_TICK_MS } from './journey-retention';
+import { lastContactsProvider } from './retention/last-contacts.provider';
 
 /**
  * The desk's part: `DELETE /v1/customers/:id` records the request, `GET /v1/erasures/:id` tells how far it is,
@@ -34,7 +35,13 @@ export class PrivacyProcessingModule {
     return {
       module: PrivacyProcessingModule,
       imports: [...imports],
-      providers: [ErasureStreams, CustomerErasure, JourneyRetention, { provide: RETENTION_TICK_MS, useValue: settings.tickMs }],
+      providers: [
+        ErasureStreams,
+        CustomerErasure,
+        JourneyRetention,
+        lastContactsProvider,
+        { provide: RETENTION_TICK_MS, useValue: settings.tickMs },
+      ],
     };
   }
 }

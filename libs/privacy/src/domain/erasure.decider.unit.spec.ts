@@ -1,7 +1,7 @@
 import { DeciderSpecification } from '@regie/eventsourcing/testing';
 import { auditOf, erasureDecider, type ErasureState } from './erasure.decider';
 import type { ErasureEvent } from './erasure.events';
-import { lastContactAfter, retentionPassed } from './journey-retention';
+import { lastContactAfter, retentionCutoff } from './journey-retention';
 
 const given = DeciderSpecification.for(erasureDecider);
 const at = '2026-03-02T10:00:00.000Z';
@@ -52,8 +52,9 @@ describe('journey retention', () => {
   });
   it('passes journeyDays after the last contact, and never without the setting', () => {
     const last = Date.parse(at);
-    expect(retentionPassed(last, last + 730 * day - 1, 730)).toBe(false);
-    expect(retentionPassed(last, last + 730 * day, 730)).toBe(true);
-    expect(retentionPassed(last, last + 10_000 * day, undefined)).toBe(false);
+    // Passed for a last contact at or before the cutoff.
+    expect(last <= retentionCutoff(last + 730 * day - 1, 730)!).toBe(false);
+    expect(last <= retentionCutoff(last + 730 * day, 730)!).toBe(true);
+    expect(retentionCutoff(last + 10_000 * day, undefined)).toBeUndefined();
   });
 });

@@ -8,6 +8,9 @@ export const lastContactAfter = (previous: number | undefined, occurredAt: unkno
   return previous === undefined ? at : Math.max(previous, at);
 };
 
-/** `journeyDays` undefined: the concept sets no journey retention, nothing is erased on time. */
-export const retentionPassed = (lastContact: number, now: number, journeyDays: number | undefined): boolean =>
-  journeyDays !== undefined && lastContact + journeyDays * DAY_MS <= now;
+/**
+ * The retention has passed at `now` for a last contact at or before this (journeyDays after it); undefined when
+ * the concept sets no journey retention: nothing is erased on time.
+ */
+export const retentionCutoff = (now: number, journeyDays: number | undefined): number | undefined =>
+  journeyDays === undefined ? undefined : now - journeyDays * DAY_MS;
