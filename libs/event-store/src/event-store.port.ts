@@ -36,8 +36,9 @@ export const STREAM_EXISTS = 'stream_exists' as const;
 export const ANY = 'any' as const;
 
 /**
- * A number is the revision of the stream's last event (for an erased stream, the last one it had
- * before erasure); NO_STREAM: the stream has no events (never had, or erased).
+ * A number is the revision of the stream's last event; NO_STREAM: the stream has no events (never had, or erased).
+ * An erased stream satisfies NO_STREAM only: a state folded before its erasure (a cache, a snapshot) expects its
+ * last revision, and fails as a conflict instead of appending onto what was erased.
  */
 export type ExpectedRevision = number | typeof NO_STREAM | typeof STREAM_EXISTS | typeof ANY;
 
@@ -170,7 +171,8 @@ export interface EventStore {
    * Optional (SQLite, PostgreSQL, in memory): folded states kept beside their streams, so that a stream no process holds in
    * memory is decided on one read instead of its whole history. A snapshot is a cache, never the truth: its revision
    * is the one a writer expects when it decides on it, so a snapshot behind its stream fails like any lost race.
-   * Saved in the order given, each replacing the stream's last; one at or below the last revision of an erased
+   * Saved in the order given, each replacing the stream's last unless that one is of a later revision (saves may
+   * arrive out of order); one at or below the last revision of an erased
    * stream is not kept (a save sent before an erasure must not bring its data back), and deleteStream drops the
    * stream's snapshot with its events.
    */

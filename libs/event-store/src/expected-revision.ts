@@ -15,7 +15,8 @@ export const satisfies = (expected: ExpectedRevision, head: StreamHead): boolean
   if (expected === ANY) return true;
   if (expected === NO_STREAM) return !head.exists;
   if (expected === STREAM_EXISTS) return head.exists;
-  return expected === head.lastRevision;
+  // An erased stream has no revision to expect: what was decided on it before the erasure must not be appended.
+  return head.exists && expected === head.lastRevision;
 };
 
 /** The last revision as a reader sees it: −1 when the stream has no events. */

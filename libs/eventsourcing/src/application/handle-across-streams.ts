@@ -9,7 +9,7 @@ import {
   type RecordedEvent,
   type StreamAppend,
 } from '@regie/event-store';
-import { handleCommands, keyed, type CommandEnvelope, type Handled, type HandleOptions } from './handle-command';
+import { forgetBehind, handleCommands, keyed, type CommandEnvelope, type Handled, type HandleOptions } from './handle-command';
 import type { StateCache } from './state-cache';
 import type { StateSnapshots } from './state-snapshots';
 
@@ -58,6 +58,7 @@ export const handleAcrossStreams = async <Command, Event extends DomainEvent, St
     } catch (error) {
       if (error instanceof MultiStreamAppendUnsupportedError) return handleOneByOne(store, decider, batches, options);
       if (!isConflict(error) || attempt >= maxAttempts) throw error;
+      forgetBehind(error, options.cache);
     }
   }
 };
@@ -122,6 +123,7 @@ export const handlePipelined = async <Command, Event extends DomainEvent, State>
     }
   } catch (error) {
     if (!isConflict(error)) throw error;
+    forgetBehind(error, options.cache);
     await turn.earlierSettled;
     return handleAcrossStreams(store, decider, batches, options, 2);
   } finally {

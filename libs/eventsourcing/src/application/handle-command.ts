@@ -1,5 +1,13 @@
 import type { Decider, DomainEvent } from '@regie/eventsourcing';
-import { type AppendResult, type EventMetadata, type EventStore, type RecordedEvent, NO_STREAM, isConflict } from '@regie/event-store';
+import {
+  type AppendResult,
+  type EventMetadata,
+  type EventStore,
+  type ExpectedRevisionConflictError,
+  type RecordedEvent,
+  NO_STREAM,
+  isConflict,
+} from '@regie/event-store';
 import type { StateCache } from './state-cache';
 import type { StateSnapshots } from './state-snapshots';
 
@@ -28,6 +36,14 @@ export interface Handled<Event> {
 /** The metadata of the n-th event one command causes: the first keeps the idempotency key, later ones get `/n`. */
 export const keyed = (metadata: EventMetadata, index: number): EventMetadata =>
   metadata.idempotencyKey === undefined || index === 0 ? metadata : { ...metadata, idempotencyKey: `${metadata.idempotencyKey}/${index}` };
+
+/**
+ * After a conflict: where the stream is behind the revision expected (erased since, its last revision unknown), the
+ * cached state is no prefix of it, and the next attempt reads it whole; otherwise it reads on from the cached state.
+ */
+export const forgetBehind = <State>(conflict: ExpectedRevisionConflictError, cache: StateCache<State> | undefined): void => {
+  if (typeof conflict.expected === 'number' && conflict.actual < conflict.expected) cache?.delete(conflict.stream);
+};
 
 /**
  * The one command-handling loop (emmett's shape): read the stream, fold it, decide each command
@@ -74,6 +90,7 @@ export const handleCommands = async <Command, Event extends DomainEvent, State>(
       return { events: toAppend.map(({ event }) => event), result };
     } catch (error) {
       if (!isConflict(error) || attempt >= maxAttempts) throw error;
+      forgetBehind(error, options.cache);
     }
   }
 };

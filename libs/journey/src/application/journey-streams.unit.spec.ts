@@ -116,6 +116,29 @@ describe('JourneyStreams: the journeys let go from memory', () => {
     expect(await store.readSnapshot!('journey-c2')).toMatchObject({ revision: 0, kind: 'journey/1' });
   });
 
+  it('given a customer erased while their journey is held, appends nothing onto what was erased, and keeps none of it', async () => {
+    const module = await Test.createTestingModule({
+      imports: [JourneyModule.forRoot([EventStoreModule.forRoot({ kind: 'memory' })])],
+    }).compile();
+    const store = module.get<EventStore>(EVENT_STORE);
+    const journeys = module.get(JourneyStreams);
+    try {
+      await recorded(journeys, 'c1', started('c1', 'k1'), 'c1-start');
+      await recorded(journeys, 'c1', ended('c1', 'k1'), 'c1-end');
+      // Erased in the store before the holders are told (forgetCustomer): the journey held is of the erased stream.
+      await store.deleteStream('journey-c1');
+      expect((await recorded(journeys, 'c1', started('c1', 'k2'), 'c1-k2')).map((event) => event.type)).toEqual(['ContactStarted']);
+      expect((await store.readStream('journey-c1')).map((event) => event.revision)).toEqual([2]);
+      await module.close();
+      // Saved as it is held: the contact after the erasure, and nothing of k1.
+      const saved = await store.readSnapshot!('journey-c1');
+      expect(saved).toMatchObject({ revision: 2, state: { contactsSeen: 1 } });
+      expect(JSON.stringify(saved)).not.toContain('k1');
+    } finally {
+      await module.close();
+    }
+  });
+
   it('given a customer let go and then erased, keeps no snapshot of them, and starts their journey again from the store', async () => {
     const { module, store, journeys } = await withC1LetGo();
     try {

@@ -45,6 +45,11 @@ export class JourneyRetention implements OnApplicationBootstrap, SingleWriter, C
   /** Customers whose erasure this instance has requested: one request each, not one per tick. */
   private readonly requested = new Set<string>();
   private seenPosition = START;
+  /**
+   * Whether the journeys have been read up to the store's head since this instance began to follow them: no sweep
+   * before, as a customer whose old contacts were read and recent ones not yet would be due.
+   */
+  private caughtUp = false;
   private running?: Promise<void>;
   /** Keeping and forgetting, one after the other: a customer forgotten is never kept again by a write sent before. */
   private writing: Promise<void> = Promise.resolve();
@@ -73,15 +78,15 @@ export class JourneyRetention implements OnApplicationBootstrap, SingleWriter, C
     if (await this.projections.load(NAME)) await this.projections.reset(NAME);
     const kept = this.lastContacts.durable ? await this.checkpoints.load(NAME) : undefined;
     this.seenPosition = Math.max(this.seenPosition, kept ?? START);
-    let caughtUp = false;
     const subscription: Subscription = this.store.subscribe({
       after: this.seenPosition,
       streamPrefixes: [PREFIX],
       onEvent: (event) => this.apply(event),
       // The first sweep once every journey is seen; then one per tick, not one per batch of events.
       onCaughtUp: () => {
-        if (!caughtUp) void this.tick();
-        caughtUp = true;
+        if (this.caughtUp) return;
+        this.caughtUp = true;
+        void this.tick();
       },
       onError: (error) => this.logger.error(`journey retention stopped: ${failureOf(error)}`, stackFramesOf(error)),
     });
@@ -90,6 +95,7 @@ export class JourneyRetention implements OnApplicationBootstrap, SingleWriter, C
     for (const each of [timer, keeping]) each.unref();
     return {
       stop: async () => {
+        this.caughtUp = false;
         clearInterval(timer);
         clearInterval(keeping);
         await subscription.stop();
@@ -106,15 +112,22 @@ export class JourneyRetention implements OnApplicationBootstrap, SingleWriter, C
     if (last !== undefined) this.unkept.set(customerId, last);
   }
 
-  /** The customer's last contact goes from memory and from the table, after any write under way. */
+  /**
+   * The customer's last contact goes from memory and from the table, after any write under way (from memory again
+   * then: a keep that failed puts back what it was given).
+   */
   forgetCustomer(customerId: string): Promise<void> {
     this.unkept.delete(customerId);
     this.requested.delete(customerId);
-    return this.serially(() => this.lastContacts.forgetCustomer(customerId));
+    return this.serially(async () => {
+      this.unkept.delete(customerId);
+      await this.lastContacts.forgetCustomer(customerId);
+    });
   }
 
-  /** One sweep; a sweep asked for while one runs is skipped. */
+  /** One sweep, once the journeys are caught up; a sweep asked for while one runs is skipped. */
   tick(now = this.clock.now()): Promise<void> {
+    if (!this.caughtUp) return Promise.resolve();
     this.running ??= this.sweep(now)
       .catch((error: unknown) => this.logger.error(`journey retention sweep failed: ${failureOf(error)}`, stackFramesOf(error)))
       .finally(() => (this.running = undefined));

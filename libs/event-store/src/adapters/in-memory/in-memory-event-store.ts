@@ -148,7 +148,7 @@ export class InMemoryEventStore implements EventStore {
 
   async saveSnapshots(snapshots: readonly StreamSnapshot[]): Promise<void> {
     for (const { stream, revision, kind, state } of snapshots) {
-      if (revision <= (this.erased.get(stream) ?? -1)) continue;
+      if (revision <= (this.erased.get(stream) ?? -1) || revision < (this.snapshots.get(stream)?.revision ?? -1)) continue;
       this.snapshots.set(stream, { stream, revision, kind, state: jsonCopy(state) });
     }
   }

@@ -25,7 +25,8 @@ import { migrate, NOTIFY_CHANNEL } from './postgres-schema';
 /**
  * Snapshots ($1 streams, $2 revisions, $3 kinds, $4 states as JSON text, in the order saved): those at or below an
  * erased stream's last revision go first (a save sent before an erasure must not bring it back), then the last of
- * each stream remains, replacing the one it had.
+ * each stream remains, replacing the one it had unless that one is of a later revision (two saves on two connections
+ * may commit in either order).
  */
 const SAVE_SNAPSHOTS = `
 INSERT INTO regie_stream_snapshots (stream_name, revision, kind, state)
@@ -36,7 +37,8 @@ WHERE NOT EXISTS (
   WHERE e.stream_name IN (s.stream_name, 'sha256:' || encode(sha256(convert_to(s.stream_name, 'UTF8')), 'hex'))
     AND e.last_revision >= s.revision)
 ORDER BY s.stream_name, s.n DESC
-ON CONFLICT (stream_name) DO UPDATE SET revision = excluded.revision, kind = excluded.kind, state = excluded.state`;
+ON CONFLICT (stream_name) DO UPDATE SET revision = excluded.revision, kind = excluded.kind, state = excluded.state
+  WHERE regie_stream_snapshots.revision <= excluded.revision`;
 
 export interface PostgresEventStoreOptions {
   /** `postgres://user:password@host:5432/db?sslmode=verify-full&sslrootcert=/path/ca.pem`; PGSSLMODE etc. apply too. */

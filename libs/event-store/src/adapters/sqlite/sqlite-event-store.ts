@@ -290,8 +290,8 @@ export class SqliteEventStore implements EventStore, SqliteFile {
   }
 
   /** One transaction of the writer for them all, in order. */
-  saveSnapshots(snapshots: readonly StreamSnapshot[]): Promise<void> {
-    return this.writer.write(
+  async saveSnapshots(snapshots: readonly StreamSnapshot[]): Promise<void> {
+    await this.writer.write(
       snapshots.map(({ stream, revision, kind, state }) => ({
         sql: SAVE_SNAPSHOT,
         params: [stream, revision, kind, JSON.stringify(state), stream, erasedName(stream), revision],

@@ -172,11 +172,12 @@ export const lastOfStreamSql = (column: 'position' | 'revision', stream: string)
   `(SELECT ${column} FROM events WHERE era IN eras AND stream_name = ${stream} ORDER BY era DESC, revision DESC LIMIT 1)`;
 
 /**
- * A stream's snapshot, replacing the one it had, unless the stream was erased at or after its revision (a save sent
- * before an erasure must not bring the erased state back). Parameters: the stream, its revision, kind and state, then
- * the stream again, its erased name and the revision again.
+ * A stream's snapshot, replacing the one it had unless that one is of a later revision, and unless the stream was
+ * erased at or after its revision (a save sent before an erasure must not bring the erased state back). Parameters:
+ * the stream, its revision, kind and state, then the stream again, its erased name and the revision again.
  */
 export const SAVE_SNAPSHOT = `INSERT INTO stream_snapshots (stream_name, revision, kind, state)
   SELECT ?, ?, ?, ?
   WHERE NOT EXISTS (SELECT 1 FROM erased_streams WHERE stream_name IN (?, ?) AND last_revision >= ?)
-  ON CONFLICT (stream_name) DO UPDATE SET revision = excluded.revision, kind = excluded.kind, state = excluded.state`;
+  ON CONFLICT (stream_name) DO UPDATE SET revision = excluded.revision, kind = excluded.kind, state = excluded.state
+    WHERE excluded.revision >= stream_snapshots.revision`;

@@ -74,6 +74,8 @@ export const describeErasing = (context: ContractContext): void => {
       await expect(store.appendToStream(`${tag}gone`, [event('X')], { expectedRevision: STREAM_EXISTS })).rejects.toMatchObject({
         actual: -1,
       });
+      // Decided on the stream as it was before the erasure: refused.
+      await expect(store.appendToStream(`${tag}gone`, [event('X')], { expectedRevision: 1 })).rejects.toMatchObject({ actual: -1 });
       const again = await store.appendToStream(`${tag}gone`, [event('D')], { expectedRevision: NO_STREAM });
       expect(again).toMatchObject({ nextExpectedRevision: 2, appended: 1 });
       expect(again.position).toBeGreaterThan(kept.position);

@@ -37,6 +37,9 @@ export const describeSnapshots = (context: ContractContext): void => {
         state: { last: true },
       });
       await store.saveSnapshots([snapshot(`${tag}b`, 1, state)]);
+      // One of an earlier revision, arriving late, leaves the later one.
+      await store.saveSnapshots([snapshot(`${tag}a`, 2, { late: true })]);
+      expect(await store.readSnapshot(`${tag}a`)).toMatchObject({ revision: 4, state: { last: true } });
       const b = await store.readSnapshot(`${tag}b`);
       expect(b).toEqual({ stream: `${tag}b`, revision: 1, kind: 'journey/1', state: JSON.parse(JSON.stringify(state)) });
       expect(Object.keys(b!.state as object)).not.toContain('gone');
