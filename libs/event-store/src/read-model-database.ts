@@ -14,3 +14,22 @@ export type ReadModelDatabase =
   | { readonly kind: 'none' };
 
 export const READ_MODEL_DATABASE = Symbol('READ_MODEL_DATABASE');
+
+/**
+ * A read model's tables in PostgreSQL, created when missing: in one transaction under the advisory lock `lock` (one
+ * per read model), so that processes starting together create them one at a time.
+ */
+export const createPostgresTables = async (pool: Pool, lock: number, schema: string): Promise<void> => {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('SELECT pg_advisory_xact_lock($1)', [lock]);
+    await client.query(schema);
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK');
+    throw error;
+  } finally {
+    client.release();
+  }
+};

@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import { createPostgresTables } from '@regie/event-store';
 import type { LastContactCursor, LastContacts } from './last-contacts.port';
 
 const SCHEMA = `
@@ -19,18 +20,7 @@ export class PostgresLastContacts implements LastContacts {
 
   /** Creates the table and its index when missing. */
   static async open(pool: Pool): Promise<PostgresLastContacts> {
-    const client = await pool.connect();
-    try {
-      await client.query('BEGIN');
-      await client.query('SELECT pg_advisory_xact_lock($1)', [SCHEMA_LOCK]);
-      await client.query(SCHEMA);
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK');
-      throw error;
-    } finally {
-      client.release();
-    }
+    await createPostgresTables(pool, SCHEMA_LOCK, SCHEMA);
     return new PostgresLastContacts(pool);
   }
 

@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import { createPostgresTables } from '@regie/event-store';
 import type { CaseView } from '../case-view';
 import type { CaseArchive, ClosedCaseQuery } from './case-archive.port';
 
@@ -26,18 +27,7 @@ export class PostgresCaseArchive implements CaseArchive {
 
   /** Creates the table and its indexes when missing. */
   static async open(pool: Pool): Promise<PostgresCaseArchive> {
-    const client = await pool.connect();
-    try {
-      await client.query('BEGIN');
-      await client.query('SELECT pg_advisory_xact_lock($1)', [SCHEMA_LOCK]);
-      await client.query(SCHEMA);
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK');
-      throw error;
-    } finally {
-      client.release();
-    }
+    await createPostgresTables(pool, SCHEMA_LOCK, SCHEMA);
     return new PostgresCaseArchive(pool);
   }
 
