@@ -21,6 +21,7 @@ describe('JourneyRetention', () => {
   let lastContacts: InMemoryLastContacts;
   let requested: string[];
   let retention: JourneyRetention;
+  let projections: InMemoryProjectionStore;
 
   const contact = (customerId: string, daysAgo: number) =>
     store.appendToStream(`journey-${customerId}`, [
@@ -36,6 +37,7 @@ describe('JourneyRetention', () => {
     store = new InMemoryEventStore();
     lastContacts = new InMemoryLastContacts(true);
     requested = [];
+    projections = new InMemoryProjectionStore();
     const erasures = {
       handle: async (_id: string, command: { data: { customerId: string } }) => void requested.push(command.data.customerId),
     };
@@ -49,7 +51,7 @@ describe('JourneyRetention', () => {
       { register: () => undefined } as unknown as CustomerDataHolders,
       lastContacts,
       new InMemoryCheckpointStore(),
-      new InMemoryProjectionStore(),
+      projections,
     );
   });
   afterEach(() => jest.restoreAllMocks());
@@ -82,5 +84,15 @@ describe('JourneyRetention', () => {
     await forgetting;
     await following.stop(); // keeps what it holds
     expect((await lastContacts.dueBy(Number.MAX_SAFE_INTEGER, 10)).map(([, customerId]) => customerId)).toEqual(['cust-y']);
+  });
+
+  it('given the state an earlier version saved (every customer, one document), deletes it and reads the journeys from the start', async () => {
+    await contact('cust-a', 2);
+    await contact('cust-b', 3);
+    await projections.save('journey-retention', { position: 2, state: { lastContact: [['cust-a', now.getTime() - 2 * DAY]] } });
+    const following = await retention.start();
+    expect(await projections.load('journey-retention')).toBeUndefined();
+    await following.stop();
+    expect((await lastContacts.dueBy(Number.MAX_SAFE_INTEGER, 10)).map(([, customerId]) => customerId)).toEqual(['cust-b', 'cust-a']);
   });
 });
