@@ -48,8 +48,7 @@ export class StateSnapshots<State> {
   /** Saves these states now, with any let go and not yet sent (a handler stopping saves what it holds). */
   async saveNow(states: Iterable<{ readonly stream: string; readonly revision: number; readonly state: State }>): Promise<void> {
     for (const { stream, revision, state } of states) this.unsaved.set(stream, { stream, revision, kind: this.kind, state });
-    const snapshots = [...this.unsaved.values()];
-    this.unsaved.clear();
+    const snapshots = this.takeUnsaved();
     if (snapshots.length > 0) await this.store.saveSnapshots(snapshots);
   }
 
@@ -59,10 +58,15 @@ export class StateSnapshots<State> {
     this.sending.delete(stream);
   }
 
-  private save(): void {
-    this.scheduled = false;
+  private takeUnsaved(): StreamSnapshot[] {
     const snapshots = [...this.unsaved.values()];
     this.unsaved.clear();
+    return snapshots;
+  }
+
+  private save(): void {
+    this.scheduled = false;
+    const snapshots = this.takeUnsaved();
     if (snapshots.length === 0) return;
     for (const snapshot of snapshots) this.sending.set(snapshot.stream, snapshot);
     // Written or not, they leave memory: a snapshot is a cache, and a stream without one is read.

@@ -45,6 +45,8 @@ export class JourneyRetention implements OnApplicationBootstrap, SingleWriter, C
   /** Customers whose erasure this instance has requested: one request each, not one per tick. */
   private readonly requested = new Set<string>();
   private seenPosition = START;
+  /** The position the last contacts in the table reflect (the checkpoint last written). */
+  private keptPosition = START;
   /**
    * Whether the journeys have been read up to the store's head since this instance began to follow them: no sweep
    * before, as a customer whose old contacts were read and recent ones not yet would be due.
@@ -78,6 +80,7 @@ export class JourneyRetention implements OnApplicationBootstrap, SingleWriter, C
     if (await this.projections.load(NAME)) await this.projections.reset(NAME);
     const kept = this.lastContacts.durable ? await this.checkpoints.load(NAME) : undefined;
     this.seenPosition = Math.max(this.seenPosition, kept ?? START);
+    this.keptPosition = kept ?? START;
     const subscription: Subscription = this.store.subscribe({
       after: this.seenPosition,
       streamPrefixes: [PREFIX],
@@ -138,11 +141,13 @@ export class JourneyRetention implements OnApplicationBootstrap, SingleWriter, C
   private keep(): Promise<void> {
     return this.serially(async () => {
       const [unkept, position] = [this.unkept, this.seenPosition];
-      if (unkept.size === 0 && position === START) return;
+      // Nothing seen since the last keep: no write (the timer asks every few seconds, moving or not).
+      if (unkept.size === 0 && position === this.keptPosition) return;
       this.unkept = new Map();
       try {
         await this.lastContacts.keep(unkept);
         if (this.lastContacts.durable) await this.checkpoints.save(NAME, position);
+        this.keptPosition = position;
       } catch (error) {
         // Seen again later: they are kept with the next, the later contact of each winning.
         for (const [customerId, last] of unkept) this.unkept.set(customerId, Math.max(last, this.unkept.get(customerId) ?? last));
