@@ -34,7 +34,8 @@ import {
 } from './sqlite-schema';
 import { limitClause, prefixFilter } from './sqlite-prefixes';
 import { inlineWriter, threadWriter, type SqliteWriter } from './sqlite-writer';
-import type { AppendWritten, SqlWrite } from './sqlite-writes';
+import { encodeBatch, WRITTEN_NUMBERS, type AppendWritten } from './sqlite-batch';
+import type { SqlWrite } from './sqlite-writes';
 
 interface EventRow {
   position: number;
@@ -131,7 +132,7 @@ export class SqliteEventStore implements EventStore, SqliteFile {
 
   /**
    * The batch is copied here as JSON would copy it (jsonCopy), before the caller could change its own objects: the
-   * writer gets the copies, and stores their data and metadata as JSON; the tail of recent appends keeps them, as
+   * writer gets their data and metadata as JSON text (encodeBatch), and stores that; the tail of recent appends keeps them, as
    * a read would return them (never the caller's own objects).
    */
   appendToStreams(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
@@ -152,16 +153,18 @@ export class SqliteEventStore implements EventStore, SqliteFile {
     this.inFlight += 1;
     let appended: AppendWritten;
     try {
-      appended = await this.writer.append(copies, ticket, after);
+      appended = await this.writer.append(encodeBatch(copies), ticket, after);
     } finally {
       this.inFlight -= 1;
     }
-    const { results, written, recordedAt } = appended;
-    if (written.length > 0) {
+    const { results, recordedAt, eventIds, written } = appended;
+    if (eventIds.length > 0) {
       this.recent.appended(
-        written.map(({ position, eventId, streamName, revision, index, append }): RecordedEvent => {
-          const { type, data, metadata } = copies[append]!.events[index]!;
-          return { type, data, metadata, eventId, streamName, revision, position, recordedAt };
+        eventIds.map((eventId, event): RecordedEvent => {
+          const at = event * WRITTEN_NUMBERS;
+          const { stream: streamName, events } = copies[written[at + 2]!]!;
+          const { type, data, metadata } = events[written[at + 3]!]!;
+          return { type, data, metadata, eventId, streamName, revision: written[at + 1]!, position: written[at]!, recordedAt };
         }),
       );
       this.notifier.notify();

@@ -1,19 +1,18 @@
 import { ExpectedRevisionConflictError } from '../../errors';
-import type { StreamAppend } from '../../event-store.port';
+import type { EncodedBatch } from './sqlite-batch';
 import type { SqlWrite } from './sqlite-writes';
 
 /**
  * What the store's writer thread is asked, and what it answers (one reply per request, in order). An append's
- * batch crosses as objects, copies made as JSON would make them (`jsonCopy`), so that the thread stores exactly
- * what JSON would carry. Cloned, it costs the event loop about 1 ms a thousand events; as one JSON text it cost
- * 2.5–3 ms (JSON.stringify builds large texts in pieces, joined when the text is first read: at the copy).
- * What it wrote (`AppendWritten`) comes back as JSON text, made on the writer's thread.
+ * batch crosses as flat arrays of strings and numbers (`EncodedBatch`), and what it wrote (`AppendWritten`) comes
+ * back as such: objects per event cost more to clone than their JSON text, and one JSON text of the whole batch
+ * more again (JSON.stringify builds large texts in pieces, joined when the text is first read: at the copy).
  */
 export type WriterRequest =
   | {
       readonly id: number;
       readonly op: 'append';
-      readonly batch: readonly StreamAppend[];
+      readonly batch: EncodedBatch;
       readonly ticket?: number;
       readonly after?: number;
     }

@@ -3,14 +3,14 @@ import type { buildSync as BuildSync } from 'esbuild';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { StreamAppend } from '../../event-store.port';
+import type { AppendWritten, EncodedBatch } from './sqlite-batch';
 import { errorOf, type WithoutId, type WriterReply, type WriterRequest } from './sqlite-writer-protocol';
-import { SqliteWrites, type AppendWritten, type SqlWrite } from './sqlite-writes';
+import { SqliteWrites, type SqlWrite } from './sqlite-writes';
 
 /** Every change to the store's file goes through its writer: on the caller's thread, or on a thread of its own. */
 export interface SqliteWriter {
-  /** `batch`: the `StreamAppend`s, made of JSON's values alone (jsonCopy); `ticket` and `after` as SqliteWrites.append takes them. */
-  append(batch: readonly StreamAppend[], ticket?: number, after?: number): Promise<AppendWritten>;
+  /** `ticket` and `after` as SqliteWrites.append takes them. */
+  append(batch: EncodedBatch, ticket?: number, after?: number): Promise<AppendWritten>;
   deleteStream(stream: string): Promise<void>;
   write(writes: readonly SqlWrite[]): Promise<void>;
   close(): Promise<void>;
@@ -132,7 +132,7 @@ export const threadWriter = (filename: string): SqliteWriter => {
   };
 
   return {
-    append: async (batch, ticket, after) => JSON.parse(await call<string>({ op: 'append', batch, ticket, after })) as AppendWritten,
+    append: (batch, ticket, after) => call<AppendWritten>({ op: 'append', batch, ticket, after }),
     deleteStream: (stream) => call<void>({ op: 'deleteStream', stream }),
     write: (writes) => (writes.length === 0 ? Promise.resolve() : call<void>({ op: 'write', writes })),
     close: () =>

@@ -14,7 +14,7 @@ const port = parentPort!;
 const handle = (request: WriterRequest): unknown => {
   switch (request.op) {
     case 'append':
-      return JSON.stringify(writes.append(request.batch, request.ticket, request.after));
+      return writes.append(request.batch, request.ticket, request.after);
     case 'deleteStream':
       return writes.deleteStream(request.stream);
     case 'write':

@@ -1,27 +1,13 @@
 import type Database from 'better-sqlite3';
-import { AppendOutcomes, keysOf, planAppends, wroteEveryEvent } from '../../append-plan';
-import { START, type AppendResult, type StreamAppend } from '../../event-store.port';
+import { AppendOutcomes, planAppends, wroteEveryEvent, type PlannableAppend } from '../../append-plan';
+import { START, type AppendResult } from '../../event-store.port';
 import { NEW_STREAM, visibleRevision, type StreamHead } from '../../expected-revision';
 import { timeOrderedId } from '../../event-id';
+import { FIELDS_PER_EVENT, type AppendWritten, type EncodedBatch } from './sqlite-batch';
 import { ALL_ERAS, erasedName, lastOfStreamSql, STREAM_ERAS, streamSql } from './sqlite-schema';
 
-/** What an append wrote, per event in position order: enough for the caller to build what a read returns. */
-export interface WrittenEvent {
-  readonly position: number;
-  readonly eventId: string;
-  readonly streamName: string;
-  readonly revision: number;
-  /** Index of the event in its stream's `events` of the request. */
-  readonly index: number;
-  /** Index of its stream in the request. */
-  readonly append: number;
-}
-
-export interface AppendWritten {
-  readonly results: AppendResult[];
-  readonly written: WrittenEvent[];
-  readonly recordedAt: string;
-}
+/** A stream's share of a batch, its events the offsets of their fields in `EncodedBatch.fields`. */
+type OffsetAppend = PlannableAppend<number>;
 
 /** A statement and its parameters, for the read models kept in the store's file (checkpoints, projections, archives). */
 export interface SqlWrite {
@@ -101,9 +87,9 @@ export class SqliteWrites {
       deleteStream: db.prepare<{ stream: string }>(`DELETE FROM events WHERE position IN (${streamSql(ALL_ERAS, 'position')})`),
       deleteSnapshot: db.prepare<[string]>('DELETE FROM stream_snapshots WHERE stream_name = ?'),
     };
-    this.appendTransaction = db.transaction((appends: readonly StreamAppend[], after?: number) => {
+    this.appendTransaction = db.transaction((batch: EncodedBatch, appends: readonly OffsetAppend[], after?: number) => {
       this.outcomes.assertAfter(after, appends, (stream) => this.headsOf([stream]).get(stream)!);
-      return this.appendNow(appends);
+      return this.appendNow(batch, appends);
     });
     this.deleteTransaction = db.transaction((stream: string) => {
       this.statements.keepErasedKeys.run({ stream });
@@ -118,12 +104,16 @@ export class SqliteWrites {
   }
 
   /** `ticket` and `after`: a pipelined append (EventStore.appendToStreamsAfter), refused unless `after` wrote in full. */
-  append(appends: readonly StreamAppend[], ticket?: number, after?: number): AppendWritten {
+  append(batch: EncodedBatch, ticket?: number, after?: number): AppendWritten {
+    const appends = offsetsOf(batch);
     try {
-      const appended = this.appendTransaction.immediate(appends, after);
+      const appended = this.appendTransaction.immediate(batch, appends, after);
       // Committed: these are the streams' heads now (a rolled back batch leaves nothing here).
       if (this.written.size > MAX_HEADS_KEPT) this.written.clear();
-      for (const { streamName, revision } of appended.written) this.written.set(streamName, revision);
+      appends.forEach(({ stream }, index) => {
+        const { appended: count, nextExpectedRevision } = appended.results[index]!;
+        if (count > 0) this.written.set(stream, nextExpectedRevision);
+      });
       this.outcomes.settle(ticket, wroteEveryEvent(appends, appended.results));
       return appended;
     } catch (error) {
@@ -188,15 +178,22 @@ export class SqliteWrites {
     return heads;
   }
 
-  private appendNow(appends: readonly StreamAppend[]): AppendWritten {
-    const keys = keysOf(appends);
+  private appendNow({ fields }: EncodedBatch, appends: readonly OffsetAppend[]): AppendWritten {
+    const keys: string[] = [];
+    for (let at = 3; at < fields.length; at += FIELDS_PER_EVENT) if (fields[at] !== null) keys.push(fields[at]!);
     const recorded = new Set(
       keys.length === 0 ? [] : this.statements.recordedKeys.all({ keys: JSON.stringify(keys) }).map(({ key }) => key),
     );
     const heads = this.headsOf(appends.map(({ stream }) => stream));
-    const plans = planAppends(appends, heads, (key) => recorded.has(key));
+    const plans = planAppends(
+      appends,
+      heads,
+      (key) => recorded.has(key),
+      (at) => fields[at + 3] ?? undefined,
+    );
     const recordedAt = new Date().toISOString();
-    const written: WrittenEvent[] = [];
+    const eventIds: string[] = [];
+    const written: number[] = [];
     const results = plans.map(({ stream, head, fresh, duplicates }, append): AppendResult => {
       if (fresh.length === 0) {
         const position = this.statements.head.get({ stream, erased: erasedName(stream) })?.position ?? START;
@@ -205,28 +202,38 @@ export class SqliteWrites {
       const events = appends[append]!.events;
       let position = START;
       let index = 0;
-      fresh.forEach((event, offset) => {
+      fresh.forEach((at, offset) => {
         const eventId = timeOrderedId();
         const revision = head.lastRevision + 1 + offset;
-        const { type, data, metadata } = event;
         position = Number(
           this.statements.insert.run(
             eventId,
             stream,
             revision,
-            type,
-            JSON.stringify(data),
-            JSON.stringify(metadata),
-            metadata.idempotencyKey ?? null,
+            fields[at]!,
+            fields[at + 1]!,
+            fields[at + 2]!,
+            fields[at + 3] ?? null,
             recordedAt,
           ).lastInsertRowid,
         );
-        while (events[index] !== event) index += 1;
-        written.push({ position, eventId, streamName: stream, revision, index, append });
+        while (events[index] !== at) index += 1;
+        eventIds.push(eventId);
+        written.push(position, revision, append, index);
         index += 1;
       });
       return { nextExpectedRevision: head.lastRevision + fresh.length, position, appended: fresh.length, duplicates };
     });
-    return { results, written, recordedAt };
+    return { results, recordedAt, eventIds, written };
   }
 }
+
+/** The batch's streams, each with the offsets of its events' fields. */
+const offsetsOf = ({ streams, expected, counts }: EncodedBatch): OffsetAppend[] => {
+  let at = 0;
+  return streams.map((stream, index) => {
+    const events: number[] = [];
+    for (let event = 0; event < counts[index]!; event += 1, at += FIELDS_PER_EVENT) events.push(at);
+    return { stream, expectedRevision: expected[index], events };
+  });
+};
