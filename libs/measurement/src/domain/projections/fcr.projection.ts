@@ -66,7 +66,9 @@ const settleWhere = (
   customerId: string,
   verdict: (contact: PendingContact) => FcrCounter | undefined,
 ): FirstContactResolution => {
-  const waiting = getEntry(state.pending, customerId) ?? [];
+  const waiting = getEntry(state.pending, customerId);
+  // Most contacts start with nothing of their customer's pending: no arrays for them.
+  if (waiting === undefined || waiting.length === 0) return state;
   const decided = waiting.map((contact) => [contact, verdict(contact)] as const);
   if (decided.every(([, counter]) => counter === undefined)) return state;
   const settled = decided.reduce((next, [contact, counter]) => (counter ? settle(next, contact, counter) : next), state);
