@@ -27,7 +27,8 @@ const digitsAt = (text: string, from: number, count: number): number => {
 
 /**
  * `YYYY-MM-DDThh:mm:ss[.f…]Z` of a real day and time, read without a regular expression's match array: the form
- * platforms send, every one of which the SDK's `date-time` format (ajv-formats') accepts. False says nothing.
+ * platforms send, every one of which the SDK's `date-time` format (of the ajv-formats it bundles) accepts. False
+ * says nothing.
  */
 export const isPlainUtcTime = (time: string): boolean => {
   const length = time.length;
@@ -35,6 +36,7 @@ export const isPlainUtcTime = (time: string): boolean => {
   if (time[4] !== '-' || time[7] !== '-' || time[10] !== 'T' || time[13] !== ':' || time[16] !== ':') return false;
   if (length > 20 && (time[19] !== '.' || length === 21 || Number.isNaN(digitsAt(time, 20, length - 21)))) return false;
   const year = digitsAt(time, 0, 4);
+  if (Number.isNaN(year)) return false;
   const month = digitsAt(time, 5, 2);
   const day = digitsAt(time, 8, 2);
   const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);

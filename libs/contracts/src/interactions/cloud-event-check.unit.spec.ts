@@ -27,7 +27,10 @@ const twoDigits = (max: number) => fc.integer({ min: 0, max }).map((n) => String
 /** Times in and around the plain UTC form: days past a month's end, hours past 23, fractions, offsets, lower case. */
 const timesNearThePlainForm = fc
   .tuple(
-    fc.integer({ min: 0, max: 9999 }).map((n) => String(n).padStart(4, '0')),
+    fc.oneof(
+      fc.integer({ min: 0, max: 9999 }).map((n) => String(n).padStart(4, '0')),
+      fc.constantFrom('abcd', '+024', '2é24', '202０', '-001', ' 202'),
+    ),
     twoDigits(13),
     twoDigits(32),
     fc.constantFrom('T', 't', ' '),

@@ -118,6 +118,9 @@ export const validateInteraction = (
     issues.push(...dataIssues);
   }
   if (issues.length > 0) return invalid(issues);
+  // IsObject lets a function through, which no JSON body holds: only a caller in this process could give one.
+  if (pickedData === undefined)
+    return invalid([{ path: at('data'), message: 'data must be an object with at least channel and contactId' }]);
 
   const interaction = {
     specversion: '1.0',
@@ -126,7 +129,7 @@ export const validateInteraction = (
     type: envelope.type as InteractionType,
     subject: envelope.subject,
     time: envelope.time,
-    data: asJson(pickedData!),
+    data: asJson(pickedData),
   } as unknown as Interaction;
   const problem = cloudEventCheck.problemWith(interaction);
   if (problem !== undefined) return invalid([{ path: prefix || '$', message: `not a valid CloudEvent: ${problem}` }]);

@@ -29,6 +29,11 @@ describe('validateInteraction', () => {
     expect(checkData).toHaveBeenCalledTimes(1);
   });
 
+  it('refuses data that is a function, which no JSON body holds but a caller in this process could give', () => {
+    const data = Object.assign(() => 1, { channel: 'chatbot', contactId: 'chat-1' });
+    expect(pathsOf({ ...event(), data })).toEqual(['data']);
+  });
+
   it('accepts a valid event and keeps only the contract fields of its data', () => {
     const result = validateInteraction(event({}, { name: 'Jan Jansen' }), rules);
     expect(result).toEqual({
