@@ -52,6 +52,11 @@ export class StateSnapshots<State> {
     if (snapshots.length > 0) await this.store.saveSnapshots(snapshots);
   }
 
+  /** A save that failed, told where the handler's owner wants to hear of it (a log). */
+  report(error: unknown): void {
+    this.onError(error);
+  }
+
   /** Forgets a state not yet saved (the stream is being erased; the store drops what was saved). */
   forget(stream: string): void {
     this.unsaved.delete(stream);

@@ -56,7 +56,10 @@ export class JourneyStreams
     await this.eventStore.untilFollowersClose?.();
   }
 
-  /** The journeys held are saved as snapshots before the store closes (a stop, not a crash): see saveHeld. */
+  /**
+   * The journeys held are saved as snapshots before the store closes (a stop, not a crash), and from then on each
+   * batch's as it is recorded (input in flight until the HTTP server and the consumers stop): see saveHeld.
+   */
   async beforeApplicationShutdown(): Promise<void> {
     const started = performance.now();
     await this.saveHeld().then(

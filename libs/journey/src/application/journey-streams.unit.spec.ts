@@ -116,6 +116,26 @@ describe('JourneyStreams: the journeys let go from memory', () => {
     expect(await store.readSnapshot!('journey-c2')).toMatchObject({ revision: 0, kind: 'journey/1' });
   });
 
+  it('given the journeys held saved as the app stops, when input still in flight is recorded, then its journeys are saved too', async () => {
+    const module = await Test.createTestingModule({
+      imports: [JourneyModule.forRoot([EventStoreModule.forRoot({ kind: 'memory' })])],
+    }).compile();
+    const store = module.get<EventStore>(EVENT_STORE);
+    const journeys = module.get(JourneyStreams);
+    try {
+      await recorded(journeys, 'c1', started('c1', 'k1'), 'c1-start');
+      await journeys.beforeApplicationShutdown();
+      expect(await store.readSnapshot!('journey-c1')).toMatchObject({ revision: 0 });
+      // An HTTP request or a Kafka batch the app had taken before its input stopped.
+      await recorded(journeys, 'c1', ended('c1', 'k1'), 'c1-end');
+      await recorded(journeys, 'c2', started('c2', 'k1'), 'c2-start');
+      expect(await store.readSnapshot!('journey-c1')).toMatchObject({ revision: 1, kind: 'journey/1' });
+      expect(await store.readSnapshot!('journey-c2')).toMatchObject({ revision: 0, kind: 'journey/1' });
+    } finally {
+      await module.close();
+    }
+  });
+
   it('given a customer erased while their journey is held, appends nothing onto what was erased, and keeps none of it', async () => {
     const module = await Test.createTestingModule({
       imports: [JourneyModule.forRoot([EventStoreModule.forRoot({ kind: 'memory' })])],
