@@ -1,7 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { request } from 'node:http';
-import { PRODUCTION_NODE_FLAGS } from '../support/production-node-flags';
 import { rate, summarise } from './stats';
 
 export const SECRET = 'bench-secret-bench-secret-bench-secret-0123';
@@ -14,7 +13,6 @@ export const startServer = (dataDir: string, env: NodeJS.ProcessEnv = {}): Promi
         'ts-node/register/transpile-only',
         '-r',
         'tsconfig-paths/register',
-        ...PRODUCTION_NODE_FLAGS,
         // REGIE_BENCH_CPU_PROF=<dir>: a V8 CPU profile of the server, for finding where the time goes.
         // REGIE_BENCH_NODE_FLAGS: node and V8 flags for the server (e.g. `--trace-gc`), for trying a flag beside the default.
         ...(process.env.REGIE_BENCH_NODE_FLAGS ? process.env.REGIE_BENCH_NODE_FLAGS.split(' ') : []),

@@ -1,6 +1,5 @@
 import { SqliteEventStore, type NewEvent, type StreamAppend } from '@regie/event-store';
 import { execFileSync, spawn } from 'node:child_process';
-import { PRODUCTION_NODE_FLAGS } from '../support/production-node-flags';
 import { existsSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
@@ -148,7 +147,7 @@ const timedStart = async (dir: string): Promise<StartFigures> => {
   const spawned = performance.now();
   // REGIE_BENCH_CPU_PROF=<dir>: a V8 CPU profile of each start, written when the app exits.
   const profile = process.env.REGIE_BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.REGIE_BENCH_CPU_PROF}`] : [];
-  const child = spawn(process.execPath, [...PRODUCTION_NODE_FLAGS, ...profile, MAIN], {
+  const child = spawn(process.execPath, [...profile, MAIN], {
     cwd: ROOT,
     stdio: ['ignore', 'ignore', 'inherit'],
     env: {

@@ -1,6 +1,5 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { PRODUCTION_NODE_FLAGS } from './production-node-flags';
 
 export interface ChildApp {
   readonly url: string;
@@ -22,7 +21,6 @@ export const startChildApp = (roles: string[], env: NodeJS.ProcessEnv): Promise<
         'ts-node/register/transpile-only',
         '-r',
         'tsconfig-paths/register',
-        ...PRODUCTION_NODE_FLAGS,
         // REGIE_BENCH_CPU_PROF=<dir>: a V8 CPU profile of the app (written when it stops), as for the bench's own server.
         ...(process.env.REGIE_BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.REGIE_BENCH_CPU_PROF}`] : []),
       ],
