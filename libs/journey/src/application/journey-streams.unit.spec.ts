@@ -26,21 +26,22 @@ const ended = (customerId: string, contactId: string): JourneyCommand => ({
 
 const metadata = (key: string) => ({ causationId: key, correlationId: key, actor: 'spec', idempotencyKey: key });
 
-describe('JourneyStreams: the journeys kept folded', () => {
-  const journeysWith = async (options?: JourneyModuleOptions) => {
-    const module = await Test.createTestingModule({
-      imports: [JourneyModule.forRoot([EventStoreModule.forRoot({ kind: 'memory' })], options)],
-    }).compile();
-    const store = module.get<EventStore>(EVENT_STORE);
-    const reads: string[] = [];
-    const readStream = store.readStream.bind(store);
-    store.readStream = (stream, read) => {
-      reads.push(`${stream} from ${read?.fromRevision ?? 0}`);
-      return readStream(stream, read);
-    };
-    return { journeys: module.get(JourneyStreams), store, reads, close: () => module.close() };
+/** A journey module on an in-memory store, whose reads of streams are listed in `reads`. */
+const journeysWith = async (options?: JourneyModuleOptions) => {
+  const module = await Test.createTestingModule({
+    imports: [JourneyModule.forRoot([EventStoreModule.forRoot({ kind: 'memory' })], options)],
+  }).compile();
+  const store = module.get<EventStore>(EVENT_STORE);
+  const reads: string[] = [];
+  const readStream = store.readStream.bind(store);
+  store.readStream = (stream, read) => {
+    reads.push(`${stream} from ${read?.fromRevision ?? 0}`);
+    return readStream(stream, read);
   };
+  return { journeys: module.get(JourneyStreams), store, reads, close: () => module.close() };
+};
 
+describe('JourneyStreams: the journeys kept folded', () => {
   /** Three customers' first contacts, then the first customer's second: what of its stream was read for it. */
   const readsForAReturningCustomer = async (options?: JourneyModuleOptions): Promise<string[]> => {
     const { journeys, reads, close } = await journeysWith(options);
@@ -102,26 +103,18 @@ describe('JourneyStreams: the journeys let go from memory', () => {
   });
 
   it('saves every journey it holds as a snapshot when the app stops', async () => {
-    const module = await Test.createTestingModule({
-      imports: [JourneyModule.forRoot([EventStoreModule.forRoot({ kind: 'memory' })])],
-    }).compile();
-    const store = module.get<EventStore>(EVENT_STORE);
-    const journeys = module.get(JourneyStreams);
+    const { journeys, store, close } = await journeysWith();
     await recorded(journeys, 'c1', started('c1', 'k1'), 'c1-start');
     await recorded(journeys, 'c1', ended('c1', 'k1'), 'c1-end');
     await recorded(journeys, 'c2', started('c2', 'k1'), 'c2-start');
     expect(await store.readSnapshot!('journey-c1')).toBeUndefined();
-    await module.close();
+    await close();
     expect(await store.readSnapshot!('journey-c1')).toMatchObject({ revision: 1, kind: 'journey/1' });
     expect(await store.readSnapshot!('journey-c2')).toMatchObject({ revision: 0, kind: 'journey/1' });
   });
 
   it('given the journeys held saved as the app stops, when input still in flight is recorded, then its journeys are saved too', async () => {
-    const module = await Test.createTestingModule({
-      imports: [JourneyModule.forRoot([EventStoreModule.forRoot({ kind: 'memory' })])],
-    }).compile();
-    const store = module.get<EventStore>(EVENT_STORE);
-    const journeys = module.get(JourneyStreams);
+    const { journeys, store, close } = await journeysWith();
     try {
       await recorded(journeys, 'c1', started('c1', 'k1'), 'c1-start');
       await journeys.beforeApplicationShutdown();
@@ -132,7 +125,7 @@ describe('JourneyStreams: the journeys let go from memory', () => {
       expect(await store.readSnapshot!('journey-c1')).toMatchObject({ revision: 1, kind: 'journey/1' });
       expect(await store.readSnapshot!('journey-c2')).toMatchObject({ revision: 0, kind: 'journey/1' });
     } finally {
-      await module.close();
+      await close();
     }
   });
 
