@@ -84,14 +84,14 @@ export const keepContact = (contacts: readonly KeptContact[], contactId: string,
   const entry: KeptContact = [contactId, summary];
   let at = contacts.length - 1;
   while (at >= 0 && contacts[at]![0] !== contactId) at -= 1;
-  // One copy of the list whatever the case: most events belong to the most recently active contact, or start one.
-  if (at === contacts.length - 1 && at >= 0) {
-    const kept = contacts.slice();
-    kept[at] = entry;
-    return kept;
-  }
-  const kept = at >= 0 ? contacts.filter((_, index) => index !== at) : contacts.slice(Math.max(0, contacts.length - KEPT_CONTACTS + 1));
-  kept.push(entry);
+  // One copy of the list whatever the case, made at its final size (a copy that grew by a push took room for half
+  // as many again): most events belong to the most recently active contact, or start one.
+  if (at < 0 && contacts.length < KEPT_CONTACTS) return contacts.concat([entry]);
+  // The contact moves to the end, or the least recently active one goes to make room: the rest move up one place.
+  const kept = at < 0 ? contacts.slice(contacts.length - KEPT_CONTACTS) : contacts.slice();
+  const leaving = at < 0 ? 0 : at;
+  if (leaving < kept.length - 1) kept.copyWithin(leaving, leaving + 1);
+  kept[kept.length - 1] = entry;
   return kept;
 };
 
