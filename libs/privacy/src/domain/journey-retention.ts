@@ -1,9 +1,11 @@
+import { instantOf } from '@regie/eventsourcing';
+
 /** The journey retention: a customer whose last contact is this long ago is erased, as on request. */
 const DAY_MS = 86_400_000;
 
 /** When the last contact was, from the journey events seen (their `occurredAt`); a later event moves it on. */
 export const lastContactAfter = (previous: number | undefined, occurredAt: unknown): number | undefined => {
-  const at = typeof occurredAt === 'string' ? Date.parse(occurredAt) : Number.NaN;
+  const at = typeof occurredAt === 'string' ? instantOf(occurredAt) : Number.NaN;
   if (Number.isNaN(at)) return previous;
   return previous === undefined ? at : Math.max(previous, at);
 };

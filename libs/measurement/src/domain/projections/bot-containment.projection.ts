@@ -1,7 +1,7 @@
 import type { JourneyEvent } from '@regie/journey';
 import { localDay } from '../time/zoned-time';
 import { advanceClock, sweepDue, DAY_MS, instantOf, projectionName, type MeasurementProjection, type ProjectedEvent } from './projection';
-import { classify, STREAM_PREFIXES } from './recorded-events';
+import { isCaseEvent, isJourneyEvent, STREAM_PREFIXES } from './recorded-events';
 import {
   emptyRecord,
   getEntry,
@@ -86,13 +86,12 @@ const evolveJourney = (state: BotContainment, event: JourneyEvent, at: number): 
 };
 
 const evolve = (state: BotContainment, recorded: ProjectedEvent): BotContainment => {
-  const measured = classify(recorded);
   let next = state;
-  if (measured.stream === 'journey') {
-    const at = instantOf(measured.event.data.occurredAt);
-    next = evolveJourney({ ...state, clock: advanceClock(state.clock, at, recorded.recordedAt) }, measured.event, at);
-  } else if (measured.stream === 'case' && measured.event.type === 'CaseOpened') {
-    const { customerId, context, openedAt } = measured.event.data;
+  if (isJourneyEvent(recorded)) {
+    const at = instantOf(recorded.data.occurredAt);
+    next = evolveJourney({ ...state, clock: advanceClock(state.clock, at, recorded.recordedAt) }, recorded, at);
+  } else if (isCaseEvent(recorded) && recorded.type === 'CaseOpened') {
+    const { customerId, context, openedAt } = recorded.data;
     const at = instantOf(openedAt);
     const clock = advanceClock(state.clock, at, recorded.recordedAt);
     next = escalate({ ...state, clock }, contactKey(customerId, context.fromContactId), at);

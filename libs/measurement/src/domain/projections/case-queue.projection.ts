@@ -3,7 +3,7 @@ import { measurementSettings, type MeasuredConcept } from '../concept/measured-c
 import { localDay } from '../time/zoned-time';
 import { addRevision, settingsAt, type ConceptTimeline } from './concept-timeline';
 import { instantOf, projectionName, type MeasurementProjection, type ProjectedEvent } from './projection';
-import { classify, STREAM_PREFIXES } from './recorded-events';
+import { isCaseEvent, isConceptRevised, STREAM_PREFIXES } from './recorded-events';
 import { emptyRecord, getEntry, removeEntry, setEntry, type BucketedRecord } from './bucketed-record';
 import { addToTally, type Tally } from './tally';
 
@@ -70,11 +70,10 @@ const evolveCase = (state: CaseQueue, event: CaseEvent): CaseQueue => {
 };
 
 const evolve = (state: CaseQueue, recorded: ProjectedEvent): CaseQueue => {
-  const measured = classify(recorded);
-  if (measured.stream === 'case') return evolveCase(state, measured.event);
-  if (measured.stream === 'concept') {
+  if (isCaseEvent(recorded)) return evolveCase(state, recorded);
+  if (isConceptRevised(recorded)) {
     const shortAbandonSeconds = (concept: MeasuredConcept) => measurementSettings(concept).shortAbandonSeconds;
-    return { ...state, concept: addRevision(state.concept, measured.event.data, shortAbandonSeconds) };
+    return { ...state, concept: addRevision(state.concept, recorded.data, shortAbandonSeconds) };
   }
   return state;
 };

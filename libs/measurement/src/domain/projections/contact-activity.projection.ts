@@ -3,7 +3,7 @@ import { measurementSettings, type MeasuredConcept } from '../concept/measured-c
 import { localDay } from '../time/zoned-time';
 import { addRevision, settingsAt, type ConceptTimeline } from './concept-timeline';
 import { instantOf, projectionName, type MeasurementProjection } from './projection';
-import { classify, STREAM_PREFIXES } from './recorded-events';
+import { isConceptRevised, isJourneyEvent, STREAM_PREFIXES } from './recorded-events';
 import { addToTally, type Counters, type Tally } from './tally';
 
 /**
@@ -57,16 +57,20 @@ const endedCounters = (state: ContactActivity, ended: ContactEnded['data']): Par
   };
 };
 
+const counted = (state: ContactActivity, event: JourneyEvent, counters: Counters): ContactActivity => {
+  const day = localDay(instantOf(event.data.occurredAt), state.timeZone);
+  return { ...state, days: addToTally(state.days, day, event.data.channel, counters) };
+};
+
+/** What a started contact counts: the same object every time. */
+const STARTED: Counters = Object.freeze({ started: 1 });
+
 const evolveJourney = (state: ContactActivity, event: JourneyEvent): ContactActivity => {
-  const count = (counters: Counters): ContactActivity => {
-    const day = localDay(instantOf(event.data.occurredAt), state.timeZone);
-    return { ...state, days: addToTally(state.days, day, event.data.channel, counters) };
-  };
   switch (event.type) {
     case 'ContactStarted':
-      return count({ started: 1 });
+      return counted(state, event, STARTED);
     case 'ContactEnded':
-      return count(endedCounters(state, event.data));
+      return counted(state, event, endedCounters(state, event.data));
     case 'BotFallbackOccurred':
     case 'HandoffRequested':
     case 'SentimentObserved':
@@ -89,9 +93,8 @@ export const contactActivityProjection = (timeZone: string): MeasurementProjecti
   streamPrefixes: [STREAM_PREFIXES.journey, STREAM_PREFIXES.concept],
   initialState: () => ({ timeZone, concept: [], days: {} }),
   evolve: (state, recorded) => {
-    const measured = classify(recorded);
-    if (measured.stream === 'journey') return evolveJourney(state, measured.event);
-    if (measured.stream === 'concept') return { ...state, concept: addRevision(state.concept, measured.event.data, waitRules) };
+    if (isJourneyEvent(recorded)) return evolveJourney(state, recorded);
+    if (isConceptRevised(recorded)) return { ...state, concept: addRevision(state.concept, recorded.data, waitRules) };
     return state;
   },
 });

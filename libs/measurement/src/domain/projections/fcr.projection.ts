@@ -2,7 +2,7 @@ import type { ContactEnded, ContactStarted, JourneyEvent } from '@regie/journey'
 import { addLocalDays, localDay } from '../time/zoned-time';
 import { addRevision, settingsAt, type ConceptTimeline } from './concept-timeline';
 import { advanceClock, sweepDue, DAY_MS, instantOf, projectionName, type MeasurementProjection, type ProjectedEvent } from './projection';
-import { classify, STREAM_PREFIXES } from './recorded-events';
+import { isConceptRevised, isJourneyEvent, STREAM_PREFIXES } from './recorded-events';
 import {
   emptyRecord,
   entriesOf,
@@ -147,13 +147,12 @@ const forget = (state: FirstContactResolution): FirstContactResolution => {
 };
 
 const evolve = (state: FirstContactResolution, recorded: ProjectedEvent): FirstContactResolution => {
-  const measured = classify(recorded);
-  if (measured.stream === 'concept') {
-    return { ...state, concept: addRevision(state.concept, measured.event.data, (concept) => concept.kpiTargets.fcr.windowDays) };
+  if (isConceptRevised(recorded)) {
+    return { ...state, concept: addRevision(state.concept, recorded.data, (concept) => concept.kpiTargets.fcr.windowDays) };
   }
-  if (measured.stream !== 'journey') return state;
-  const at = instantOf(measured.event.data.occurredAt);
-  const next = evolveJourney({ ...state, clock: advanceClock(state.clock, at, recorded.recordedAt) }, measured.event, at);
+  if (!isJourneyEvent(recorded)) return state;
+  const at = instantOf(recorded.data.occurredAt);
+  const next = evolveJourney({ ...state, clock: advanceClock(state.clock, at, recorded.recordedAt) }, recorded, at);
   return sweepDue(state.clock, next.clock) ? forget(next) : next;
 };
 

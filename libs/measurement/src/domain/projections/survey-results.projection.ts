@@ -3,7 +3,7 @@ import type { MeasuredConcept } from '../concept/measured-concept';
 import { localDay } from '../time/zoned-time';
 import { addRevision, settingsAt, type ConceptTimeline } from './concept-timeline';
 import { instantOf, projectionName, type MeasurementProjection, type ProjectedEvent } from './projection';
-import { classify, STREAM_PREFIXES } from './recorded-events';
+import { isConceptRevised, isJourneyEvent, STREAM_PREFIXES } from './recorded-events';
 import { addToTally, type Counters, type Tally } from './tally';
 
 export type Instrument = SurveyAnswered['data']['instrument'];
@@ -88,9 +88,8 @@ const evolveJourney = (state: SurveyResults, event: JourneyEvent): SurveyResults
 };
 
 const evolve = (state: SurveyResults, recorded: ProjectedEvent): SurveyResults => {
-  const measured = classify(recorded);
-  if (measured.stream === 'journey') return evolveJourney(state, measured.event);
-  if (measured.stream === 'concept') return { ...state, concept: addRevision(state.concept, measured.event.data, csiScale) };
+  if (isJourneyEvent(recorded)) return evolveJourney(state, recorded);
+  if (isConceptRevised(recorded)) return { ...state, concept: addRevision(state.concept, recorded.data, csiScale) };
   return state;
 };
 

@@ -17,12 +17,24 @@ const NO_COUNTERS: ChannelCounters = Object.freeze({});
 
 export const countersOn = (tally: Tally, day: LocalDate): ChannelCounters => tally[day.slice(0, 7)]?.[day] ?? NO_COUNTERS;
 
+/**
+ * The month of the day asked for last. Events come day after day, and a key cut from the day afresh for each event
+ * made every look-up with it find the text's own entry first; the same
+ * string again is found at once.
+ */
+let lastMonth = { day: '', month: '' };
+
+const monthOf = (day: LocalDate): string => {
+  if (day !== lastMonth.day) lastMonth = { day, month: day.slice(0, 7) };
+  return lastMonth.month;
+};
+
 /** Per event of every KPI read model: plain loops, no arrays of entries. */
 export const addToTally = (tally: Tally, day: LocalDate, channel: string, changes: Counters): Tally => {
   let changed = false;
   for (const name in changes) if (changes[name] !== 0) changed = true;
   if (!changed) return tally;
-  const monthKey = day.slice(0, 7);
+  const monthKey = monthOf(day);
   const month = tally[monthKey] ?? {};
   const channels = month[day] ?? {};
   const counters: Record<string, number> = { ...channels[channel] };
