@@ -19,8 +19,7 @@ export const countersOn = (tally: Tally, day: LocalDate): ChannelCounters => tal
 
 /**
  * The month of the day asked for last. Events come day after day, and a key cut from the day afresh for each event
- * made every look-up with it find the text's own entry first; the same
- * string again is found at once.
+ * made every look-up with it find the text's own entry first; the same string again is found at once.
  */
 let lastMonth = { day: '', month: '' };
 
