@@ -2,7 +2,16 @@ import { assertNever, type Decider } from '@regie/eventsourcing';
 import type { JourneyCommand } from './journey.commands';
 import type { JourneyEvent } from './journey.events';
 import { emptyMap, getIn, setIn } from './persistent-map';
-import { contactOf, hasDenied, hasOffered, keepContact, type ContactSummary, type JourneyState, type KnownJourney } from './journey.state';
+import {
+  contactIndex,
+  contactOf,
+  hasDenied,
+  hasOffered,
+  keepContact,
+  type ContactSummary,
+  type JourneyState,
+  type KnownJourney,
+} from './journey.state';
 
 const initialState = (): JourneyState => ({ status: 'unknown' });
 
@@ -94,7 +103,9 @@ const firstSight = (customerId: string, occurredAt: string): Omit<KnownJourney, 
 const evolve = (state: JourneyState, event: JourneyEvent): JourneyState => {
   const { customerId, contactId, channel, occurredAt } = event.data;
   const known = state.status === 'known' ? state : firstSight(customerId, occurredAt);
-  const kept = contactOf(known, contactId);
+  // Looked for once: a new contact is compared with every kept one.
+  const at = contactIndex(known.contacts, contactId);
+  const kept = at >= 0 ? known.contacts[at]![1] : undefined;
   const contact = updateContact(kept, event, known.contactsSeen);
   const { latestTopic } = known;
   const task = event.type === 'TaskFailed' ? event.data.task : undefined;
@@ -104,7 +115,7 @@ const evolve = (state: JourneyState, event: JourneyEvent): JourneyState => {
   return {
     status: 'known',
     customerId,
-    contacts: keepContact(known.contacts, contactId, contact),
+    contacts: keepContact(known.contacts, at, contactId, contact),
     contactsSeen: known.contactsSeen + (kept ? 0 : 1),
     channelsTouched: known.channelsTouched.includes(channel) ? known.channelsTouched : [...known.channelsTouched, channel],
     lastOccurredAt: occurredAt > known.lastOccurredAt ? occurredAt : known.lastOccurredAt,

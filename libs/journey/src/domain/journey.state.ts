@@ -70,20 +70,28 @@ export type KnownJourney = Extract<JourneyState, { status: 'known' }>;
  */
 export const JOURNEY_STATE_KIND = 'journey/1';
 
-export const contactOf = (journey: Pick<KnownJourney, 'contacts'>, contactId: string): ContactSummary | undefined => {
+/** Where the contact is among the kept ones, or -1. */
+export const contactIndex = (contacts: readonly KeptContact[], contactId: string): number => {
   // Indexed, not destructured: an array pattern runs the iterator protocol, per kept contact of every event.
-  for (let index = journey.contacts.length - 1; index >= 0; index -= 1) {
-    const kept = journey.contacts[index]!;
-    if (kept[0] === contactId) return kept[1];
-  }
-  return undefined;
+  let index = contacts.length - 1;
+  while (index >= 0 && contacts[index]![0] !== contactId) index -= 1;
+  return index;
 };
 
-/** The contacts with `contactId`'s summary as the most recently active one; the least recently active goes past the limit. */
-export const keepContact = (contacts: readonly KeptContact[], contactId: string, summary: ContactSummary): readonly KeptContact[] => {
+export const contactOf = (journey: Pick<KnownJourney, 'contacts'>, contactId: string): ContactSummary | undefined =>
+  journey.contacts[contactIndex(journey.contacts, contactId)]?.[1];
+
+/**
+ * The contacts with `contactId`'s summary as the most recently active one; the least recently active goes past the
+ * limit. `at`: where the contact is now (contactIndex), -1 for a new one.
+ */
+export const keepContact = (
+  contacts: readonly KeptContact[],
+  at: number,
+  contactId: string,
+  summary: ContactSummary,
+): readonly KeptContact[] => {
   const entry: KeptContact = [contactId, summary];
-  let at = contacts.length - 1;
-  while (at >= 0 && contacts[at]![0] !== contactId) at -= 1;
   // One copy of the list whatever the case, made at its final size (a copy that grew by a push took room for half
   // as many again): most events belong to the most recently active contact, or start one.
   if (at < 0 && contacts.length < KEPT_CONTACTS) return contacts.concat([entry]);
