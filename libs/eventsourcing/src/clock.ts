@@ -54,6 +54,7 @@ const daysFromCivil = (year: number, month: number, day: number): number => {
  */
 export const instantOf = (text: string): number => {
   if (
+    typeof text !== 'string' || // an event of a shape before its time was required: NaN, as Date.parse gives
     text.length !== 24 ||
     text.charCodeAt(23) !== 90 || // Z
     text.charCodeAt(4) !== 45 || // -

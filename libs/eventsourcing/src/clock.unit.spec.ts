@@ -18,13 +18,11 @@ describe('instantOf', () => {
   it('gives what Date.parse gives for texts of the same length and separators with anything at any place', () => {
     const template = '2026-02-28T23:59:59.999Z';
     const characters = fc.constantFrom(...'0123456789', ...'0123456789', ' ', '-', '+', 'a', 'Z', 'T', ':', '.', '٣');
-    const texts = fc
-      .array(fc.tuple(fc.integer({ min: 0, max: template.length - 1 }), characters), { maxLength: 3 })
-      .map((changes) => {
-        const text = template.split('');
-        for (const [at, character] of changes) text[at] = character;
-        return text.join('');
-      });
+    const texts = fc.array(fc.tuple(fc.integer({ min: 0, max: template.length - 1 }), characters), { maxLength: 3 }).map((changes) => {
+      const text = template.split('');
+      for (const [at, character] of changes) text[at] = character;
+      return text.join('');
+    });
     fc.assert(fc.property(texts, sameAsDateParse), { numRuns: 20_000 });
   });
 
@@ -50,5 +48,10 @@ describe('instantOf', () => {
     for (const text of ['2026-01-01T09:30:00Z', '2026-01-01T09:30:00.000+01:00', '2026-01-01T09:30:00.1234Z', '', 'not a time']) {
       expect(sameAsDateParse(text)).toBe(true);
     }
+  });
+
+  it('gives NaN, as Date.parse does, for what is not a string (an event stored before its time was required)', () => {
+    expect(instantOf(undefined as unknown as string)).toBeNaN();
+    expect(instantOf(null as unknown as string)).toBeNaN();
   });
 });

@@ -1,4 +1,5 @@
 import type { CaseOpened } from '@regie/cases';
+import { instantOf } from '@regie/eventsourcing';
 import type { JourneyEvent } from '@regie/journey';
 
 /** The shape of a recorded event this projection needs; the store's events have it. */
@@ -72,12 +73,21 @@ type Counts = { -readonly [Counter in keyof ChannelDay]: ChannelDay[Counter] };
  * counts was the larger part of this projection's cost per event.
  */
 /**
- * The (UTC) day and month of the time asked for last. Events come day after day, and keys cut from each event's time
+ * The UTC day and month of the time asked for last. Events come day after day, and keys cut from each event's time
  * afresh made every look-up with them find the text's own entry first; the same strings again are found at once.
  */
 let lastDay = { day: '', month: '' };
 
-const dayOf = (at: string): { readonly day: string; readonly month: string } => {
+/** The time as UTC text: a time with an offset (RFC 3339 allows one) is moved to UTC; one that is not a time stays. */
+const utcText = (at: string): string => {
+  const last = at.charCodeAt(at.length - 1);
+  if (last === 90 || last === 122) return at; // Z or z: the date in front is the UTC date
+  const instant = instantOf(at);
+  return Number.isNaN(instant) ? at : new Date(instant).toISOString();
+};
+
+const dayOf = (time: string): { readonly day: string; readonly month: string } => {
+  const at = utcText(time);
   if (lastDay.day.length !== 10 || !at.startsWith(lastDay.day)) {
     const day = at.slice(0, 10);
     lastDay = { day, month: day.slice(0, 7) };

@@ -100,13 +100,15 @@ describe('channel activity projection', () => {
       started('web', '2026-03-02T00:00:00.000Z'),
       caseOpened('web', 'phone', '2026-03-03T08:00:00Z'),
       started('web', '2026-02-28T23:00:00.000+01:00'),
-      started('web', '2026-03-31T23:59:59.000Z'),
+      started('web', '2026-03-05T00:30:00.000+01:00'), // 23:30 UTC on the 4th
+      started('web', '2026-03-06T20:00:00-05:00'), // 01:00 UTC on the 7th
+      started('web', '2026-03-31T23:59:59.000z'),
       started('web', '2026-04-01T00:00:00.000Z'),
     ])
       .when((activity) => ({ months: Object.keys(activity.months).sort(), days: activeDaysOf(activity).map(([date]) => date) }))
       .then({
         months: ['2026-02', '2026-03', '2026-04'],
-        days: ['2026-02-28', '2026-03-01', '2026-03-02', '2026-03-03', '2026-03-31', '2026-04-01'],
+        days: ['2026-02-28', '2026-03-01', '2026-03-02', '2026-03-03', '2026-03-04', '2026-03-07', '2026-03-31', '2026-04-01'],
       }));
 
   it('ignores what it does not measure', () =>
