@@ -39,11 +39,26 @@ const fieldsOf = (cls: new () => object): readonly string[] => {
   return fields;
 };
 
+const knownFieldSets = new Map<new () => object, ReadonlySet<string>>();
+
+/** True when `value` is a plain object whose enumerable keys are all own fields of the DTO: it is its own picking. */
+const onlyKnown = (cls: new () => object, value: Record<string, unknown>): boolean => {
+  const prototype = Object.getPrototypeOf(value) as unknown;
+  if (prototype !== Object.prototype && prototype !== null) return false;
+  let fields = knownFieldSets.get(cls);
+  if (!fields) knownFieldSets.set(cls, (fields = new Set(fieldsOf(cls))));
+  for (const key in value) if (!fields.has(key) || !Object.hasOwn(value, key)) return false;
+  return true;
+};
+
 /**
  * Only the fields the contract defines for the type, before any mapping: unknown fields (possibly
- * personal) are never stored, and however many a platform sends, they cost the mappers nothing.
+ * personal) are never stored, and however many a platform sends, they cost the mappers nothing. A plain object
+ * with no other fields (most events) is taken as it is: copying its fields one by one into a new object was a
+ * tenth of validation's time.
  */
 const known = (cls: new () => object, value: Record<string, unknown>): Record<string, unknown> => {
+  if (onlyKnown(cls, value)) return value;
   const picked: Record<string, unknown> = {};
   for (const field of fieldsOf(cls)) if (Object.hasOwn(value, field)) picked[field] = value[field];
   return picked;

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { validateInteraction, validateInteractionBatch } from './validate-interaction';
 
 const rules = { channels: new Set(['web', 'chatbot', 'live-chat', 'video']) };
@@ -98,5 +99,57 @@ describe('validateInteractionBatch', () => {
 
   it('refuses an empty batch', () => {
     expect(validateInteractionBatch([], rules).ok).toBe(false);
+  });
+
+  it('gives the same verdict to an event with only the contract fields, taken as it is, as to one picked from extra fields', () => {
+    const text = fc.oneof(fc.constantFrom('', 'chat-1', 'cust-7f3a', 'urn:regie:web', '2026-03-01T09:30:00Z', '12345678'), fc.string());
+    const value = fc.oneof(text, fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.dictionary(text, text, { maxKeys: 2 }));
+    const typeName = fc.constantFrom('contact.started', 'contact.ended', 'bot.fallback', 'handoff.requested', 'task.failed', 'nope');
+    // Each field most often left as a valid event has it, else any value: events valid and not, in about equal parts.
+    const fields = (names: readonly string[]) =>
+      fc
+        .array(fc.tuple(fc.constantFrom(...names), value), { maxLength: 2 })
+        .map((entries) => Object.fromEntries(entries) as Record<string, unknown>);
+    const events = fc
+      .tuple(
+        fc.oneof(
+          { arbitrary: fc.constant({}), weight: 3 },
+          { arbitrary: fields(['specversion', 'id', 'source', 'subject', 'time']), weight: 1 },
+        ),
+        typeName,
+        fc.oneof(
+          { arbitrary: fc.constant({}), weight: 2 },
+          { arbitrary: fields(['topic', 'outcome', 'handlingSeconds', 'waitSeconds', 'confidence', 'reason', 'task']), weight: 1 },
+        ),
+        fc.constantFrom('chatbot', 'web', 'fax'),
+        fc.boolean(),
+      )
+      .map(([envelope, type, data, channel, validBase]) => ({
+        ...(validBase ? event({ type }) : {}),
+        ...envelope,
+        type,
+        data: {
+          ...(validBase
+            ? {
+                channel,
+                contactId: 'chat-1',
+                ...(type === 'contact.ended' && { outcome: 'resolved' }),
+                ...(type === 'task.failed' && { task: 'login' }),
+              }
+            : {}),
+          ...data,
+        },
+      }));
+    let accepted = 0;
+    fc.assert(
+      fc.property(events, (raw) => {
+        const withExtras = { ...raw, extension: 'x', data: { ...raw.data, name: 'Jan Jansen' } };
+        const verdict = validateInteraction(raw, rules);
+        if (verdict.ok) accepted += 1;
+        expect(verdict).toEqual(validateInteraction(withExtras, rules));
+      }),
+      { numRuns: 3_000 },
+    );
+    expect(accepted).toBeGreaterThan(300);
   });
 });
