@@ -94,7 +94,8 @@ export class EscalationProcessor implements OnApplicationBootstrap, SingleWriter
    * apply (the safety board knows the customer has no safety record), and the sagas call for nothing.
    */
   private onJourneyEvent(recorded: RecordedEvent): Promise<void> | undefined {
-    const event = { type: recorded.type, data: recorded.data } as JourneyEvent;
+    // A recorded event has the journey event's type and data: read as that event where it stands, not copied.
+    const event = recorded as unknown as JourneyEvent;
     const customerId = event.data.customerId;
     // The journey as it stood with this event applied: as recording it left it (unless that batch held more of the
     // customer's events), or folded on from the previous event when known, or from the stream.
