@@ -34,7 +34,7 @@ import {
 } from './sqlite-schema';
 import { limitClause, prefixFilter } from './sqlite-prefixes';
 import { inlineWriter, threadWriter, type SqliteWriter } from './sqlite-writer';
-import { encodeBatch, WRITTEN_NUMBERS, type AppendWritten } from './sqlite-batch';
+import { encodeBatch, resultsOf, WRITTEN_NUMBERS, type AppendWritten } from './sqlite-batch';
 import type { SqlWrite } from './sqlite-writes';
 
 interface EventRow {
@@ -157,7 +157,7 @@ export class SqliteEventStore implements EventStore, SqliteFile {
     } finally {
       this.inFlight -= 1;
     }
-    const { results, recordedAt, eventIds, written } = appended;
+    const { recordedAt, eventIds, written } = appended;
     if (eventIds.length > 0) {
       this.recent.appended(
         eventIds.map((eventId, event): RecordedEvent => {
@@ -169,7 +169,7 @@ export class SqliteEventStore implements EventStore, SqliteFile {
       );
       this.notifier.notify();
     }
-    return results;
+    return resultsOf(appended);
   }
 
   write(writes: readonly SqlWrite[]): Promise<void> {

@@ -3,8 +3,11 @@ import { AppendOutcomes, planAppends, wroteEveryEvent, type PlannableAppend } fr
 import { START, type AppendResult } from '../../event-store.port';
 import { NEW_STREAM, visibleRevision, type StreamHead } from '../../expected-revision';
 import { timeOrderedId } from '../../event-id';
-import { FIELDS_PER_EVENT, type AppendWritten, type EncodedBatch } from './sqlite-batch';
+import { FIELDS_PER_EVENT, flatResults, type AppendWritten, type EncodedBatch } from './sqlite-batch';
 import { ALL_ERAS, erasedName, lastOfStreamSql, STREAM_ERAS, streamSql } from './sqlite-schema';
+
+/** What an append wrote, with its results as objects: flattened for the caller's thread (flatResults). */
+type Written = Omit<AppendWritten, 'heads' | 'duplicateKeys' | 'duplicateStreams'> & { readonly results: AppendResult[] };
 
 /** A stream's share of a batch, its events the offsets of their fields in `EncodedBatch.fields`. */
 type OffsetAppend = PlannableAppend<number>;
@@ -115,7 +118,8 @@ export class SqliteWrites {
         if (count > 0) this.written.set(stream, nextExpectedRevision);
       });
       this.outcomes.settle(ticket, wroteEveryEvent(appends, appended.results));
-      return appended;
+      const { results, ...rest } = appended;
+      return { ...flatResults(results), ...rest };
     } catch (error) {
       this.outcomes.settle(ticket, false);
       throw error;
@@ -178,7 +182,7 @@ export class SqliteWrites {
     return heads;
   }
 
-  private appendNow({ fields }: EncodedBatch, appends: readonly OffsetAppend[]): AppendWritten {
+  private appendNow({ fields }: EncodedBatch, appends: readonly OffsetAppend[]): Written {
     const keys: string[] = [];
     for (let at = 3; at < fields.length; at += FIELDS_PER_EVENT) if (fields[at] !== null) keys.push(fields[at]!);
     const recorded = new Set(
