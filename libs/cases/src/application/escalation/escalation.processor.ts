@@ -103,7 +103,7 @@ export class EscalationProcessor implements OnApplicationBootstrap, SingleWriter
     if (journey === undefined || !this.exclusions.noneClosed?.(customerId, recorded.position)) {
       return this.onJourneyEventRead(recorded, event, journey);
     }
-    this.folded.set(recorded.streamName, recorded.revision, journey);
+    // Kept by recording, it is not kept here again: the next event's fold starts from recording's (foldedTo).
     return this.react(recorded, event, journey, this.clock.now(), NONE_CLOSED);
   }
 
@@ -164,7 +164,10 @@ export class EscalationProcessor implements OnApplicationBootstrap, SingleWriter
     }
   }
 
+  /** The journey with this event applied: folded on from the state before it, as recording or this processor keeps it, or read. */
   private async foldedTo(recorded: RecordedEvent, event: JourneyEvent): Promise<JourneyState> {
+    const before = this.journeys.stateAt(event.data.customerId, recorded.revision - 1);
+    if (before !== undefined) return journeyDecider.evolve(before, event);
     const previous = this.folded.get(recorded.streamName);
     if (previous?.revision === recorded.revision - 1) return journeyDecider.evolve(previous.state, event);
     const history = await this.store.readStream(recorded.streamName, { maxCount: recorded.revision + 1 });
