@@ -9,6 +9,7 @@ import {
   type EventStore,
   type ProjectionStore,
 } from '@regie/event-store';
+import { JOURNEY_STATE_KIND } from '@regie/journey';
 import { LAST_CONTACTS, type LastContacts } from '@regie/privacy';
 import { TestClock } from '@regie/eventsourcing/testing';
 import { eventually, interaction, startChildApp, startHarness, TEST_SECRET, type ChildApp, type RegieHarness } from '@regie/testing';
@@ -312,7 +313,7 @@ describe('Erasing a customer whose journey was let go from memory (a snapshot of
 
     const store = regie.app.get<EventStore>(EVENT_STORE);
     const stream = `journey-${gone.customerId}`;
-    await eventually(async () => expect(await store.readSnapshot!(stream)).toMatchObject({ revision: 0, kind: 'journey/1' }));
+    await eventually(async () => expect(await store.readSnapshot!(stream)).toMatchObject({ revision: 0, kind: JOURNEY_STATE_KIND }));
     if (!ON_POSTGRES) expect(bytesHold(regie.dataDir, `topic-${gone.customerId}`)).toBe(true);
     // Decided on the journey as kept: the contact it knows ends, once.
     const ended = interaction(

@@ -1,6 +1,6 @@
 import { Test } from '@nestjs/testing';
 import { EVENT_STORE, EventStoreModule, type EventStore } from '@regie/event-store';
-import type { JourneyCommand, JourneyEvent } from '../domain';
+import { JOURNEY_STATE_KIND, type JourneyCommand, type JourneyEvent } from '../domain';
 import { JourneyModule, type JourneyModuleOptions } from './journey.module';
 import { JourneyStreams } from './journey-streams';
 
@@ -90,7 +90,7 @@ describe('JourneyStreams: the journeys let go from memory', () => {
   it('given a customer let go, decides their return on the journey saved as a snapshot, reading none of their stream', async () => {
     const { module, store, journeys } = await withC1LetGo();
     try {
-      expect(await store.readSnapshot!('journey-c1')).toMatchObject({ revision: 1, kind: 'journey/1' });
+      expect(await store.readSnapshot!('journey-c1')).toMatchObject({ revision: 1, kind: JOURNEY_STATE_KIND });
       const reads = jest.spyOn(store, 'readStream');
       // The contact ended already: the journey as saved knows it, so the end sent again records nothing.
       expect(await recorded(journeys, 'c1', ended('c1', 'k1'), 'c1-end-again')).toEqual([]);
@@ -109,8 +109,8 @@ describe('JourneyStreams: the journeys let go from memory', () => {
     await recorded(journeys, 'c2', started('c2', 'k1'), 'c2-start');
     expect(await store.readSnapshot!('journey-c1')).toBeUndefined();
     await close();
-    expect(await store.readSnapshot!('journey-c1')).toMatchObject({ revision: 1, kind: 'journey/1' });
-    expect(await store.readSnapshot!('journey-c2')).toMatchObject({ revision: 0, kind: 'journey/1' });
+    expect(await store.readSnapshot!('journey-c1')).toMatchObject({ revision: 1, kind: JOURNEY_STATE_KIND });
+    expect(await store.readSnapshot!('journey-c2')).toMatchObject({ revision: 0, kind: JOURNEY_STATE_KIND });
   });
 
   it('given the journeys held saved as the app stops, when input still in flight is recorded, then its journeys are saved too', async () => {
@@ -122,8 +122,8 @@ describe('JourneyStreams: the journeys let go from memory', () => {
       // An HTTP request or a Kafka batch the app had taken before its input stopped.
       await recorded(journeys, 'c1', ended('c1', 'k1'), 'c1-end');
       await recorded(journeys, 'c2', started('c2', 'k1'), 'c2-start');
-      expect(await store.readSnapshot!('journey-c1')).toMatchObject({ revision: 1, kind: 'journey/1' });
-      expect(await store.readSnapshot!('journey-c2')).toMatchObject({ revision: 0, kind: 'journey/1' });
+      expect(await store.readSnapshot!('journey-c1')).toMatchObject({ revision: 1, kind: JOURNEY_STATE_KIND });
+      expect(await store.readSnapshot!('journey-c2')).toMatchObject({ revision: 0, kind: JOURNEY_STATE_KIND });
     } finally {
       await close();
     }

@@ -4,11 +4,13 @@ import type { JourneyEvent } from './journey.events';
 import { emptyMap, getIn, setIn } from './persistent-map';
 import {
   contactIndex,
+  contactKey,
   contactOf,
   hasDenied,
   hasOffered,
-  keepContact,
+  keptWith,
   type ContactSummary,
+  type KeptContact,
   type JourneyState,
   type KnownJourney,
 } from './journey.state';
@@ -84,6 +86,7 @@ const firstSight = (customerId: string, occurredAt: string): Omit<KnownJourney, 
   status: 'known',
   customerId,
   contacts: [],
+  contactKeys: [],
   contactsSeen: 0,
   channelsTouched: [],
   lastOccurredAt: occurredAt,
@@ -104,7 +107,8 @@ const evolve = (state: JourneyState, event: JourneyEvent): JourneyState => {
   const { customerId, contactId, channel, occurredAt } = event.data;
   const known = state.status === 'known' ? state : firstSight(customerId, occurredAt);
   // Looked for once: a new contact is compared with every kept one.
-  const at = contactIndex(known.contacts, contactId);
+  const key = contactKey(contactId);
+  const at = contactIndex(known, contactId, key);
   const kept = at >= 0 ? known.contacts[at]![1] : undefined;
   const contact = updateContact(kept, event, known.contactsSeen);
   const { latestTopic } = known;
@@ -115,7 +119,8 @@ const evolve = (state: JourneyState, event: JourneyEvent): JourneyState => {
   return {
     status: 'known',
     customerId,
-    contacts: keepContact(known.contacts, at, contactId, contact),
+    contacts: keptWith<KeptContact>(known.contacts, at, [contactId, contact]),
+    contactKeys: keptWith(known.contactKeys, at, key),
     contactsSeen: known.contactsSeen + (kept ? 0 : 1),
     channelsTouched: known.channelsTouched.includes(channel) ? known.channelsTouched : [...known.channelsTouched, channel],
     lastOccurredAt: occurredAt > known.lastOccurredAt ? occurredAt : known.lastOccurredAt,
