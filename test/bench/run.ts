@@ -125,7 +125,9 @@ const ingestAndEscalation = async (dir: string): Promise<void> => {
       `     batch latency p50 ${fmt(http.batchLatency.p50)} ms, p99 ${fmt(http.batchLatency.p99)} ms, max ${fmt(http.batchLatency.max)} ms`,
     );
     console.log(`     ratio to the raw limit            : ${(http.eventsPerSecond / raw).toFixed(3)}`);
-    const median = [...ratios].sort((a, b) => a - b)[Math.floor(ratios.length / 2)]!;
+    const sorted = [...ratios].sort((a, b) => a - b);
+    const middle = Math.floor(sorted.length / 2);
+    const median = sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
     console.log(
       `     per round, to its own raw limit   : ${ratios.map((ratio) => ratio.toFixed(3)).join(', ')} (median ${median.toFixed(3)}; raw ${raws.map(fmt).join(', ')})`,
     );

@@ -41,10 +41,12 @@ const fieldsOf = (cls: new () => object): readonly string[] => {
 
 const knownFieldSets = new Map<new () => object, ReadonlySet<string>>();
 
-/** True when `value` is a plain object whose enumerable keys are all own fields of the DTO: it is its own picking. */
+/**
+ * True when `value` is a plain object (as JSON.parse makes them) whose enumerable keys are all own fields of the DTO:
+ * it is its own picking. Fields a JSON text cannot give (non-enumerable, symbol-keyed, getters) are no concern here.
+ */
 const onlyKnown = (cls: new () => object, value: Record<string, unknown>): boolean => {
-  const prototype = Object.getPrototypeOf(value) as unknown;
-  if (prototype !== Object.prototype && prototype !== null) return false;
+  if (Object.getPrototypeOf(value) !== Object.prototype) return false;
   let fields = knownFieldSets.get(cls);
   if (!fields) knownFieldSets.set(cls, (fields = new Set(fieldsOf(cls))));
   for (const key in value) if (!fields.has(key) || !Object.hasOwn(value, key)) return false;
@@ -79,8 +81,8 @@ const problemsOf = (cls: new () => object, picked: Record<string, unknown>, pref
 
 /**
  * The known fields, copied as JSON would copy them: a nested value (a survey's answers) deeply, so that nothing
- * of the raw body is shared. Most data is flat, and for JSON's own values the flat copy `known` made is the same
- * copy at a fraction of the cost.
+ * of the raw body is shared. Most data is flat, and for JSON's own values a spread is the same copy at a fraction
+ * of the cost (`known` may have given the raw object itself).
  */
 const asJson = (picked: Record<string, unknown>): Record<string, unknown> => {
   for (const value of Object.values(picked)) {
@@ -88,7 +90,7 @@ const asJson = (picked: Record<string, unknown>): Record<string, unknown> => {
       return JSON.parse(JSON.stringify(picked)) as Record<string, unknown>;
     }
   }
-  return picked;
+  return { ...picked };
 };
 
 const cloudEventCheck = new CloudEventCheck();

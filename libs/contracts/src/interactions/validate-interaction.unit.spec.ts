@@ -146,10 +146,25 @@ describe('validateInteractionBatch', () => {
         const withExtras = { ...raw, extension: 'x', data: { ...raw.data, name: 'Jan Jansen' } };
         const verdict = validateInteraction(raw, rules);
         if (verdict.ok) accepted += 1;
-        expect(verdict).toEqual(validateInteraction(withExtras, rules));
+        expect(verdict).toStrictEqual(validateInteraction(withExtras, rules));
       }),
       { numRuns: 3_000 },
     );
     expect(accepted).toBeGreaterThan(300);
+  });
+
+  it('keeps nothing of the object it was given, and takes only own fields of plain objects as they are', () => {
+    const raw = event();
+    const result = validateInteraction(raw, rules);
+    if (!result.ok) throw new Error('refused');
+    raw.data.channel = 'web';
+    expect(result.value.data).toMatchObject({ channel: 'chatbot' });
+
+    const bare = Object.assign(Object.create(null) as Record<string, unknown>, { channel: 'chatbot', contactId: 'chat-1' });
+    const fromBare = validateInteraction(event({ data: bare }), rules);
+    expect(fromBare).toStrictEqual(validateInteraction(event({ data: { channel: 'chatbot', contactId: 'chat-1' } }), rules));
+
+    const inherited = Object.assign(Object.create({ channel: 'chatbot' }) as Record<string, unknown>, { contactId: 'chat-1' });
+    expect(pathsOf(event({ data: inherited }))).toEqual(['data.channel']);
   });
 });

@@ -171,8 +171,10 @@ export class EscalationProcessor implements OnApplicationBootstrap, SingleWriter
     const previous = this.folded.get(recorded.streamName);
     if (previous?.revision === recorded.revision - 1) return journeyDecider.evolve(previous.state, event);
     const history = await this.store.readStream(recorded.streamName, { maxCount: recorded.revision + 1 });
+    // Up to this event, not past it: after an erasure a stream's revisions go on from where they were, so the first
+    // revision + 1 events may reach beyond this one.
     return history.reduce(
-      (state, e) => journeyDecider.evolve(state, { type: e.type, data: e.data } as JourneyEvent),
+      (state, e) => (e.revision <= recorded.revision ? journeyDecider.evolve(state, e as unknown as JourneyEvent) : state),
       journeyDecider.initialState(),
     );
   }
