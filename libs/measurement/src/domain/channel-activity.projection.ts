@@ -68,11 +68,6 @@ const EMPTY: ChannelDay = {
 type Counts = { -readonly [Counter in keyof ChannelDay]: ChannelDay[Counter] };
 
 /**
- * The state with one day's counts on one channel changed by `count`, which changes the fresh copy it is given
- * (only that copy: the state passed in stays as it was). A change built as a partial record and spread over the
- * counts was the larger part of this projection's cost per event.
- */
-/**
  * The UTC day and month of the time asked for last. Events come day after day, and keys cut from each event's time
  * afresh made every look-up with them find the text's own entry first; the same strings again are found at once.
  */
@@ -95,6 +90,11 @@ const dayOf = (time: string): { readonly day: string; readonly month: string } =
   return lastDay;
 };
 
+/**
+ * The state with one day's counts on one channel changed by `count`, which changes the fresh copy it is given
+ * (only that copy: the state passed in stays as it was). A change built as a partial record and spread over the
+ * counts was the larger part of this projection's cost per event.
+ */
 const bump = (state: ChannelActivity, at: string, channel: string, count: (counts: Counts) => void): ChannelActivity => {
   const { day, month } = dayOf(at);
   const days = state.months[month] ?? {};
