@@ -1,6 +1,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { request } from 'node:http';
+import { APP_NODE_FLAGS } from '../support/child-app';
 import { rate, summarise } from './stats';
 
 export const SECRET = 'bench-secret-bench-secret-bench-secret-0123';
@@ -13,6 +14,7 @@ export const startServer = (dataDir: string, env: NodeJS.ProcessEnv = {}): Promi
         'ts-node/register/transpile-only',
         '-r',
         'tsconfig-paths/register',
+        ...APP_NODE_FLAGS,
         // REGIE_BENCH_CPU_PROF=<dir>: a V8 CPU profile of the server, for finding where the time goes.
         // REGIE_BENCH_NODE_FLAGS: node and V8 flags for the server (e.g. `--trace-gc`), for trying a flag beside the default.
         ...(process.env.REGIE_BENCH_NODE_FLAGS ? process.env.REGIE_BENCH_NODE_FLAGS.split(' ') : []),

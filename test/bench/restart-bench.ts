@@ -3,6 +3,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { APP_NODE_FLAGS } from '../support/child-app';
 import { SECRET } from './ingest-bench';
 import { rssOf } from './soak-bench';
 
@@ -147,7 +148,7 @@ const timedStart = async (dir: string): Promise<StartFigures> => {
   const spawned = performance.now();
   // REGIE_BENCH_CPU_PROF=<dir>: a V8 CPU profile of each start, written when the app exits.
   const profile = process.env.REGIE_BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.REGIE_BENCH_CPU_PROF}`] : [];
-  const child = spawn(process.execPath, [...profile, MAIN], {
+  const child = spawn(process.execPath, [...APP_NODE_FLAGS, ...profile, MAIN], {
     cwd: ROOT,
     stdio: ['ignore', 'ignore', 'inherit'],
     env: {
