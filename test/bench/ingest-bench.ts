@@ -1,6 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { request } from 'node:http';
+import { Agent, request } from 'node:http';
 import { APP_NODE_FLAGS } from '../support/child-app';
 import { rate, summarise } from './stats';
 
@@ -33,13 +33,14 @@ export const startServer = (dataDir: string, env: NodeJS.ProcessEnv = {}): Promi
     child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
   });
 
-export const post = (url: string, path: string, token: string, body: string): Promise<number> =>
+/** `agent`: a keep-alive agent to reuse connections, as a channel platform sending batches does; a connection per request without. */
+export const post = (url: string, path: string, token: string, body: string, agent: Agent | false = false): Promise<number> =>
   new Promise((resolve, reject) => {
     const req = request(
       `${url}${path}`,
       {
         method: 'POST',
-        agent: false,
+        agent,
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'content-length': Buffer.byteLength(body) },
       },
       (res) => {
@@ -85,18 +86,24 @@ export const ingestOverHttp = async (
   }
   const latencies: number[] = [];
   let next = 0;
+  // Connections kept open, as a channel platform sending batch after batch keeps them.
+  const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
   const started = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < bodies.length) {
-        const body = bodies[next++];
-        const t0 = performance.now();
-        const status = await post(url, '/v1/interactions', token, body);
-        if (status !== 202) throw new Error(`ingest answered ${status}`);
-        latencies.push(performance.now() - t0);
-      }
-    }),
-  );
+  try {
+    await Promise.all(
+      Array.from({ length: concurrency }, async () => {
+        while (next < bodies.length) {
+          const body = bodies[next++];
+          const t0 = performance.now();
+          const status = await post(url, '/v1/interactions', token, body, agent);
+          if (status !== 202) throw new Error(`ingest answered ${status}`);
+          latencies.push(performance.now() - t0);
+        }
+      }),
+    );
+  } finally {
+    agent.destroy();
+  }
   const elapsed = performance.now() - started;
   return { elapsed, eventsPerSecond: rate(events, elapsed), batchLatency: summarise(latencies) };
 };
