@@ -16,7 +16,7 @@ export const startServer = (dataDir: string, env: NodeJS.ProcessEnv = {}): Promi
         'tsconfig-paths/register',
         ...APP_NODE_FLAGS,
         // REGIE_BENCH_CPU_PROF=<dir>: a V8 CPU profile of the server, for finding where the time goes.
-        // REGIE_BENCH_NODE_FLAGS: node and V8 flags for the server (e.g. `--trace-gc`), for trying a flag beside the default.
+        // REGIE_BENCH_NODE_FLAGS: node and V8 flags for the server (e.g. `--trace-gc`), after the apps' own: a later flag wins.
         ...(process.env.REGIE_BENCH_NODE_FLAGS ? process.env.REGIE_BENCH_NODE_FLAGS.split(' ') : []),
         ...(process.env.REGIE_BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.REGIE_BENCH_CPU_PROF}`] : []),
       ],
@@ -89,14 +89,21 @@ export const ingestOverHttp = async (
   // Connections kept open, as a channel platform sending batch after batch keeps them.
   const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
   const started = performance.now();
+  let failed = false; // the other senders stop too, and open no connection after the agent is gone
   try {
     await Promise.all(
       Array.from({ length: concurrency }, async () => {
-        while (next < bodies.length) {
+        while (!failed && next < bodies.length) {
           const body = bodies[next++];
           const t0 = performance.now();
-          const status = await post(url, '/v1/interactions', token, body, agent);
-          if (status !== 202) throw new Error(`ingest answered ${status}`);
+          const status = await post(url, '/v1/interactions', token, body, agent).catch((error: unknown) => {
+            failed = true;
+            throw error;
+          });
+          if (status !== 202) {
+            failed = true;
+            throw new Error(`ingest answered ${status}`);
+          }
           latencies.push(performance.now() - t0);
         }
       }),
