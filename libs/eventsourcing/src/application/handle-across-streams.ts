@@ -170,7 +170,12 @@ const decideOn = <Command, Event extends DomainEvent, State>(
 ): Decided<Event, State> | Promise<Decided<Event, State>> => {
   const cached = pending?.get(stream) ?? options.cache?.get(stream);
   if (cached && trustCache) return decideFrom(decider, stream, commands, cached.state, cached.revision);
-  if (!cached && trustCache && options.snapshots) return snapshotAndDecide(store, decider, stream, commands, options, options.snapshots);
+  if (!cached && options.snapshots) {
+    const { snapshots } = options;
+    return trustCache
+      ? snapshotAndDecide(store, decider, stream, commands, options, snapshots)
+      : readAfterSnapshot(store, decider, stream, commands, options, snapshots);
+  }
   return readAndDecide(store, decider, stream, commands, options, cached);
 };
 
@@ -188,6 +193,8 @@ const snapshotAndDecide = async <Command, Event extends DomainEvent, State>(
   return decideFrom(decider, stream, commands, snapshot.state, snapshot.revision);
 };
 
+type Recorded<Event extends DomainEvent> = RecordedEvent<Event['type'], Event['data']>;
+
 const readAndDecide = async <Command, Event extends DomainEvent, State>(
   store: EventStore,
   decider: Decider<Command, Event, State>,
@@ -196,13 +203,43 @@ const readAndDecide = async <Command, Event extends DomainEvent, State>(
   options: HandleOptions<State>,
   cached: { readonly revision: number; readonly state: State } | undefined,
 ): Promise<Decided<Event, State>> => {
-  const recorded = (await store.readStream(stream, { fromRevision: (cached?.revision ?? -1) + 1 })) as RecordedEvent<
-    Event['type'],
-    Event['data']
-  >[];
-  let state = cached?.state ?? decider.initialState();
+  const recorded = (await store.readStream(stream, { fromRevision: (cached?.revision ?? -1) + 1 })) as Recorded<Event>[];
+  return foldAndDecide(decider, stream, commands, options, cached, recorded);
+};
+
+/**
+ * A retry's read of a stream the cache does not hold, on its snapshot where the stream still holds the snapshot's
+ * revision: only what came after it is read and folded. After a crash, the journeys active since their last snapshot
+ * have one behind them, and the first batch that touched any of them read every one of its streams whole. A stream
+ * without the snapshot's revision (erased since) is read whole.
+ */
+const readAfterSnapshot = async <Command, Event extends DomainEvent, State>(
+  store: EventStore,
+  decider: Decider<Command, Event, State>,
+  stream: string,
+  commands: readonly CommandEnvelope<Command>[],
+  options: HandleOptions<State>,
+  snapshots: StateSnapshots<State>,
+): Promise<Decided<Event, State>> => {
+  const snapshot = await snapshots.get(stream);
+  if (!snapshot) return readAndDecide(store, decider, stream, commands, options, undefined);
+  const recorded = (await store.readStream(stream, { fromRevision: snapshot.revision })) as Recorded<Event>[];
+  if (recorded[0]?.revision !== snapshot.revision) return readAndDecide(store, decider, stream, commands, options, undefined);
+  return foldAndDecide(decider, stream, commands, options, snapshot, recorded.slice(1));
+};
+
+/** `recorded` (the stream's events after `base`) folded onto `base`, cached, and decided on. */
+const foldAndDecide = <Command, Event extends DomainEvent, State>(
+  decider: Decider<Command, Event, State>,
+  stream: string,
+  commands: readonly CommandEnvelope<Command>[],
+  options: HandleOptions<State>,
+  base: { readonly revision: number; readonly state: State } | undefined,
+  recorded: readonly Recorded<Event>[],
+): Decided<Event, State> => {
+  let state = base?.state ?? decider.initialState();
   for (const event of recorded) state = decider.evolve(state, { type: event.type, data: event.data } as Event);
-  const lastRevision = recorded.at(-1)?.revision ?? cached?.revision;
+  const lastRevision = recorded.at(-1)?.revision ?? base?.revision;
   if (options.cache && lastRevision !== undefined && recorded.length > 0) options.cache.set(stream, lastRevision, state);
   return decideFrom(decider, stream, commands, state, lastRevision);
 };

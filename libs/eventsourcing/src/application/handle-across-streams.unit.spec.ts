@@ -157,10 +157,25 @@ describe('handleAcrossStreams with snapshots', () => {
     expect(await totals(store, 'n-a')).toEqual([1, 3, 5]);
   });
 
-  it('given a snapshot behind its stream, conflicts on it and decides again on the stream read', async () => {
-    await store.saveSnapshots([{ stream: 'n-a', revision: 0, kind: 'count/1', state: 1 }]);
+  it('given a snapshot behind its stream, conflicts on it and decides again on what the stream holds after it', async () => {
+    await store.appendToStream('n-a', [{ type: 'Counted', data: { by: 1, total: 4 }, metadata: meta() }]);
+    await store.saveSnapshots([{ stream: 'n-a', revision: 1, kind: 'count/1', state: 3 }]);
+    const reads = jest.spyOn(store, 'readStream');
+    const handled = await handleAcrossStreams(store, counter, [{ stream: 'n-a', commands: [count(2)] }], { snapshots });
+    expect(handled[0]!.events.map((event) => event.data.total)).toEqual([6]);
+    expect(reads.mock.calls).toEqual([['n-a', { fromRevision: 1 }]]);
+    expect(await totals(store, 'n-a')).toEqual([1, 3, 4, 6]);
+  });
+
+  it('given a snapshot ahead of its stream (erased since), conflicts on it and decides again on the stream read whole', async () => {
+    await store.saveSnapshots([{ stream: 'n-a', revision: 5, kind: 'count/1', state: 100 }]);
+    const reads = jest.spyOn(store, 'readStream');
     const handled = await handleAcrossStreams(store, counter, [{ stream: 'n-a', commands: [count(2)] }], { snapshots });
     expect(handled[0]!.events.map((event) => event.data.total)).toEqual([5]);
+    expect(reads.mock.calls).toEqual([
+      ['n-a', { fromRevision: 5 }],
+      ['n-a', { fromRevision: 0 }],
+    ]);
     expect(await totals(store, 'n-a')).toEqual([1, 3, 5]);
   });
 

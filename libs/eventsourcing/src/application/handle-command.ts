@@ -23,7 +23,7 @@ export interface HandleOptions<State = unknown> {
   readonly cache?: StateCache<State>;
   /**
    * Snapshots of the states the cache let go (handleAcrossStreams): a stream the cache does not hold is decided on
-   * its snapshot, trusted as the cache is, before its history is read.
+   * its snapshot, trusted as the cache is, and on a retry on its snapshot and what the stream holds after it.
    */
   readonly snapshots?: StateSnapshots<State>;
 }

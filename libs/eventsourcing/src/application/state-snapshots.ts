@@ -10,7 +10,8 @@ type SnapshotStore = Required<Pick<EventStore, 'saveSnapshots' | 'readSnapshot'>
  * The states let go in one turn of the event loop are saved together, in one write. Until that write is done, they
  * are answered from here. A snapshot of another `kind` (a state of another shape, saved by another version) is no
  * snapshot. A snapshot is trusted as the cache is: its revision is the one the append expects, so one that is
- * behind its stream (another process wrote since) fails as a conflict, and the retry reads the stream.
+ * behind its stream (another process wrote since, or this one was killed before saving) fails as a conflict, and the
+ * retry reads what the stream holds after it (handleAcrossStreams).
  */
 export class StateSnapshots<State> {
   /** Let go, and not yet sent to the store. */
