@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --only ingest|kafka|postgres|kpi|limits|pages --kpi-contacts 150000
+ * npm run bench [-- --only ingest|kafka|postgres|kpi|limits|pages|restart|crash --kpi-contacts 150000
  *                   --page-cases 10000 --page-contacts 36500 --page-loads 20 --page-data <dir>
  *                   --pg-events 100000 --events 100000 --warmup 20000 --batch 1000 --concurrency 2 --customers 2000
  *                   --sim-customers 600 --sim-rate 40 --agents 6 --kafka-events 50000 --kafka-load 2000]
@@ -14,6 +14,8 @@
  *      goal and vs a page that fetches no data from the same server
  *   8. restart to ready (/health/ready) with a store of journeys and closed cases (--restart-events, --restart-cases;
  *      --restart-data <dir> keeps that store and restarts it as it is on the next run)
+ *   9. customers returning after a SIGKILL, every journey's snapshot behind (--crash-history, --crash-since), vs the
+ *      same after a clean stop
  * The Kafka part runs when KAFKA_BROKERS is set or the local broker (npm run kafka:start) answers;
  * the PostgreSQL part when REGIE_POSTGRES_URL (or postgres://postgres@127.0.0.1:5432/postgres) answers.
  * `--only <part>` runs one part. `--soak N` runs only a soak: N events over HTTP into one store, printing the
@@ -30,6 +32,7 @@ import { kafkaPipeline, rawKafka } from './kafka-bench';
 import { kpiQueryLatency } from './kpi-bench';
 import { PAGE_GOAL_MS, pageLatency } from './page-bench';
 import { restartToReady } from './restart-bench';
+import { returnAfterCrash } from './crash-bench';
 import { postgresAppends } from './postgres-bench';
 import { HEALTH_GOAL_MS, healthUnderHeavyRequests } from './limits-bench';
 import { RAW_BATCH, rawSqliteInsert, rawSqliteWindows } from './raw-sqlite';
@@ -323,12 +326,28 @@ const restart = async (dir: string): Promise<void> => {
   );
 };
 
+const crash = async (dir: string): Promise<void> => {
+  const history = arg('crash-history', 200_000);
+  const since = arg('crash-since', 20_000);
+  const customers = arg('customers', 2_000);
+  console.log(
+    `\n9. Customers returning after a crash: ${fmt(history)} events, a clean stop, ${fmt(since)} more (every snapshot behind), SIGKILL`,
+  );
+  const token = new JwtService({ secret: SECRET }).sign({ roles: ['channel'] }, { subject: 'bench', algorithm: 'HS256', expiresIn: '6h' });
+  const { afterCrash, afterStop } = await returnAfterCrash(join(dir, 'regie-crash'), token, history, since, customers);
+  const line = (what: string, { elapsed, eventsPerSecond }: { elapsed: number; eventsPerSecond: number }) =>
+    console.log(`   ${what}: ${fmt(elapsed)} ms (${fmt(eventsPerSecond)} events/s)`);
+  line(`${fmt(customers)} customers, once each, after the SIGKILL     `, afterCrash);
+  line(`the same after a clean stop (the limit)         `, afterStop);
+  console.log(`     ratio to the limit                         : ${(afterStop.elapsed / afterCrash.elapsed).toFixed(2)}`);
+};
+
 const main = async (): Promise<void> => {
   const dir = mkdtempSync(join(tmpdir(), 'regie-bench-'));
   console.log(`Regie bench on ${process.version}, ${new Date().toISOString()}`);
   try {
     const onlyAt = process.argv.indexOf('--only');
-    const only = onlyAt >= 0 ? process.argv[onlyAt + 1] : undefined; // ingest | kafka | postgres | kpi | limits | pages | restart
+    const only = onlyAt >= 0 ? process.argv[onlyAt + 1] : undefined; // ingest | kafka | postgres | kpi | limits | pages | restart | crash
     const soakTotal = arg('soak', 0);
     if (soakTotal > 0) {
       await soakRun(dir, soakTotal); // --soak N runs the soak alone
@@ -341,6 +360,7 @@ const main = async (): Promise<void> => {
     if (!only || only === 'limits') await limits(dir);
     if (!only || only === 'pages') await pages(dir);
     if (!only || only === 'restart') await restart(dir);
+    if (!only || only === 'crash') await crash(dir);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -1,0 +1,46 @@
+import type { ChildProcess } from 'node:child_process';
+import { ingestOverHttp, startServer, stopServer } from './ingest-bench';
+
+export interface ReturnFigures {
+  /** The first events after the restart, every customer returning once: after a SIGKILL, and after a clean stop. */
+  readonly afterCrash: { readonly elapsed: number; readonly eventsPerSecond: number };
+  readonly afterStop: { readonly elapsed: number; readonly eventsPerSecond: number };
+}
+
+const killed = (child: ChildProcess): Promise<void> =>
+  new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGKILL');
+  });
+
+/**
+ * Customers returning after a crash, beside the same after a clean stop: `history` events, a clean stop (every journey
+ * saved as a snapshot), `since` events more (each customer's snapshot now behind), a SIGKILL, and `customers` events
+ * (each returns once); then a clean stop and `customers` events more, timed the same way.
+ */
+export const returnAfterCrash = async (
+  dir: string,
+  token: string,
+  history: number,
+  since: number,
+  customers: number,
+): Promise<ReturnFigures> => {
+  const batch = 1000;
+  const concurrency = 2;
+  let server = await startServer(dir);
+  await ingestOverHttp(server.url, token, history, batch, concurrency, customers);
+  await stopServer(server.child);
+  server = await startServer(dir);
+  await ingestOverHttp(server.url, token, since, batch, concurrency, customers, history);
+  await killed(server.child);
+  server = await startServer(dir);
+  const afterCrash = await ingestOverHttp(server.url, token, customers, batch, concurrency, customers, history + since);
+  await stopServer(server.child);
+  server = await startServer(dir);
+  try {
+    const afterStop = await ingestOverHttp(server.url, token, customers, batch, concurrency, customers, history + since + customers);
+    return { afterCrash, afterStop };
+  } finally {
+    await stopServer(server.child);
+  }
+};
