@@ -104,7 +104,7 @@ const appendAll = async (store: SqliteEventStore, appends: Iterable<StreamAppend
 };
 
 /** Polls `url` until its answer's status passes `status` (polling is the measurement here, not a test's wait). */
-const until = async (url: string, status: (code: number) => boolean): Promise<void> => {
+export const until = async (url: string, status: (code: number) => boolean): Promise<void> => {
   for (;;) {
     const response = await fetch(url).catch(() => undefined);
     if (response && status(response.status)) return;

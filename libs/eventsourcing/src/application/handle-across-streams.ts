@@ -209,9 +209,10 @@ const readAndDecide = async <Command, Event extends DomainEvent, State>(
 
 /**
  * A retry's read of a stream the cache does not hold, on its snapshot where the stream still holds the snapshot's
- * revision: only what came after it is read and folded. After a crash, the journeys active since their last snapshot
- * have one behind them, and the first batch that touched any of them read every one of its streams whole. A stream
- * without the snapshot's revision (erased since) is read whole.
+ * revision: only what came after it is read and folded. After a crash, every stream written since its last snapshot
+ * has one behind it, and each batch touching one of them is retried: read whole, a batch's streams cost their whole
+ * history. A stream that no longer holds the snapshot's revision, as its run (erased since and written again) starts
+ * above it, is read whole.
  */
 const readAfterSnapshot = async <Command, Event extends DomainEvent, State>(
   store: EventStore,

@@ -2,6 +2,7 @@ import type { Decider, DomainEvent } from '@regie/eventsourcing';
 import {
   InMemoryEventStore,
   MultiStreamAppendUnsupportedError,
+  NO_STREAM,
   type AppendResult,
   type EventMetadata,
   type PipelinedAppend,
@@ -26,6 +27,12 @@ const meta = (key?: string): EventMetadata => ({
   actor: 'test',
   ...(key && { idempotencyKey: key }),
 });
+/** Adds up what was counted: its state is the sum, so a fold on the wrong state, or of one event twice, shows. */
+const adder: Decider<Count, Counted, number> = {
+  initialState: () => 0,
+  evolve: (sum, event) => sum + event.data.by,
+  decide: (command, sum) => [{ type: 'Counted', data: { by: command.data.by, total: sum + command.data.by } }],
+};
 const count = (by: number, key?: string) => ({ command: { type: 'Count' as const, data: { by } }, metadata: meta(key) });
 const totals = async (store: InMemoryEventStore, stream: string) =>
   (await store.readStream(stream)).map((event) => (event.data as Counted['data']).total);
@@ -157,26 +164,28 @@ describe('handleAcrossStreams with snapshots', () => {
     expect(await totals(store, 'n-a')).toEqual([1, 3, 5]);
   });
 
-  it('given a snapshot behind its stream, conflicts on it and decides again on what the stream holds after it', async () => {
-    await store.appendToStream('n-a', [{ type: 'Counted', data: { by: 1, total: 4 }, metadata: meta() }]);
-    await store.saveSnapshots([{ stream: 'n-a', revision: 1, kind: 'count/1', state: 3 }]);
+  it('given a snapshot behind its stream, conflicts on it and decides again on it and what the stream holds after it', async () => {
+    await store.appendToStream('n-a', [{ type: 'Counted', data: { by: 4, total: 7 }, metadata: meta() }]);
+    // Not the stream's own total at revision 1 (3): a fold from anywhere but the snapshot shows.
+    await store.saveSnapshots([{ stream: 'n-a', revision: 1, kind: 'count/1', state: 1003 }]);
     const reads = jest.spyOn(store, 'readStream');
-    const handled = await handleAcrossStreams(store, counter, [{ stream: 'n-a', commands: [count(2)] }], { snapshots });
-    expect(handled[0]!.events.map((event) => event.data.total)).toEqual([6]);
+    const handled = await handleAcrossStreams(store, adder, [{ stream: 'n-a', commands: [count(8)] }], { snapshots });
     expect(reads.mock.calls).toEqual([['n-a', { fromRevision: 1 }]]);
-    expect(await totals(store, 'n-a')).toEqual([1, 3, 4, 6]);
+    expect(handled[0]!.events.map((event) => event.data.total)).toEqual([1003 + 4 + 8]);
   });
 
-  it('given a snapshot ahead of its stream (erased since), conflicts on it and decides again on the stream read whole', async () => {
-    await store.saveSnapshots([{ stream: 'n-a', revision: 5, kind: 'count/1', state: 100 }]);
-    const reads = jest.spyOn(store, 'readStream');
-    const handled = await handleAcrossStreams(store, counter, [{ stream: 'n-a', commands: [count(2)] }], { snapshots });
-    expect(handled[0]!.events.map((event) => event.data.total)).toEqual([5]);
-    expect(reads.mock.calls).toEqual([
-      ['n-a', { fromRevision: 5 }],
-      ['n-a', { fromRevision: 0 }],
-    ]);
-    expect(await totals(store, 'n-a')).toEqual([1, 3, 5]);
+  it('given a state of an erased stream written again since, reads the stream whole', async () => {
+    await store.deleteStream('n-a');
+    await store.appendToStream(
+      'n-a',
+      [16, 32].map((by) => ({ type: 'Counted', data: { by, total: by }, metadata: meta() })),
+      { expectedRevision: NO_STREAM },
+    );
+    // Let go by this process after the erasure told it to forget (another instance's cache, a moment late): not yet
+    // refused by the store, so answered as a snapshot. Its revision, 1, was the old run's last; the new one starts at 2.
+    snapshots.letGo('n-a', 1, 1000);
+    const handled = await handleAcrossStreams(store, adder, [{ stream: 'n-a', commands: [count(64)] }], { snapshots });
+    expect(handled[0]!.events.map((event) => event.data.total)).toEqual([16 + 32 + 64]);
   });
 
   it('given a snapshot of another kind (a state of another shape), reads the stream', async () => {
