@@ -6,10 +6,18 @@ import {
   type AppendResult,
   type EventMetadata,
   type EventStore,
-  type RecordedEvent,
   type StreamAppend,
 } from '@regie/event-store';
-import { forgetBehind, handleCommands, keyed, type CommandEnvelope, type Handled, type HandleOptions } from './handle-command';
+import {
+  forgetBehind,
+  handleCommands,
+  keyed,
+  readOn,
+  type CommandEnvelope,
+  type Handled,
+  type HandleOptions,
+  type KeptState,
+} from './handle-command';
 import type { StateCache } from './state-cache';
 import type { StateSnapshots } from './state-snapshots';
 
@@ -193,26 +201,26 @@ const snapshotAndDecide = async <Command, Event extends DomainEvent, State>(
   return decideFrom(decider, stream, commands, snapshot.state, snapshot.revision);
 };
 
-type Recorded<Event extends DomainEvent> = RecordedEvent<Event['type'], Event['data']>;
-
 const readAndDecide = async <Command, Event extends DomainEvent, State>(
   store: EventStore,
   decider: Decider<Command, Event, State>,
   stream: string,
   commands: readonly CommandEnvelope<Command>[],
   options: HandleOptions<State>,
-  cached: { readonly revision: number; readonly state: State } | undefined,
+  base: KeptState<State> | undefined,
 ): Promise<Decided<Event, State>> => {
-  const recorded = (await store.readStream(stream, { fromRevision: (cached?.revision ?? -1) + 1 })) as Recorded<Event>[];
-  return foldAndDecide(decider, stream, commands, options, cached, recorded);
+  const { kept, recorded } = await readOn<Event, State>(store, stream, base);
+  let state = kept?.state ?? decider.initialState();
+  for (const event of recorded) state = decider.evolve(state, { type: event.type, data: event.data } as Event);
+  const lastRevision = recorded.at(-1)?.revision ?? kept?.revision;
+  if (options.cache && lastRevision !== undefined && recorded.length > 0) options.cache.set(stream, lastRevision, state);
+  return decideFrom(decider, stream, commands, state, lastRevision);
 };
 
 /**
- * A retry's read of a stream the cache does not hold, on its snapshot where the stream still holds the snapshot's
- * revision: only what came after it is read and folded. After a crash, every stream written since its last snapshot
- * has one behind it, and each batch touching one of them is retried: read whole, a batch's streams cost their whole
- * history. A stream that no longer holds the snapshot's revision, as its run (erased since and written again) starts
- * above it, is read whole.
+ * A retry's read of a stream the cache does not hold, on its snapshot (readOn: where the stream still holds the
+ * snapshot's revision). After a crash, every stream written since its last snapshot has one behind it, and each
+ * batch touching one of them is retried: read whole, a batch's streams cost their whole history.
  */
 const readAfterSnapshot = async <Command, Event extends DomainEvent, State>(
   store: EventStore,
@@ -221,29 +229,7 @@ const readAfterSnapshot = async <Command, Event extends DomainEvent, State>(
   commands: readonly CommandEnvelope<Command>[],
   options: HandleOptions<State>,
   snapshots: StateSnapshots<State>,
-): Promise<Decided<Event, State>> => {
-  const snapshot = await snapshots.get(stream);
-  if (!snapshot) return readAndDecide(store, decider, stream, commands, options, undefined);
-  const recorded = (await store.readStream(stream, { fromRevision: snapshot.revision })) as Recorded<Event>[];
-  if (recorded[0]?.revision !== snapshot.revision) return readAndDecide(store, decider, stream, commands, options, undefined);
-  return foldAndDecide(decider, stream, commands, options, snapshot, recorded.slice(1));
-};
-
-/** `recorded` (the stream's events after `base`) folded onto `base`, cached, and decided on. */
-const foldAndDecide = <Command, Event extends DomainEvent, State>(
-  decider: Decider<Command, Event, State>,
-  stream: string,
-  commands: readonly CommandEnvelope<Command>[],
-  options: HandleOptions<State>,
-  base: { readonly revision: number; readonly state: State } | undefined,
-  recorded: readonly Recorded<Event>[],
-): Decided<Event, State> => {
-  let state = base?.state ?? decider.initialState();
-  for (const event of recorded) state = decider.evolve(state, { type: event.type, data: event.data } as Event);
-  const lastRevision = recorded.at(-1)?.revision ?? base?.revision;
-  if (options.cache && lastRevision !== undefined && recorded.length > 0) options.cache.set(stream, lastRevision, state);
-  return decideFrom(decider, stream, commands, state, lastRevision);
-};
+): Promise<Decided<Event, State>> => readAndDecide(store, decider, stream, commands, options, await snapshots.get(stream));
 
 const decideFrom = <Command, Event extends DomainEvent, State>(
   decider: Decider<Command, Event, State>,

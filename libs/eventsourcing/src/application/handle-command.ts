@@ -19,7 +19,7 @@ export interface CommandEnvelope<Command> {
 
 export interface HandleOptions<State = unknown> {
   readonly maxAttempts?: number;
-  /** Folded states to start from; the stream is then read only after the cached revision. */
+  /** Folded states to start from; the stream is then read only from the cached revision on (readOn). */
   readonly cache?: StateCache<State>;
   /**
    * Snapshots of the states the cache let go (handleAcrossStreams): a stream the cache does not hold is decided on
@@ -36,6 +36,32 @@ export interface Handled<Event> {
 /** The metadata of the n-th event one command causes: the first keeps the idempotency key, later ones get `/n`. */
 export const keyed = (metadata: EventMetadata, index: number): EventMetadata =>
   metadata.idempotencyKey === undefined || index === 0 ? metadata : { ...metadata, idempotencyKey: `${metadata.idempotencyKey}/${index}` };
+
+/** A state kept of a stream (cached, or a snapshot) and the revision it was folded up to. */
+export interface KeptState<State> {
+  readonly revision: number;
+  readonly state: State;
+}
+
+/**
+ * What to fold for a stream on a state kept of it: the events after it, read from its own revision on (one event
+ * more), so that a stream no longer holding that revision shows. Such a stream was erased and written again since (a
+ * stream's revisions go on after an erasure, on every store: the new run starts above every revision of the old),
+ * perhaps before this process heard of the erasure: what it kept of the erased run is not folded on, and the stream
+ * is read whole.
+ */
+export const readOn = async <Event extends DomainEvent, State>(
+  store: EventStore,
+  stream: string,
+  kept: KeptState<State> | undefined,
+): Promise<{ readonly kept: KeptState<State> | undefined; readonly recorded: readonly RecordedEvent<Event['type'], Event['data']>[] }> => {
+  if (kept) {
+    const read = (await store.readStream(stream, { fromRevision: kept.revision })) as RecordedEvent<Event['type'], Event['data']>[];
+    if (read[0]?.revision === kept.revision) return { kept, recorded: read.slice(1) };
+  }
+  const recorded = (await store.readStream(stream, { fromRevision: 0 })) as RecordedEvent<Event['type'], Event['data']>[];
+  return { kept: undefined, recorded };
+};
 
 /**
  * After a conflict: where the stream is behind the revision expected (erased since, its last revision unknown), the
@@ -59,16 +85,12 @@ export const handleCommands = async <Command, Event extends DomainEvent, State>(
 ): Promise<Handled<Event>> => {
   const maxAttempts = options.maxAttempts ?? 10;
   for (let attempt = 1; ; attempt += 1) {
-    const cached = options.cache?.get(stream);
-    const recorded = (await store.readStream(stream, { fromRevision: (cached?.revision ?? -1) + 1 })) as RecordedEvent<
-      Event['type'],
-      Event['data']
-    >[];
+    const { kept, recorded } = await readOn<Event, State>(store, stream, options.cache?.get(stream));
     let state = recorded.reduce(
       (current, event) => decider.evolve(current, { type: event.type, data: event.data } as Event),
-      cached?.state ?? decider.initialState(),
+      kept?.state ?? decider.initialState(),
     );
-    const lastRevision = recorded.at(-1)?.revision ?? cached?.revision;
+    const lastRevision = recorded.at(-1)?.revision ?? kept?.revision;
     if (options.cache && lastRevision !== undefined) options.cache.set(stream, lastRevision, state);
     const toAppend: { event: Event; metadata: EventMetadata }[] = [];
     for (const { command, metadata } of commands) {

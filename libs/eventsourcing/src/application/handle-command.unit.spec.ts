@@ -1,5 +1,5 @@
 import { ruleBook, type Decider, type DomainEvent } from '@regie/eventsourcing';
-import { ExpectedRevisionConflictError, InMemoryEventStore, type EventMetadata, type NewEvent } from '@regie/event-store';
+import { ExpectedRevisionConflictError, InMemoryEventStore, NO_STREAM, type EventMetadata, type NewEvent } from '@regie/event-store';
 import { handleCommands } from './handle-command';
 import { StateCache } from './state-cache';
 
@@ -106,13 +106,13 @@ describe('handleCommands with a StateCache', () => {
     await store.appendToStream(STREAM, [added(1, 1), added(2, 3)]);
   });
 
-  it('reads only after the cached revision, and caches what it appended', async () => {
+  it('reads from the cached revision on, folds only what came after it, and caches what it appended', async () => {
     await handleCommands(store, STREAM, tally, [add(1)], { cache });
     expect(cache.get(STREAM)).toMatchObject({ revision: 2, state: 4 });
 
     const reads = jest.spyOn(store, 'readStream');
     await handleCommands(store, STREAM, tally, [add(1)], { cache });
-    expect(reads).toHaveBeenCalledWith(STREAM, { fromRevision: 3 });
+    expect(reads.mock.calls).toEqual([[STREAM, { fromRevision: 2 }]]);
     expect(cache.get(STREAM)).toMatchObject({ revision: 3, state: 5 });
   });
 
@@ -126,13 +126,38 @@ describe('handleCommands with a StateCache', () => {
       expect(handled.events).toEqual([{ type: 'Added', data: { amount: 2, total: 9 } }]);
       expect(decide.mock.calls.map(([, state]) => state)).toEqual([4, 7]);
       expect(reads.mock.calls).toEqual([
-        [STREAM, { fromRevision: 3 }],
-        [STREAM, { fromRevision: 3 }],
+        [STREAM, { fromRevision: 2 }],
+        [STREAM, { fromRevision: 2 }],
       ]);
       expect(cache.get(STREAM)).toMatchObject({ revision: 4, state: 9 });
     } finally {
       decide.mockRestore();
     }
+  });
+
+  it('decides on a stream erased since on nothing it cached of it', async () => {
+    await handleCommands(store, STREAM, tally, [add(1)], { cache });
+    await store.deleteStream(STREAM); // another instance erased the customer; this one has not heard yet
+    const decide = jest.spyOn(tally, 'decide');
+    try {
+      await handleCommands(store, STREAM, tally, [add(2)], { cache });
+      expect(decide.mock.calls.map(([, state]) => state)).toEqual([0]);
+    } finally {
+      decide.mockRestore();
+    }
+  });
+
+  it('reads a stream erased and written again since whole, not on from what it cached of the erased run', async () => {
+    await handleCommands(store, STREAM, tally, [add(1)], { cache });
+    await store.deleteStream(STREAM);
+    await store.appendToStream(STREAM, [added(5, 5)], { expectedRevision: NO_STREAM }); // the new run, at revision 3
+    const reads = jest.spyOn(store, 'readStream');
+    const handled = await handleCommands(store, STREAM, tally, [add(2)], { cache });
+    expect(reads.mock.calls).toEqual([
+      [STREAM, { fromRevision: 2 }],
+      [STREAM, { fromRevision: 0 }],
+    ]);
+    expect(handled.events).toEqual([{ type: 'Added', data: { amount: 2, total: 7 } }]);
   });
 
   it('keeps the cache at what it read when the append was a duplicate', async () => {
