@@ -29,22 +29,23 @@ export const returnAfterCrash = async (
 ): Promise<ReturnFigures> => {
   const batch = 1000;
   const concurrency = 2;
-  const restarted = async () => {
-    const started = await startServer(dir);
-    await until(`${started.url}/health/ready`, (code) => code === 200);
-    return started;
-  };
   let server = await startServer(dir);
+  /** A new server on the same store, once ready; failing if it exits first. */
+  const restart = async () => {
+    server = await startServer(dir);
+    const exited = new Promise<never>((_, reject) => server.child.once('exit', (code) => reject(new Error(`server exited with ${code}`))));
+    await Promise.race([until(`${server.url}/health/ready`, (code) => code === 200), exited]);
+  };
   try {
     await ingestOverHttp(server.url, token, history, batch, concurrency, customers);
     await stopServer(server.child);
-    server = await restarted();
+    await restart();
     await ingestOverHttp(server.url, token, since, batch, concurrency, customers, history);
     await killed(server.child);
-    server = await restarted();
+    await restart();
     const afterCrash = await ingestOverHttp(server.url, token, customers, batch, concurrency, customers, history + since);
     await stopServer(server.child);
-    server = await restarted();
+    await restart();
     const afterStop = await ingestOverHttp(server.url, token, customers, batch, concurrency, customers, history + since + customers);
     return { afterCrash, afterStop };
   } finally {

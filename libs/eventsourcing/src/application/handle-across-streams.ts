@@ -210,6 +210,7 @@ const readAndDecide = async <Command, Event extends DomainEvent, State>(
   base: KeptState<State> | undefined,
 ): Promise<Decided<Event, State>> => {
   const { kept, recorded } = await readOn<Event, State>(store, stream, base);
+  if (base && !kept) options.cache?.delete(stream); // of an erased run: read whole from here on
   let state = kept?.state ?? decider.initialState();
   for (const event of recorded) state = decider.evolve(state, { type: event.type, data: event.data } as Event);
   const lastRevision = recorded.at(-1)?.revision ?? kept?.revision;

@@ -64,8 +64,8 @@ export const readOn = async <Event extends DomainEvent, State>(
 };
 
 /**
- * After a conflict: where the stream is behind the revision expected (erased since, its last revision unknown), the
- * cached state is no prefix of it, and the next attempt reads it whole; otherwise it reads on from the cached state.
+ * After a conflict: where the stream is behind the revision expected (erased since), the cached state is no prefix of
+ * it, and the next attempt reads it whole at once, not first from the cached revision (readOn would find it gone).
  */
 export const forgetBehind = <State>(conflict: ExpectedRevisionConflictError, cache: StateCache<State> | undefined): void => {
   if (typeof conflict.expected === 'number' && conflict.actual < conflict.expected) cache?.delete(conflict.stream);
@@ -85,7 +85,9 @@ export const handleCommands = async <Command, Event extends DomainEvent, State>(
 ): Promise<Handled<Event>> => {
   const maxAttempts = options.maxAttempts ?? 10;
   for (let attempt = 1; ; attempt += 1) {
-    const { kept, recorded } = await readOn<Event, State>(store, stream, options.cache?.get(stream));
+    const cached = options.cache?.get(stream);
+    const { kept, recorded } = await readOn<Event, State>(store, stream, cached);
+    if (cached && !kept) options.cache?.delete(stream); // of an erased run: read whole from here on
     let state = recorded.reduce(
       (current, event) => decider.evolve(current, { type: event.type, data: event.data } as Event),
       kept?.state ?? decider.initialState(),

@@ -9,7 +9,8 @@ type Added = DomainEvent<'Added', { readonly amount: number; readonly total: num
 const rules = ruleBook({ 'tally-over-ten': 'conflict' });
 const tally: Decider<Add, Added, number> = {
   initialState: () => 0,
-  evolve: (total, event) => event.data.total,
+  // Adds up: a fold on a state it should not start from shows in the totals.
+  evolve: (total, event) => total + event.data.amount,
   decide: (command, total) => {
     if (total + command.data.amount > 10) rules.refuse('tally-over-ten', `${total} + ${command.data.amount} is over ten`);
     return [{ type: 'Added', data: { amount: command.data.amount, total: total + command.data.amount } }];

@@ -14,8 +14,9 @@ interface Entry<State> {
  * an index in its typed-array list, an eviction is one Map delete). A CLOCK over a plain Map (a use was a mark, an
  * eviction an iteration from the Map's start) cost 7.3 µs an event where nearly every event evicts (200,000
  * customers taking turns through 10,000 kept): the iteration walked the holes earlier evictions left at the Map's
- * start, until its next rehash. Here 0.4 µs. Only for streams that are never deleted (a deleted stream's revisions
- * may start again).
+ * start, until its next rehash. Here 0.4 µs. A state kept of a stream erased since is no prefix of it: the stream's
+ * revisions go on after an erasure (every store), and a read on from a kept state starts at its own revision (readOn),
+ * which such a stream no longer holds.
  */
 export class StateCache<State> {
   private readonly entries: LRUCache<string, Entry<State>>;

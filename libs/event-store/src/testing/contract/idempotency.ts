@@ -80,6 +80,8 @@ export const describeErasing = (context: ContractContext): void => {
       expect(again).toMatchObject({ nextExpectedRevision: 2, appended: 1 });
       expect(again.position).toBeGreaterThan(kept.position);
       expect((await store.readStream(`${tag}gone`)).map((e) => [e.type, e.revision])).toEqual([['D', 2]]);
+      // Read on from a state held of the erased run (readOn): its revision is not among the new run's.
+      expect((await store.readStream(`${tag}gone`, { fromRevision: 1 })).map((e) => e.revision)).toEqual([2]);
       await expect(store.appendToStream(`${tag}gone`, [event('X')], { expectedRevision: NO_STREAM })).rejects.toMatchObject({
         actual: 2,
       });
