@@ -1,4 +1,3 @@
-import type { ChildProcess } from 'node:child_process';
 import { ingestOverHttp, startServer, stopServer } from './ingest-bench';
 import { until } from './restart-bench';
 
@@ -7,12 +6,6 @@ export interface ReturnFigures {
   readonly afterCrash: { readonly elapsed: number; readonly eventsPerSecond: number };
   readonly afterStop: { readonly elapsed: number; readonly eventsPerSecond: number };
 }
-
-const killed = (child: ChildProcess): Promise<void> =>
-  new Promise((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill('SIGKILL');
-  });
 
 /**
  * Customers returning after a crash, beside the same after a clean stop: `history` events, a clean stop (every journey
@@ -41,7 +34,7 @@ export const returnAfterCrash = async (
     await stopServer(server.child);
     await restart();
     await ingestOverHttp(server.url, token, since, batch, concurrency, customers, history);
-    await killed(server.child);
+    await stopServer(server.child, 'SIGKILL');
     await restart();
     const afterCrash = await ingestOverHttp(server.url, token, customers, batch, concurrency, customers, history + since);
     await stopServer(server.child);

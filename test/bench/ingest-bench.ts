@@ -62,12 +62,12 @@ export const makeEvent = (i: number, customers: number) => ({
   data: { channel: 'chatbot', contactId: `chat-${Math.floor(i / customers)}` },
 });
 
-/** Stops the server as production would (SIGTERM) and waits until it has exited. */
-export const stopServer = (child: ChildProcess): Promise<void> =>
+/** Stops the server as production would (SIGTERM; SIGKILL for a crash) and waits until it has exited. */
+export const stopServer = (child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> =>
   new Promise((resolve) => {
     if (child.exitCode !== null || child.signalCode !== null) return resolve();
     child.once('exit', () => resolve());
-    child.kill('SIGTERM');
+    child.kill(signal);
   });
 
 /** Posts `events` interactions (numbered from `first`) in batches of `batch`, `concurrency` requests in flight. */

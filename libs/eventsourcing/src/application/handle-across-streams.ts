@@ -178,16 +178,16 @@ const decideOn = <Command, Event extends DomainEvent, State>(
 ): Decided<Event, State> | Promise<Decided<Event, State>> => {
   const cached = pending?.get(stream) ?? options.cache?.get(stream);
   if (cached && trustCache) return decideFrom(decider, stream, commands, cached.state, cached.revision);
-  if (!cached && options.snapshots) {
-    const { snapshots } = options;
-    return trustCache
-      ? snapshotAndDecide(store, decider, stream, commands, options, snapshots)
-      : readAfterSnapshot(store, decider, stream, commands, options, snapshots);
-  }
+  if (!cached && options.snapshots) return snapshotAndDecide(store, decider, stream, commands, options, options.snapshots, trustCache);
   return readAndDecide(store, decider, stream, commands, options, cached);
 };
 
-/** A stream the cache does not hold, decided on its snapshot (trusted as the cache is), or else read. */
+/**
+ * A stream the cache does not hold, decided on its snapshot: trusted as the cache is on a first attempt; on a retry,
+ * read on from it where the stream still holds its revision (readOn). After a crash, every stream written since its
+ * last snapshot has one behind it, and each batch touching one of them is retried: read whole, a batch's streams
+ * cost their whole history.
+ */
 const snapshotAndDecide = async <Command, Event extends DomainEvent, State>(
   store: EventStore,
   decider: Decider<Command, Event, State>,
@@ -195,10 +195,11 @@ const snapshotAndDecide = async <Command, Event extends DomainEvent, State>(
   commands: readonly CommandEnvelope<Command>[],
   options: HandleOptions<State>,
   snapshots: StateSnapshots<State>,
+  trust: boolean,
 ): Promise<Decided<Event, State>> => {
   const snapshot = await snapshots.get(stream);
-  if (!snapshot) return readAndDecide(store, decider, stream, commands, options, undefined);
-  return decideFrom(decider, stream, commands, snapshot.state, snapshot.revision);
+  if (snapshot && trust) return decideFrom(decider, stream, commands, snapshot.state, snapshot.revision);
+  return readAndDecide(store, decider, stream, commands, options, snapshot);
 };
 
 const readAndDecide = async <Command, Event extends DomainEvent, State>(
@@ -217,20 +218,6 @@ const readAndDecide = async <Command, Event extends DomainEvent, State>(
   if (options.cache && lastRevision !== undefined && recorded.length > 0) options.cache.set(stream, lastRevision, state);
   return decideFrom(decider, stream, commands, state, lastRevision);
 };
-
-/**
- * A retry's read of a stream the cache does not hold, on its snapshot (readOn: where the stream still holds the
- * snapshot's revision). After a crash, every stream written since its last snapshot has one behind it, and each
- * batch touching one of them is retried: read whole, a batch's streams cost their whole history.
- */
-const readAfterSnapshot = async <Command, Event extends DomainEvent, State>(
-  store: EventStore,
-  decider: Decider<Command, Event, State>,
-  stream: string,
-  commands: readonly CommandEnvelope<Command>[],
-  options: HandleOptions<State>,
-  snapshots: StateSnapshots<State>,
-): Promise<Decided<Event, State>> => readAndDecide(store, decider, stream, commands, options, await snapshots.get(stream));
 
 const decideFrom = <Command, Event extends DomainEvent, State>(
   decider: Decider<Command, Event, State>,
