@@ -11,8 +11,8 @@ import {
 import {
   forgetBehind,
   handleCommands,
+  foldOn,
   keyed,
-  readOn,
   type CommandEnvelope,
   type Handled,
   type HandleOptions,
@@ -210,12 +210,8 @@ const readAndDecide = async <Command, Event extends DomainEvent, State>(
   options: HandleOptions<State>,
   base: KeptState<State> | undefined,
 ): Promise<Decided<Event, State>> => {
-  const { kept, recorded } = await readOn<Event, State>(store, stream, base);
-  if (base && !kept) options.cache?.delete(stream); // of an erased run: read whole from here on
-  let state = kept?.state ?? decider.initialState();
-  for (const event of recorded) state = decider.evolve(state, { type: event.type, data: event.data } as Event);
-  const lastRevision = recorded.at(-1)?.revision ?? kept?.revision;
-  if (options.cache && lastRevision !== undefined && recorded.length > 0) options.cache.set(stream, lastRevision, state);
+  const { state, lastRevision, read } = await foldOn(store, stream, decider, base, options.cache);
+  if (options.cache && lastRevision !== undefined && read > 0) options.cache.set(stream, lastRevision, state);
   return decideFrom(decider, stream, commands, state, lastRevision);
 };
 

@@ -64,6 +64,24 @@ export const readOn = async <Event extends DomainEvent, State>(
 };
 
 /**
+ * The stream folded on from a state kept of it (readOn): the state, the revision it reflects, and how many events were
+ * read after the state kept. A kept state of an erased run leaves the cache: the stream is read whole from here on.
+ */
+export const foldOn = async <Event extends DomainEvent, State>(
+  store: EventStore,
+  stream: string,
+  decider: Pick<Decider<unknown, Event, State>, 'evolve' | 'initialState'>,
+  base: KeptState<State> | undefined,
+  cache: StateCache<State> | undefined,
+): Promise<{ readonly state: State; readonly lastRevision: number | undefined; readonly read: number }> => {
+  const { kept, recorded } = await readOn<Event, State>(store, stream, base);
+  if (base && !kept) cache?.delete(stream);
+  let state = kept?.state ?? decider.initialState();
+  for (const event of recorded) state = decider.evolve(state, { type: event.type, data: event.data } as Event);
+  return { state, lastRevision: recorded.at(-1)?.revision ?? kept?.revision, read: recorded.length };
+};
+
+/**
  * After a conflict: where the stream is behind the revision expected (erased since), the cached state is no prefix of
  * it, and the next attempt reads it whole at once, not first from the cached revision (readOn would find it gone).
  */
@@ -85,14 +103,9 @@ export const handleCommands = async <Command, Event extends DomainEvent, State>(
 ): Promise<Handled<Event>> => {
   const maxAttempts = options.maxAttempts ?? 10;
   for (let attempt = 1; ; attempt += 1) {
-    const cached = options.cache?.get(stream);
-    const { kept, recorded } = await readOn<Event, State>(store, stream, cached);
-    if (cached && !kept) options.cache?.delete(stream); // of an erased run: read whole from here on
-    let state = recorded.reduce(
-      (current, event) => decider.evolve(current, { type: event.type, data: event.data } as Event),
-      kept?.state ?? decider.initialState(),
-    );
-    const lastRevision = recorded.at(-1)?.revision ?? kept?.revision;
+    const folded = await foldOn(store, stream, decider, options.cache?.get(stream), options.cache);
+    let { state } = folded;
+    const { lastRevision } = folded;
     if (options.cache && lastRevision !== undefined) options.cache.set(stream, lastRevision, state);
     const toAppend: { event: Event; metadata: EventMetadata }[] = [];
     for (const { command, metadata } of commands) {
