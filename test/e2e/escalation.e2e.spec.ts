@@ -1,3 +1,6 @@
+import { EVENT_STORE, type EventStore } from '@regie/event-store';
+import { StreamHandler } from '@regie/eventsourcing/application';
+import { journeyDecider, journeyStream, type JourneyCommand } from '@regie/journey';
 import { eventually, interaction, openSse, startHarness, type RegieHarness } from '@regie/testing';
 
 describe('Escalation up the service pyramid (embedded app over HTTP)', () => {
@@ -120,6 +123,48 @@ describe('Escalation up the service pyramid (embedded app over HTTP)', () => {
       (item) => item.assignee === 'agent-carl',
     );
     expect(held).toHaveLength(2);
+  });
+
+  it('folds a stream written again after an erasure elsewhere on the new run only, not on the state this instance kept of the old one', async () => {
+    // One fallback in chat-9: this instance records it and keeps the journey folded up to it.
+    await post([chatbot('cust-rerun', 'contact.started', 'chat-9'), chatbot('cust-rerun', 'bot.fallback', 'chat-9')]);
+    const store = regie.app.get<EventStore>(EVENT_STORE);
+    const [, lastOfOldRun] = await eventually(async () => {
+      const events = await store.readStream(journeyStream('cust-rerun'));
+      expect(events).toHaveLength(2);
+      return events;
+    });
+    // Another instance erases the stream (this one is not told) and records a fallback in chat-9 on the empty
+    // stream: its revision follows the erased run's last, whose state this instance still keeps.
+    await store.deleteStream(journeyStream('cust-rerun'));
+    const elsewhere = new StreamHandler(store, journeyStream, journeyDecider);
+    const fallback: JourneyCommand = {
+      type: 'RecordInteraction',
+      data: {
+        observed: {
+          type: 'BotFallbackOccurred',
+          data: {
+            customerId: 'cust-rerun',
+            contactId: 'chat-9',
+            channel: 'chatbot',
+            layer: 'self-service',
+            occurredAt: new Date().toISOString(),
+          },
+        },
+      },
+    };
+    await elsewhere.handle('cust-rerun', fallback, {
+      causationId: 'spec',
+      correlationId: 'spec',
+      actor: 'spec',
+      idempotencyKey: 'spec#rerun',
+    });
+    expect((await store.readStream(journeyStream('cust-rerun')))[0]).toMatchObject({ revision: lastOfOldRun!.revision + 1 });
+
+    // The new run holds one fallback: no case. Folded onto the old run's state it would be the second.
+    await post(chatbot('cust-rerun-marker', 'handoff.requested', 'chat-m9'));
+    await eventually(async () => expect(await casesOf('cust-rerun-marker')).toHaveLength(1));
+    expect(await casesOf('cust-rerun')).toEqual([]);
   });
 
   it('refuses what an agent may not do', async () => {

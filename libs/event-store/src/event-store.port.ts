@@ -54,6 +54,11 @@ export interface EventMetadata {
   readonly actor: string;
   /** `${source}#${id}` of the source CloudEvent, or a command id: recorded once per store (see above). */
   readonly idempotencyKey?: string;
+  /**
+   * Set by the command handlers on every event of an append to a stream that had no events (new, or erased): the
+   * revision before the first such event, if any, belongs to an erased run (see "Erasure").
+   */
+  readonly opensStream?: true;
   readonly [extra: string]: unknown;
 }
 

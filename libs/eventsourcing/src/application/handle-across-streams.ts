@@ -228,7 +228,7 @@ const decideFrom = <Command, Event extends DomainEvent, State>(
     const events = decider.decide(command, state);
     for (let index = 0; index < events.length; index += 1) {
       state = decider.evolve(state, events[index]!);
-      toAppend.push({ event: events[index]!, metadata: keyed(metadata, index) });
+      toAppend.push({ event: events[index]!, metadata: keyed(metadata, index, lastRevision === undefined) });
     }
   }
   return { stream, toAppend, state, expectedRevision: lastRevision ?? NO_STREAM };

@@ -86,6 +86,21 @@ describe('handleAcrossStreams', () => {
     expect(cache.get('n-a')).toMatchObject({ revision: 2, state: 12 });
   });
 
+  it('marks every event appended to a stream that had none, new or erased, as opening it, and no other', async () => {
+    await handleAcrossStreams(store, adder, [{ stream: 'n-a', commands: [count(1, 'k1'), count(2)] }]);
+    await handleAcrossStreams(store, adder, [{ stream: 'n-a', commands: [count(3)] }]);
+    await store.deleteStream('n-a');
+    await handleAcrossStreams(store, adder, [{ stream: 'n-a', commands: [count(4)] }]);
+
+    const opens = (await store.readStream('n-a')).map(({ revision, metadata }) => [revision, metadata.opensStream]);
+    expect(opens).toEqual([[3, true]]);
+    await handleAcrossStreams(store, adder, [{ stream: 'n-b', commands: [count(1, 'k2'), count(2)] }]);
+    expect((await store.readStream('n-b')).map(({ metadata }) => [metadata.idempotencyKey, metadata.opensStream])).toEqual([
+      ['k2', true],
+      [undefined, true],
+    ]);
+  });
+
   it('reports duplicates per stream and leaves streams without new events out of the append', async () => {
     await handleAcrossStreams(store, counter, [{ stream: 'n-a', commands: [count(1, 'k1')] }]);
     const handled = await handleAcrossStreams(store, counter, [

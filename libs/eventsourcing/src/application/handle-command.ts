@@ -33,9 +33,17 @@ export interface Handled<Event> {
   readonly result: AppendResult | undefined;
 }
 
-/** The metadata of the n-th event one command causes: the first keeps the idempotency key, later ones get `/n`. */
-export const keyed = (metadata: EventMetadata, index: number): EventMetadata =>
-  metadata.idempotencyKey === undefined || index === 0 ? metadata : { ...metadata, idempotencyKey: `${metadata.idempotencyKey}/${index}` };
+/**
+ * The metadata of the n-th event one command causes: the first keeps the idempotency key, later ones get `/n`. Every
+ * event of an append to a stream that has no events (new, or erased) says so (`opensStream`): after an erasure a
+ * stream's revisions go on, so the revision before such an event may be the erased run's, and a follower that keeps
+ * states (the escalation processor) must not fold it onto the state it kept at that revision.
+ */
+export const keyed = (metadata: EventMetadata, index: number, opensStream: boolean): EventMetadata => {
+  const key = metadata.idempotencyKey === undefined || index === 0 ? undefined : `${metadata.idempotencyKey}/${index}`;
+  if (opensStream) return { ...metadata, ...(key !== undefined && { idempotencyKey: key }), opensStream: true };
+  return key === undefined ? metadata : { ...metadata, idempotencyKey: key };
+};
 
 /** A state kept of a stream (cached, or a snapshot) and the revision it was folded up to. */
 export interface KeptState<State> {
@@ -112,7 +120,7 @@ export const handleCommands = async <Command, Event extends DomainEvent, State>(
       const decided = decider.decide(command, state);
       decided.forEach((event, index) => {
         state = decider.evolve(state, event);
-        toAppend.push({ event, metadata: keyed(metadata, index) });
+        toAppend.push({ event, metadata: keyed(metadata, index, lastRevision === undefined) });
       });
     }
     if (toAppend.length === 0) return { events: [], result: undefined };

@@ -161,6 +161,18 @@ describe('handleCommands with a StateCache', () => {
     expect(handled.events).toEqual([{ type: 'Added', data: { amount: 2, total: 7 } }]);
   });
 
+  it('marks the events of an append to a stream that had none as opening it, also after an erasure, and no others', async () => {
+    await store.deleteStream(STREAM);
+    await handleCommands(store, STREAM, tally, [add(1), add(2)], { cache });
+    await handleCommands(store, STREAM, tally, [add(3)], { cache });
+
+    expect((await store.readStream(STREAM)).map(({ revision, metadata }) => [revision, metadata.opensStream])).toEqual([
+      [2, true],
+      [3, true],
+      [4, undefined],
+    ]);
+  });
+
   it('keeps the cache at what it read when the append was a duplicate', async () => {
     const keyed = { ...add(1), metadata: { ...metadata, idempotencyKey: 'once' } };
     await handleCommands(store, STREAM, tally, [keyed], { cache });

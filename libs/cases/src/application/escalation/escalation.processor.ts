@@ -164,12 +164,19 @@ export class EscalationProcessor implements OnApplicationBootstrap, SingleWriter
     }
   }
 
-  /** The journey with this event applied: folded on from the state before it, as recording or this processor keeps it, or read. */
+  /**
+   * The journey with this event applied: folded on from the state before it, as recording or this processor keeps it,
+   * or read. Not for an event that opened its stream (`opensStream`): the revision before it may be an erased run's,
+   * whose state either of them may still keep (the erasure ran on another instance, or this processor handled the
+   * erased run's last events after it was told).
+   */
   private async foldedTo(recorded: RecordedEvent, event: JourneyEvent): Promise<JourneyState> {
-    const before = this.journeys.stateAt(event.data.customerId, recorded.revision - 1);
-    if (before !== undefined) return journeyDecider.evolve(before, event);
-    const previous = this.folded.get(recorded.streamName);
-    if (previous?.revision === recorded.revision - 1) return journeyDecider.evolve(previous.state, event);
+    if (recorded.metadata.opensStream !== true) {
+      const before = this.journeys.stateAt(event.data.customerId, recorded.revision - 1);
+      if (before !== undefined) return journeyDecider.evolve(before, event);
+      const previous = this.folded.get(recorded.streamName);
+      if (previous?.revision === recorded.revision - 1) return journeyDecider.evolve(previous.state, event);
+    }
     const history = await this.store.readStream(recorded.streamName, { maxCount: recorded.revision + 1 });
     // Up to this event, not past it: after an erasure a stream's revisions go on from where they were, so the first
     // revision + 1 events may reach beyond this one.
