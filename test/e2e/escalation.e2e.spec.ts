@@ -162,9 +162,20 @@ describe('Escalation up the service pyramid (embedded app over HTTP)', () => {
     expect((await store.readStream(journeyStream('cust-rerun')))[0]).toMatchObject({ revision: lastOfOldRun!.revision + 1 });
 
     // The new run holds one fallback: no case. Folded onto the old run's state it would be the second.
+    // A marker customer's escalation, recorded after it, shows the process has got past it. An agent takes the
+    // marker's case and resolves it: no case of this test is left queued, or taking an agent's capacity.
+    const agent = await regie.token('agent-rerun', 'agent');
+    await presence(agent, { status: 'available', channels: ['live-chat'], capacity: { 'live-chat': 5 } }).expect(200);
     await post(chatbot('cust-rerun-marker', 'handoff.requested', 'chat-m9'));
-    await eventually(async () => expect(await casesOf('cust-rerun-marker')).toHaveLength(1));
+    const [marker] = await eventually(async () => {
+      const cases = await casesOf('cust-rerun-marker');
+      expect(cases).toMatchObject([{ status: 'assigned' }]);
+      return cases;
+    });
     expect(await casesOf('cust-rerun')).toEqual([]);
+    const assignee = await regie.token(marker!.assignee!, 'agent');
+    await regie.http.post(`/v1/cases/${marker!.id}/resolve`).set(auth(assignee)).send({ outcome: 'resolved' }).expect(200);
+    await presence(agent, { status: 'away', channels: ['live-chat'], capacity: { 'live-chat': 5 } }).expect(200);
   });
 
   it('refuses what an agent may not do', async () => {
