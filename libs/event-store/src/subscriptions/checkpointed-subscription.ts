@@ -5,8 +5,8 @@ import { START } from '../event-store.port';
 export interface CheckpointedSubscriptionOptions extends Omit<SubscribeOptions, 'after'> {
   readonly name: string;
   /**
-   * Save after every n-th handled event (default 1: a restart repeats at most the event in
-   * flight). Subscribers whose handling is idempotent may save less often for throughput.
+   * Save after every n-th handled event (default 1). Saves are made beside the handling, so a restart repeats what
+   * was handled after the last save that came back, whatever n: handling must be idempotent (every subscriber's is).
    */
   readonly checkpointEvery?: number;
   /**
@@ -36,7 +36,7 @@ export const subscribeWithCheckpoint = async (
   /** The highest position asked to be saved. */
   let wanted = saved;
   let saving: Promise<void> | undefined;
-  let failed = false;
+  let failure: { readonly error: unknown } | undefined;
   let handled = 0;
   const saveWanted = async (): Promise<void> => {
     while (wanted > saved) {
@@ -49,7 +49,7 @@ export const subscribeWithCheckpoint = async (
   };
   const save = (position: number): void => {
     wanted = Math.max(wanted, position);
-    if (saving || failed) return;
+    if (saving || failure) return;
     saving = saveWanted().then(
       () => {
         saving = undefined;
@@ -57,7 +57,7 @@ export const subscribeWithCheckpoint = async (
       },
       (error: unknown) => {
         saving = undefined;
-        failed = true;
+        failure = { error };
         void subscription.stop();
         options.onError?.(error);
       },
@@ -86,8 +86,13 @@ export const subscribeWithCheckpoint = async (
   const settled = async (): Promise<void> => {
     while (saving) await saving;
   };
+  /** Ends as the subscription does; without `onError`, a failed save fails it, as a failed handler does. */
+  const ended = async (): Promise<void> => {
+    await settled();
+    if (failure && !options.onError) throw failure.error;
+  };
   return {
-    done: subscription.done.then(settled),
+    done: subscription.done.then(ended),
     stop: async () => {
       await subscription.stop();
       await settled();

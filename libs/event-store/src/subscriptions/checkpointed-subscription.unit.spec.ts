@@ -186,14 +186,25 @@ describe('checkpointed subscription (in-memory store)', () => {
     expect(checkpoints.saves).toEqual([1, 6]);
   });
 
-  it('stops and reports a save that failed, and saves nothing after it', async () => {
+  it('stops and reports a save that failed, and tries no save after it', async () => {
     const errors: unknown[] = [];
-    checkpoints.save = () => Promise.reject(new Error('disk full'));
+    const attempts: number[] = [];
+    const save = checkpoints.save.bind(checkpoints);
+    checkpoints.save = (name, position) => {
+      attempts.push(position);
+      return attempts.length === 1 ? Promise.reject(new Error('disk full')) : save(name, position);
+    };
     const subscription = await subscribe({ checkpointEvery: 1, onError: (error) => errors.push(error) });
     await subscription.done;
     expect(errors).toEqual([new Error('disk full')]);
-    await append(store, 'journey-a', 'A4');
-    expect(seen).not.toContain('A4');
+    expect(attempts).toEqual([1]);
     expect(await checkpoints.load('reactor')).toBeUndefined();
+  });
+
+  it('without onError, fails with a save that failed', async () => {
+    checkpoints.save = () => Promise.reject(new Error('disk full'));
+    const subscription = await subscribeWithCheckpoint(store, checkpoints, { name: 'reactor', onEvent: () => undefined });
+    running.push(subscription);
+    await expect(subscription.done).rejects.toThrow('disk full');
   });
 });

@@ -22,23 +22,32 @@ export class DecisionSends {
   add(decision: DecisionMessage): void {
     if (this.failure) throw this.failure.error;
     this.queue.push(decision);
-    this.sending ??= this.send().finally(() => (this.sending = undefined));
+    this.sending ??= this.send();
   }
 
   /** Resolves once every decision added so far is published; rejects once one publish has failed. */
   async settled(): Promise<void> {
-    await this.sending;
+    while (this.sending) await this.sending;
     if (this.failure) throw this.failure.error;
   }
 
+  /**
+   * Sends until the queue is empty, and says it no longer sends in the same step as it finds it so: cleared a
+   * microtask later (a `finally` on the promise), a decision added in between started no send, and `settled`
+   * let a checkpoint pass it unsent.
+   */
   private async send(): Promise<void> {
-    while (this.queue.length > 0 && !this.failure) {
-      const batch = this.queue.splice(0, MOST_PER_SEND);
-      try {
-        await this.publish(batch);
-      } catch (error) {
-        this.failure = { error };
+    try {
+      while (this.queue.length > 0 && !this.failure) {
+        const batch = this.queue.splice(0, MOST_PER_SEND);
+        try {
+          await this.publish(batch);
+        } catch (error) {
+          this.failure = { error };
+        }
       }
+    } finally {
+      this.sending = undefined;
     }
   }
 }

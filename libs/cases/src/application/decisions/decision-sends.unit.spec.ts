@@ -54,6 +54,24 @@ describe('DecisionSends', () => {
     expect(settled).toBe(true);
   });
 
+  it('sends a decision added as the last publish comes back, whichever microtask it is added in', async () => {
+    for (let delay = 0; delay <= 6; delay += 1) {
+      const { published, publish, answer } = broker();
+      const sends = new DecisionSends(publish);
+      sends.add(decision(1));
+      const answered = answer();
+      for (let tick = 0; tick < delay; tick += 1) await Promise.resolve();
+      sends.add(decision(2));
+      await answered;
+      let settled = false;
+      const settling = sends.settled().then(() => (settled = true));
+      expect({ delay, published }).toEqual({ delay, published: [['event-1'], ['event-2']] });
+      expect(settled).toBe(false);
+      await answer();
+      await settling;
+    }
+  });
+
   it('stops at a failed publish: nothing after it is sent, and settled and add throw its error', async () => {
     const { published, publish, answer } = broker();
     const sends = new DecisionSends(publish);
