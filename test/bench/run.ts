@@ -36,7 +36,7 @@ import { returnAfterCrash } from './crash-bench';
 import { postgresAppends } from './postgres-bench';
 import { HEALTH_GOAL_MS, healthUnderHeavyRequests } from './limits-bench';
 import { RAW_BATCH, rawSqliteInsert, rawSqliteWindows } from './raw-sqlite';
-import { escalationBehind, threadCpuMsOf, soak, SOAK_WINDOW } from './soak-bench';
+import { escalationBehind, machineTicks, scheduledMsOf, threadCpuMsOf, soak, SOAK_WINDOW } from './soak-bench';
 import { postgresAdminUrl, postgresSkipReason } from '../../libs/event-store/src/testing/postgres-test-database';
 import { fmt, rate } from './stats';
 
@@ -80,6 +80,36 @@ const cpuSplit = (pid: number, before: Map<number, number>, after: Map<number, n
   return { total, loop, busiest, rest: total - loop - busiest };
 };
 
+interface MachineShare {
+  /** Of the ingest's wall time: the server's event loop on a core, waiting for one, and with nothing to do (where the kernel tells). */
+  readonly loop?: { readonly onCore: number; readonly waiting: number; readonly idle: number };
+  /** Of every core's time, the share busy (any process). */
+  readonly busy: number;
+  /** CPU of this process (the load generator) per event, in µs. */
+  readonly generatorUs: number;
+}
+
+/** Readings taken now; the function returned takes them again and gives the shares over the ingest between. */
+const machineShareFrom = (pid: number): ((events: number, elapsedMs: number) => MachineShare) => {
+  const loop = scheduledMsOf(pid);
+  const machine = machineTicks();
+  const generator = process.cpuUsage();
+  return (events, elapsedMs) => {
+    const loopAfter = scheduledMsOf(pid);
+    const machineAfter = machineTicks();
+    const used = process.cpuUsage(generator);
+    const onCore = loop && loopAfter ? (loopAfter.onCore - loop.onCore) / elapsedMs : undefined;
+    const waiting = loop && loopAfter ? (loopAfter.waiting - loop.waiting) / elapsedMs : undefined;
+    return {
+      ...(onCore !== undefined && waiting !== undefined && { loop: { onCore, waiting, idle: Math.max(0, 1 - onCore - waiting) } }),
+      busy: (machineAfter.busy - machine.busy) / (machineAfter.all - machine.all),
+      generatorUs: (used.user + used.system) / events,
+    };
+  };
+};
+
+const pct = (share: number): string => `${Math.round(share * 100)} %`;
+
 const ingestAndEscalation = async (dir: string): Promise<void> => {
   const events = arg('events', 100_000);
   const batch = arg('batch', 1_000);
@@ -98,7 +128,7 @@ const ingestAndEscalation = async (dir: string): Promise<void> => {
   // ratio of the two is printed per round too: this machine's speed moved by a third within a run at times.
   const rounds = arg('rounds', 3);
   const token = new JwtService({ secret: SECRET }).sign({ roles: ['channel'] }, { subject: 'bench', algorithm: 'HS256', expiresIn: '6h' });
-  let best: { http: Awaited<ReturnType<typeof ingestOverHttp>>; cpu: CpuSplit } | undefined;
+  let best: { http: Awaited<ReturnType<typeof ingestOverHttp>>; cpu: CpuSplit; machine: MachineShare } | undefined;
   let server: Awaited<ReturnType<typeof startServer>> | undefined;
   const rates: string[] = [];
   const raws: number[] = [];
@@ -111,15 +141,17 @@ const ingestAndEscalation = async (dir: string): Promise<void> => {
     const pid = server.child.pid!;
     if (warmup > 0) await ingestOverHttp(server.url, token, warmup, batch, concurrency, customers);
     const before = threadCpuMsOf(pid);
+    const machineBefore = machineShareFrom(pid);
     const http = await ingestOverHttp(server.url, token, events, batch, concurrency, customers, warmup);
+    const machine = machineBefore(events, http.elapsed);
     const cpu = cpuSplit(pid, before, threadCpuMsOf(pid), events);
     rates.push(fmt(http.eventsPerSecond));
     ratios.push(http.eventsPerSecond / roundRaw);
-    if (!best || http.eventsPerSecond > best.http.eventsPerSecond) best = { http, cpu };
+    if (!best || http.eventsPerSecond > best.http.eventsPerSecond) best = { http, cpu, machine };
   }
   const raw = Math.max(...raws);
   try {
-    const { http, cpu } = best!;
+    const { http, cpu, machine } = best!;
     console.log(`   raw SQLite batched insert (limit)   : ${fmt(raw)} events/s  (${RAW_BATCH} rows per transaction, best of ${rounds})`);
     console.log(
       `   HTTP ingest → SQLite journeys       : ${fmt(http.eventsPerSecond)} events/s  (${fmt(http.elapsed / 1000)} s; best of ${rates.join(', ')})`,
@@ -145,6 +177,17 @@ const ingestAndEscalation = async (dir: string): Promise<void> => {
     const busy = (us: number) => `${Math.round((us * http.eventsPerSecond) / 1e4)} %`;
     console.log(
       `       busy: event loop ${busy(cpu.loop)}, writer ${busy(cpu.busiest)}, the whole server ${busy(cpu.total)} of one core (this machine: ${availableParallelism()})`,
+    );
+    // Whether the loop is short of work or of a core: its time waiting, runnable, while the cores ran other threads
+    // (the writer, V8's helpers, the load generator in the same machine).
+    if (machine.loop) {
+      const { onCore, waiting, idle } = machine.loop;
+      console.log(
+        `       the event loop's wall time      : ${pct(onCore)} on a core, ${pct(waiting)} waiting for one, ${pct(idle)} with nothing to do`,
+      );
+    }
+    console.log(
+      `       the machine                     : ${pct(machine.busy)} of its cores busy; the load generator ${fmt(machine.generatorUs)} µs an event of it`,
     );
 
     const simCustomers = arg('sim-customers', 600);

@@ -36,10 +36,10 @@ const heapOf = async (url: string): Promise<number> => {
 };
 
 /**
- * CPU time a process has used so far (user and system, all its threads), from /proc (Linux), in ms: the server's
- * work per event, which other processes on the machine change far less than they change its wall-clock rate.
+ * CPU time of a process (user and system, all its threads), or of one of its threads (`thread`: its id; the main
+ * thread's is the process id), from /proc (Linux), in ms: the server's work per event, which other processes on the
+ * machine change far less than they change its wall-clock rate.
  */
-/** CPU time of a process, or of one of its threads (`thread`: its id; the main thread's is the process id), in ms. */
 export const cpuMsOf = (pid: number, thread?: number): number => {
   // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th, in clock ticks (100 per second).
   const stat = thread === undefined ? `/proc/${pid}/stat` : `/proc/${pid}/task/${thread}/stat`;
@@ -58,6 +58,26 @@ export const threadCpuMsOf = (pid: number): Map<number, number> =>
       }
     }),
   );
+
+/**
+ * A thread's time on a core and its time waiting for one (runnable, but every core busy), from the scheduler's
+ * statistics (/proc/…/schedstat, Linux), in ms; undefined where the kernel keeps none.
+ */
+export const scheduledMsOf = (pid: number, thread = pid): { readonly onCore: number; readonly waiting: number } | undefined => {
+  try {
+    const [onCore, waiting] = readFileSync(`/proc/${pid}/task/${thread}/schedstat`, 'utf8').split(' ').map(Number);
+    return onCore! > 0 ? { onCore: onCore! / 1e6, waiting: waiting! / 1e6 } : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+/** The machine's CPU time so far, busy and in all, in clock ticks, from /proc/stat (Linux): every core, every process. */
+export const machineTicks = (): { readonly busy: number; readonly all: number } => {
+  const [, ...ticks] = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).map(Number);
+  const all = ticks.slice(0, 8).reduce((sum, tick) => sum + tick, 0); // user … steal; guest time is counted in user
+  return { busy: all - ticks[3]! - ticks[4]!, all }; // less idle and iowait
+};
 
 /** The server's resident set, from /proc (Linux), in MB. */
 export const rssOf = (pid: number): number => {
