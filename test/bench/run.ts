@@ -311,7 +311,7 @@ const soakRun = async (dir: string, total: number): Promise<void> => {
     const windows = await soak(server.url, token, server.child.pid!, storeFile, { total, batch, concurrency, customers }, (window) =>
       console.log(
         `   ${fmt(window.from).padStart(9)} – ${fmt(window.to).padEnd(9)}: ${fmt(window.eventsPerSecond).padStart(7)} events/s, RSS ${fmt(Math.round(window.rssMb))} MB ` +
-          `(JS heap ${fmt(Math.round(window.heapMb))} MB), escalation ${fmt(window.escalationBehind)} events behind, ` +
+          `(JS heap ${fmt(Math.round(window.heapMb))} MB of ${fmt(Math.round(window.heapTotalMb))} held), escalation ${fmt(window.escalationBehind)} events behind, ` +
           `${(window.eventsPerSecond / raw[window.from / SOAK_WINDOW]!).toFixed(3)} of the raw limit`,
       ),
     );

@@ -12,6 +12,8 @@ export interface SoakWindow {
   readonly rssMb: number;
   /** Of which the JS heap in use, from the server's /metrics (`regie_nodejs_heap_size_used_bytes`), in MB. */
   readonly heapMb: number;
+  /** The JS heap V8 holds, used or not (`regie_nodejs_heap_size_total_bytes`), in MB: the rest of the RSS is outside it. */
+  readonly heapTotalMb: number;
   /** Events recorded that the escalation processor had not yet handled when the window ended (its checkpoint behind the head). */
   readonly escalationBehind: number;
 }
@@ -28,11 +30,14 @@ export const escalationBehind = (filename: string): number => {
   }
 };
 
-/** The JS heap in use of the server, as its /metrics tells it, in MB. */
-const heapOf = async (url: string): Promise<number> => {
-  const text = await (await fetch(`${url}/metrics`)).text();
-  const line = text.split('\n').find((entry) => entry.startsWith('regie_nodejs_heap_size_used_bytes '));
-  return line ? Number(line.split(' ')[1]) / 1024 / 1024 : Number.NaN;
+/** The JS heap of the server, in use and held, as its /metrics tells it, in MB. */
+const heapOf = async (url: string): Promise<{ readonly used: number; readonly total: number }> => {
+  const lines = (await (await fetch(`${url}/metrics`)).text()).split('\n');
+  const mb = (name: string): number => {
+    const line = lines.find((entry) => entry.startsWith(`${name} `));
+    return line ? Number(line.split(' ')[1]) / 1024 / 1024 : Number.NaN;
+  };
+  return { used: mb('regie_nodejs_heap_size_used_bytes'), total: mb('regie_nodejs_heap_size_total_bytes') };
 };
 
 /**
@@ -103,12 +108,14 @@ export const soak = async (
   for (let from = 0; from < shape.total; from += SOAK_WINDOW) {
     const count = Math.min(SOAK_WINDOW, shape.total - from);
     const { eventsPerSecond } = await ingestOverHttp(url, token, count, shape.batch, shape.concurrency, shape.customers, from);
+    const heap = await heapOf(url);
     const window = {
       from,
       to: from + count,
       eventsPerSecond,
       rssMb: rssOf(pid),
-      heapMb: await heapOf(url),
+      heapMb: heap.used,
+      heapTotalMb: heap.total,
       escalationBehind: escalationBehind(storeFile),
     };
     windows.push(window);
