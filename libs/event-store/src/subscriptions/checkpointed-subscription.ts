@@ -38,30 +38,28 @@ export const subscribeWithCheckpoint = async (
   let saving: Promise<void> | undefined;
   let failure: { readonly error: unknown } | undefined;
   let handled = 0;
+  /** Saves until the position wanted is saved, and says it no longer saves in the step it finds that so (as DecisionSends). */
   const saveWanted = async (): Promise<void> => {
-    while (wanted > saved) {
-      const position = wanted;
-      // Work handed on must be done before a checkpoint passes it.
-      await options.beforeSave?.();
-      await checkpoints.save(options.name, position);
-      saved = position;
+    try {
+      while (wanted > saved) {
+        const position = wanted;
+        // Work handed on must be done before a checkpoint passes it.
+        await options.beforeSave?.();
+        await checkpoints.save(options.name, position);
+        saved = position;
+      }
+    } catch (error) {
+      failure = { error };
+      void subscription.stop();
+      options.onError?.(error);
+    } finally {
+      saving = undefined;
     }
   };
   const save = (position: number): void => {
     wanted = Math.max(wanted, position);
-    if (saving || failure) return;
-    saving = saveWanted().then(
-      () => {
-        saving = undefined;
-        if (wanted > saved) save(wanted); // asked for after the loop above had ended
-      },
-      (error: unknown) => {
-        saving = undefined;
-        failure = { error };
-        void subscription.stop();
-        options.onError?.(error);
-      },
-    );
+    // Started only with something to save: its loop then awaits before `saving` is cleared.
+    if (!saving && !failure && wanted > saved) saving = saveWanted();
   };
   const counted = (position: number): void => {
     handled += 1;
