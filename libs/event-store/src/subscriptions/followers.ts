@@ -1,6 +1,6 @@
 /**
  * How far behind the head the slowest live follower may be before writers wait: well inside the shared
- * tail of recent events (RecentEvents keeps 20,000 and never fewer than 10,000), with a batch or two in flight.
+ * tail of recent events (RecentEvents keeps what the slowest has not handled, up to 20,000), with a batch or two in flight.
  * With two HTTP batches of 1,000 in flight, followers are up to 2,000 behind in the normal course of things;
  * at 2,000, ingest waited on them about once a batch (`npm run bench -- --only ingest`).
  */

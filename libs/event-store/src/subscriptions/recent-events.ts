@@ -7,7 +7,13 @@ import type { ReadAllOptions, RecordedEvent } from '../event-store.port';
  * holds there — or nothing: an append whose first position does not follow `last` (another
  * process wrote in between) starts it again, and an erased stream's events leave it.
  * `read` answers undefined when the tail does not cover the request; the caller reads the store.
+ *
+ * What every live subscriber has handled leaves it (`handledThrough`): kept up to its capacity, each event outlived
+ * several young-generation collections and was copied into the old generation, to die there.
  */
+/** Events let go of at once, at least: fewer would copy the rest of the tail for little. */
+const RELEASE_AT_LEAST = 500;
+
 export class RecentEvents {
   private events: RecordedEvent[] = [];
   /** Every event with a position in (after, last] is in `events`. */
@@ -36,6 +42,17 @@ export class RecentEvents {
       this.after = this.events[dropped - 1]!.position;
       this.events = this.events.slice(dropped);
     }
+  }
+
+  /**
+   * Lets go of the events up to `position`, which every subscriber reading from here has handled, so that they die
+   * young instead of being copied into the old generation. Reads after `position` are still answered.
+   */
+  handledThrough(position: number): void {
+    const count = this.firstAfter(position);
+    if (count < RELEASE_AT_LEAST) return;
+    this.after = this.events[count - 1]!.position;
+    this.events = this.events.slice(count);
   }
 
   erased(stream: string): void {

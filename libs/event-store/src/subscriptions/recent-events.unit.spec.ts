@@ -37,6 +37,24 @@ describe('RecentEvents', () => {
     expect(positions(recent.read({ after: 4 }))).toEqual([5]);
   });
 
+  it('lets go of what every follower has handled, and still answers reads after it', () => {
+    const recent = new RecentEvents();
+    recent.appended(Array.from({ length: 1_000 }, (_, index) => at(index + 1)));
+    recent.handledThrough(600);
+    expect(recent.read({ after: 599 })).toBeUndefined(); // position 600 has gone: the store answers
+    expect(positions(recent.read({ after: 600, maxCount: 2 }))).toEqual([601, 602]);
+    expect(recent.read({ after: 1_000 })).toBeUndefined();
+    recent.appended([at(1_001)]);
+    expect(positions(recent.read({ after: 999 }))).toEqual([1_000, 1_001]);
+  });
+
+  it('keeps a few handled events until there are enough to let go of at once', () => {
+    const recent = new RecentEvents();
+    recent.appended(Array.from({ length: 1_000 }, (_, index) => at(index + 1)));
+    recent.handledThrough(10);
+    expect(recent.read({ after: 0, maxCount: 1 })?.[0]?.position).toBe(1);
+  });
+
   it('keeps at most its capacity, answering only for what it kept', () => {
     const recent = new RecentEvents(4);
     recent.appended([1, 2, 3, 4, 5].map((position) => at(position)));

@@ -167,6 +167,8 @@ export class SqliteEventStore implements EventStore, SqliteFile {
           return { type, data, metadata, eventId, streamName, revision: written[at + 1]!, position: written[at]!, recordedAt };
         }),
       );
+      const slowest = this.followers.slowest();
+      if (slowest !== undefined) this.recent.handledThrough(slowest);
       this.notifier.notify();
     }
     return resultsOf(appended);
