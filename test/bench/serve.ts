@@ -2,6 +2,7 @@
 import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
 import { startRegie } from '../../apps/regie/src/bootstrap';
+import { limitHeapGrowthOnceReady } from '../../apps/regie/src/heap-growth';
 
 // SIGTERM closes the app as in production (read models save what they hold), then exits by itself:
 // under --cpu-prof (REGIE_BENCH_CPU_PROF) the profile is written only then.
@@ -14,6 +15,8 @@ startRegie({ REGIE_RATE_LIMIT: '0', ...process.env, REGIE_LOG_LEVEL: process.env
   .then((started) => {
     app = started.app;
     process.send?.({ url: started.url });
+    // As runMain does: the bench measures the app as production runs it.
+    void limitHeapGrowthOnceReady(started.app);
   })
   .catch((error: unknown) => {
     process.stderr.write(`${String(error)}\n`);

@@ -16,11 +16,9 @@ const exited = (child: ChildProcess): Promise<void> =>
  * The node flags the apps run with, as `npm start` (nest-cli.json's exec), the image, compose and k8s give them: V8's
  * young generation fixed at 32 MB a semi-space. Node 20 grows it to 16 MB at most, and a batch's objects in flight
  * outlived two scavenges there and were copied into the old generation; Node 24 grows it to 64 MB by itself on this
- * machine, and ran no faster with that. The old generation grows to twice what it keeps alive after a full collection:
- * V8's own factor, up to four, let the held heap grow from 280 to 414 MB over a 1M-event soak (README, Tests and
- * benchmarks).
+ * machine, and ran no faster with that (README, Tests and benchmarks).
  */
-export const APP_NODE_FLAGS: readonly string[] = ['--min-semi-space-size=32', '--max-semi-space-size=32', '--heap-growing-percent=100'];
+export const APP_NODE_FLAGS: readonly string[] = ['--min-semi-space-size=32', '--max-semi-space-size=32'];
 
 /** Starts Regie roles in a separate Node process (so it can be killed like a real deployment). */
 export const startChildApp = (roles: string[], env: NodeJS.ProcessEnv): Promise<ChildApp> =>

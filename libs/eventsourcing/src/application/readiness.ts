@@ -16,11 +16,26 @@ export interface ReadinessStatus {
 @Injectable()
 export class Readiness {
   private readonly positions = new Map<string, number | undefined>();
+  /** whenReady's callers, until every read model expected has caught up. */
+  private waiting: (() => void)[] = [];
 
   /** A read model that answers queries; call what it gives back each time it has caught up. */
   expect(name: string): (position: number) => void {
     if (!this.positions.has(name)) this.positions.set(name, undefined);
-    return (position) => this.positions.set(name, Math.max(position, this.positions.get(name) ?? 0));
+    return (position) => {
+      this.positions.set(name, Math.max(position, this.positions.get(name) ?? 0));
+      if (this.waiting.length > 0 && this.status().ready) {
+        const waiting = this.waiting;
+        this.waiting = [];
+        for (const resolve of waiting) resolve();
+      }
+    };
+  }
+
+  /** Resolves once every read model expected has caught up since this process started (at once if they have). */
+  whenReady(): Promise<void> {
+    if (this.status().ready) return Promise.resolve();
+    return new Promise((resolve) => this.waiting.push(resolve));
   }
 
   status(): ReadinessStatus {

@@ -13,6 +13,20 @@ describe('readiness', () => {
     expect(readiness.status()).toEqual({ ready: true, catchingUp: [], positions: { 'case-board': 40, kpis: 35 } });
   });
 
+  it('tells whoever waits once every expected read model has caught up, and at once after that', async () => {
+    const readiness = new Readiness();
+    const board = readiness.expect('case-board');
+    const kpis = readiness.expect('kpis');
+    const told: string[] = [];
+    void readiness.whenReady().then(() => told.push('first'));
+    board(4);
+    await Promise.resolve();
+    expect(told).toEqual([]);
+    kpis(2);
+    await readiness.whenReady();
+    expect(told).toEqual(['first']);
+  });
+
   it('expects a read model once, however often it is named, and is ready when nothing is expected', () => {
     const readiness = new Readiness();
     expect(readiness.status().ready).toBe(true);
