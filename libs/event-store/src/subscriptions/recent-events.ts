@@ -1,5 +1,8 @@
 import type { ReadAllOptions, RecordedEvent } from '../event-store.port';
 
+/** Events let go of at once, at least: fewer would copy the rest of the tail for little. */
+const RELEASE_AT_LEAST = 500;
+
 /**
  * The tail of the store as this process appended it, shared by every subscriber: a subscriber
  * that is a few events behind reads them from here instead of querying and parsing them once per
@@ -11,9 +14,6 @@ import type { ReadAllOptions, RecordedEvent } from '../event-store.port';
  * What every live subscriber has handled leaves it (`handledThrough`): kept up to its capacity, each event outlived
  * several young-generation collections and was copied into the old generation, to die there.
  */
-/** Events let go of at once, at least: fewer would copy the rest of the tail for little. */
-const RELEASE_AT_LEAST = 500;
-
 export class RecentEvents {
   private events: RecordedEvent[] = [];
   /** Every event with a position in (after, last] is in `events`. */

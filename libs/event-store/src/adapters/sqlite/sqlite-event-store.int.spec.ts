@@ -112,9 +112,9 @@ describe('sqlite store with its writer thread', () => {
 
   /**
    * A subscriber to `burst-` streams (a prefix filter: a short page then moves it to the head it read before
-   * it) while `append` writes; then it must have seen every such event once, in order: `count` of them.
+   * it) while `append` writes; then it must have seen every such event once, in order: `count` of them. `followed` is
+   * called once it has caught up, before the store is read for what it should have seen.
    */
-  /** `followed`: called once the subscriber has caught up, before the store is read for what it should have seen. */
   const followedInFull = async (
     store: SqliteEventStore,
     append: () => Promise<unknown>,
